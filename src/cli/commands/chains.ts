@@ -1,0 +1,20 @@
+// chain-atlas chains: the chains with stage counts, lead and masters.
+import type { Command } from "commander";
+import { summarizeChains } from "../../analysis/chain-summary.ts";
+import type { CliContext } from "../context.ts";
+import { printJson, printTable } from "../output.ts";
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command("chains")
+    .description("list the chains: segments per stage, local firms, lead, chain masters")
+    .action(async () => {
+      const rows = summarizeChains(await ctx.graph());
+      if (ctx.json) printJson(rows);
+      else
+        printTable(
+          ["id", "链 chain", "上/中/下游", "本地企业", "链长 lead", "链主 masters"],
+          rows.map((r) => [r.id, r.name.zh, `${r.stages.upstream}/${r.stages.midstream}/${r.stages.downstream}`, r.localFirms, r.leads.map((l) => l.name).join("、") || "—", r.masters.map((m) => m.name).join("、") || "—"]),
+        );
+    });
+}

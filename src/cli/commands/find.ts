@@ -1,0 +1,18 @@
+// chain-atlas find <text>: firms by name, alias or product (Chinese substring search).
+import type { Command } from "commander";
+import type { CliContext } from "../context.ts";
+import { printJson, printTable } from "../output.ts";
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command("find")
+    .description("find firms by name, alias or product, e.g. 光伏玻璃")
+    .argument("<text>", "words to look for")
+    .option("--limit <n>", "at most this many", "20")
+    .action(async (text: string, opts: { limit: string }) => {
+      const hits = await (await ctx.openStore()).findFirms(text, Math.max(1, Number(opts.limit) || 20));
+      if (ctx.json) printJson(hits);
+      else if (hits.length === 0) process.stdout.write(`no firm matches ${JSON.stringify(text)}\n`);
+      else printTable(["id", "名称", "本地", "产品"], hits.map((h) => [h.id, h.name.zh, h.local ? "本地" : "市外", h.products.slice(0, 3).join("、")]));
+    });
+}

@@ -1,0 +1,29 @@
+// chain-atlas history: who changed what, when and why.
+import type { Command } from "commander";
+import { OptionError } from "../../errors.ts";
+import type { CliContext } from "../context.ts";
+import { printJson, printTable } from "../output.ts";
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command("history")
+    .description("list the change history, newest first")
+    .option("--limit <n>", "how many changes", "20")
+    .option("--change <id>", "list the entities one change touched")
+    .action(async (opts: { limit: string; change?: string }) => {
+      const store = await ctx.openStore();
+      if (opts.change !== undefined) {
+        const id = Number(opts.change);
+        if (!Number.isInteger(id) || id < 1) throw new OptionError(`--change ${JSON.stringify(opts.change)}: expected a change number such as 1`);
+        const items = await store.changeItems(id);
+        if (ctx.json) printJson(items);
+        else printTable(["kind", "id", "action"], items.map((i) => [i.kind, i.id, i.action]));
+        return;
+      }
+      const limit = Number(opts.limit);
+      if (!Number.isInteger(limit) || limit < 1) throw new OptionError(`--limit ${JSON.stringify(opts.limit)}: expected a whole number ≥ 1`);
+      const changes = await store.history(limit);
+      if (ctx.json) printJson(changes);
+      else printTable(["#", "at", "who", "op", "+", "~", "-", "why"], changes.map((c) => [c.id, c.at, c.who, c.op, c.added, c.changed, c.removed, c.why]));
+    });
+}

@@ -1,0 +1,41 @@
+// What every command gets: the global options and a way to open the store once.
+import type { Command } from "commander";
+import { buildGraph, type AtlasGraph } from "../graph/index.ts";
+import type { Dataset } from "../model/index.ts";
+import { openStore, type Store } from "../store/index.ts";
+
+export interface GlobalOptions {
+  db?: string;
+  json?: boolean;
+}
+
+export class CliContext {
+  private store: Store | undefined;
+  constructor(private readonly program: Command) {}
+
+  get options(): GlobalOptions {
+    return this.program.opts<GlobalOptions>();
+  }
+
+  get json(): boolean {
+    return this.options.json === true;
+  }
+
+  async openStore(seedIfEmpty = true): Promise<Store> {
+    this.store ??= await openStore({ db: this.options.db, seedIfEmpty });
+    return this.store;
+  }
+
+  async dataset(): Promise<Dataset> {
+    return (await this.openStore()).loadDataset();
+  }
+
+  async graph(): Promise<AtlasGraph> {
+    return buildGraph(await this.dataset());
+  }
+
+  async close(): Promise<void> {
+    await this.store?.close();
+    this.store = undefined;
+  }
+}

@@ -1,0 +1,37 @@
+// The chain-atlas command line: one command per file in ./commands, errors translated here once.
+import { Command } from "commander";
+import { CliContext } from "./context.ts";
+import { register as chains } from "./commands/chains.ts";
+import { register as exportSeed } from "./commands/export.ts";
+import { register as find } from "./commands/find.ts";
+import { register as history } from "./commands/history.ts";
+import { register as importSeed } from "./commands/import.ts";
+import { register as start } from "./commands/start.ts";
+import { register as stats } from "./commands/stats.ts";
+import { register as validate } from "./commands/validate.ts";
+import { reportError } from "./output.ts";
+
+const COMMANDS = [start, validate, importSeed, exportSeed, stats, chains, find, history];
+
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command("chain-atlas")
+    .description("Industrial-chain knowledge graph: fishbone maps, gaps and investment targets (招大引强)")
+    .option("--db <file>", "embedded store file (default $CHAIN_ATLAS_DB or data/atlas.db)")
+    .option("--json", "print machine-readable JSON")
+    .showHelpAfterError()
+    .exitOverride();
+  const ctx = new CliContext(program);
+  for (const register of COMMANDS) register(program, ctx);
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (e) {
+    const err = e as { code?: string; exitCode?: number };
+    if (typeof err.code === "string" && err.code.startsWith("commander.")) return err.exitCode === 0 ? 0 : 2;
+    return reportError(e, ctx.json);
+  } finally {
+    await ctx.close();
+  }
+}
+
+process.exitCode = await main(process.argv);

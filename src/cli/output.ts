@@ -1,0 +1,47 @@
+// Output helpers shared by the commands: JSON or a plain table, and the error translation.
+import { AtlasError, formatIssue, NotFoundError, OptionError, StoreError, ValidationError } from "../errors.ts";
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Display width of a string: CJK characters take two columns. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  return w;
+}
+
+/** A plain text table with a header row, columns padded by display width. */
+export function printTable(header: string[], rows: Array<Array<string | number>>): void {
+  const cells = [header, ...rows.map((r) => r.map(String))];
+  const widths = header.map((_, c) => Math.max(...cells.map((r) => displayWidth(r[c] ?? ""))));
+  const line = (r: string[]) => r.map((v, c) => v + " ".repeat(widths[c]! - displayWidth(v))).join("  ").trimEnd();
+  process.stdout.write(`${[line(header), widths.map((w) => "-".repeat(w)).join("  "), ...cells.slice(1).map(line)].join("\n")}\n`);
+}
+
+/** Exit codes: 1 invalid input, 2 bad option, 3 not found, 4 store failure, 70 a bug. */
+export function exitCodeOf(e: unknown): number {
+  if (e instanceof ValidationError) return 1;
+  if (e instanceof OptionError) return 2;
+  if (e instanceof NotFoundError) return 3;
+  if (e instanceof StoreError) return 4;
+  return 70;
+}
+
+/** Prints an error: the issues (JSON or lines) on stderr, then a one-line reason last. */
+export function reportError(e: unknown, json: boolean): number {
+  const code = exitCodeOf(e);
+  if (e instanceof ValidationError) {
+    if (e.listed) {
+      /* already printed by the command */
+    } else if (json) process.stderr.write(`${JSON.stringify({ error: e.name, issues: e.issues })}\n`);
+    else for (const i of e.issues) process.stderr.write(`${formatIssue(i)}\n`);
+    process.stderr.write(`chain-atlas: ${e.issues.length} problem${e.issues.length === 1 ? "" : "s"} found; nothing was changed\n`);
+  } else if (e instanceof AtlasError) {
+    process.stderr.write(`chain-atlas: ${e.message}\n`);
+  } else {
+    process.stderr.write(`chain-atlas: unexpected error: ${(e as Error)?.stack ?? String(e)}\n`);
+  }
+  return code;
+}

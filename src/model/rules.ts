@@ -1,0 +1,266 @@
+// Cross-entity invariants of a dataset, each a small named rule that returns findings.
+import { STAGE_ORDER } from "./common.ts";
+import type { Dataset, EntityKind } from "./dataset.ts";
+
+/** Where in a dataset a finding points: an entity by kind and index, and a path inside it. */
+export interface Locator {
+  kind: EntityKind | "region" | "feeds";
+  index: number;
+  sub: ReadonlyArray<string | number>;
+}
+
+export interface RuleFinding {
+  rule: string;
+  at: Locator;
+  message: string;
+}
+
+export interface RuleOptions {
+  /** GB/T 4754-2017 codes known to exist; when given, codes outside it are reported. */
+  knownCodes?: ReadonlySet<string>;
+  /** Ids of entities that exist in the input but failed their own checks: references to them are not reported again. */
+  brokenIds?: ReadonlySet<string>;
+}
+
+type Rule = (ds: Dataset, opts: RuleOptions) => RuleFinding[];
+
+const at = (kind: Locator["kind"], index: number, ...sub: (string | number)[]): Locator => ({ kind, index, sub });
+const quote = (v: unknown) => JSON.stringify(v);
+
+/** Ids are unique within their kind. */
+export const uniqueIds: Rule = (ds) => {
+  const out: RuleFinding[] = [];
+  for (const kind of ["sources", "regions", "chains", "segments", "firms", "clusters", "groups", "officials", "ties"] as const) {
+    const first = new Map<string, number>();
+    ds[kind].forEach((e, i) => {
+      const prev = first.get(e.id);
+      if (prev === undefined) first.set(e.id, i);
+      else
+        out.push({
+          rule: "unique-ids",
+          at: at(kind, i, "id"),
+          message: `found duplicate ${kind} id ${quote(e.id)} (also ${kind}[${prev}]); expected each id once`,
+        });
+    });
+  }
+  const feeds = new Set<string>();
+  ds.feeds.forEach((f, i) => {
+    const key = feedKey(f);
+    if (feeds.has(key)) out.push({ rule: "unique-ids", at: at("feeds", i), message: `found the feed ${quote(f.from)} → ${quote(f.to)} twice; expected each feed once` });
+    feeds.add(key);
+  });
+  return out;
+};
+
+/** The identity of a feed: its two ends. */
+export const feedKey = (f: { from: string; to: string }) => `${f.from}>${f.to}`;
+
+/** Every reference names an entity that exists. */
+export const referencesExist: Rule = (ds, { brokenIds }) => {
+  const ids = (xs: ReadonlyArray<{ id: string }>) => new Set(xs.map((x) => x.id));
+  const sources = ids(ds.sources);
+  const regions = ids(ds.regions).add(ds.region.id);
+  const chains = ids(ds.chains);
+  const segments = ids(ds.segments);
+  const firms = ids(ds.firms);
+  const out: RuleFinding[] = [];
+  const check = (set: Set<string>, what: string, value: string | undefined, loc: Locator) => {
+    if (value !== undefined && !set.has(value) && !brokenIds?.has(value))
+      out.push({ rule: "references-exist", at: loc, message: `found unknown ${what} id ${quote(value)}; expected the id of a ${what} defined in the seed` });
+  };
+  const checkSources = (list: ReadonlyArray<string>, loc: Locator) =>
+    list.forEach((s, j) => check(sources, "source", s, { ...loc, sub: [...loc.sub, "sources", j] }));
+
+  ds.regions.forEach((r, i) => {
+    check(regions, "region", r.parent, at("regions", i, "parent"));
+    checkSources(r.sources, at("regions", i));
+  });
+  ds.clusters.forEach((c, i) => {
+    c.chains.forEach((ch, j) => check(chains, "chain", ch, at("clusters", i, "chains", j)));
+    checkSources(c.sources, at("clusters", i));
+  });
+  ds.groups.forEach((g, i) => {
+    g.chains.forEach((ch, j) => check(chains, "chain", ch, at("groups", i, "chains", j)));
+    checkSources(g.sources, at("groups", i));
+  });
+  ds.officials.forEach((o, i) => {
+    o.leads.forEach((ch, j) => check(chains, "chain", ch, at("officials", i, "leads", j)));
+    checkSources(o.sources, at("officials", i));
+  });
+  ds.chains.forEach((c, i) => {
+    checkSources(c.sources, at("chains", i));
+    c.masters.forEach((m, j) => {
+      check(firms, "firm", m.firm, at("chains", i, "masters", j, "firm"));
+      checkSources(m.sources, at("chains", i, "masters", j));
+    });
+  });
+  ds.segments.forEach((s, i) => {
+    check(segments, "segment", s.parent, at("segments", i, "parent"));
+    checkSources(s.sources, at("segments", i));
+  });
+  ds.feeds.forEach((f, i) => {
+    check(segments, "segment", f.from, at("feeds", i, "from"));
+    check(segments, "segment", f.to, at("feeds", i, "to"));
+    checkSources(f.sources, at("feeds", i));
+  });
+  ds.firms.forEach((f, i) => {
+    check(firms, "firm", f.parent, at("firms", i, "parent"));
+    check(regions, "region", f.location.region, at("firms", i, "location", "region"));
+    checkSources(f.sources, at("firms", i));
+    f.tags.forEach((t, j) => checkSources(t.sources, at("firms", i, "tags", j)));
+    if (f.revenue) checkSources(f.revenue.sources, at("firms", i, "revenue"));
+    if (f.employees) checkSources(f.employees.sources, at("firms", i, "employees"));
+    f.segments.forEach((l, j) => {
+      check(segments, "segment", l.segment, at("firms", i, "segments", j, "segment"));
+      checkSources(l.sources, at("firms", i, "segments", j));
+    });
+  });
+  ds.ties.forEach((t, i) => {
+    check(firms, "firm", t.supplier, at("ties", i, "supplier"));
+    check(firms, "firm", t.customer, at("ties", i, "customer"));
+    check(segments, "segment", t.segment, at("ties", i, "segment"));
+    checkSources(t.sources, at("ties", i));
+  });
+  return out;
+};
+
+/** A sub-segment lies in its parent's chain and stage. */
+export const segmentParentInSameChain: Rule = (ds) => {
+  const byId = new Map(ds.segments.map((s) => [s.id, s]));
+  const out: RuleFinding[] = [];
+  ds.segments.forEach((s, i) => {
+    const parent = s.parent === undefined ? undefined : byId.get(s.parent);
+    if (!parent) return;
+    if (parent.chain !== s.chain)
+      out.push({
+        rule: "segment-parent-in-same-chain",
+        at: at("segments", i, "parent"),
+        message: `found parent ${quote(parent.id)} in chain ${quote(parent.chain)}; expected a parent in the same chain ${quote(s.chain)}`,
+      });
+    else if (parent.stage !== s.stage)
+      out.push({
+        rule: "segment-parent-in-same-chain",
+        at: at("segments", i, "stage"),
+        message: `found stage ${quote(s.stage)} under parent ${quote(parent.id)} of stage ${quote(parent.stage)}; expected the parent's stage`,
+      });
+  });
+  return out;
+};
+
+/** Follows parent links from each item and reports each item that reaches itself. */
+function cycles<T extends { id: string }>(items: ReadonlyArray<T>, parentOf: (t: T) => string | undefined): number[] {
+  const index = new Map(items.map((t, i) => [t.id, i]));
+  const bad: number[] = [];
+  items.forEach((start, i) => {
+    const seen = new Set<string>([start.id]);
+    let cur: T | undefined = start;
+    while (cur) {
+      const p = parentOf(cur);
+      if (p === undefined) break;
+      if (p === start.id) {
+        bad.push(i);
+        break;
+      }
+      if (seen.has(p)) break;
+      seen.add(p);
+      const j = index.get(p);
+      cur = j === undefined ? undefined : items[j];
+    }
+  });
+  return bad;
+}
+
+/** The segment tree and the region tree have no cycles. */
+export const treesAcyclic: Rule = (ds) => [
+  ...cycles(ds.segments, (s) => s.parent).map((i) => ({
+    rule: "segment-tree-acyclic",
+    at: at("segments", i, "parent"),
+    message: `found a cycle: segment ${quote(ds.segments[i]!.id)} is its own ancestor; expected a tree`,
+  })),
+  ...cycles(ds.regions, (r) => r.parent).map((i) => ({
+    rule: "region-tree-acyclic",
+    at: at("regions", i, "parent"),
+    message: `found a cycle: region ${quote(ds.regions[i]!.id)} is its own ancestor; expected a tree`,
+  })),
+];
+
+/** FEEDS runs from upstream to downstream, never back. */
+export const feedsFlowDownstream: Rule = (ds) => {
+  const byId = new Map(ds.segments.map((s) => [s.id, s]));
+  const out: RuleFinding[] = [];
+  ds.feeds.forEach((f, i) => {
+    const from = byId.get(f.from);
+    const to = byId.get(f.to);
+    if (!from || !to) return;
+    if (f.from === f.to)
+      out.push({ rule: "feeds-flow-downstream", at: at("feeds", i, "to"), message: `found ${quote(f.from)} feeding itself; expected two different segments` });
+    else if (STAGE_ORDER[from.stage] > STAGE_ORDER[to.stage])
+      out.push({
+        rule: "feeds-flow-downstream",
+        at: at("feeds", i),
+        message: `found ${quote(f.from)} (${from.stage}) feeding ${quote(f.to)} (${to.stage}); expected FEEDS to run from upstream to downstream`,
+      });
+  });
+  return out;
+};
+
+/** A firm does not supply itself. */
+export const tieNotSelf: Rule = (ds) =>
+  ds.ties.flatMap((t, i) =>
+    t.supplier === t.customer
+      ? [{ rule: "tie-not-self", at: at("ties", i, "customer"), message: `found firm ${quote(t.customer)} supplying itself; expected two different firms` }]
+      : [],
+  );
+
+/** Every fact carries a source, or says it is an assumption and what was assumed. */
+export const factsHaveSources: Rule = (ds) => {
+  const out: RuleFinding[] = [];
+  const need = (fact: { sources: string[]; assumed?: boolean | undefined; note?: string | undefined }, loc: Locator, what: string) => {
+    if (fact.assumed === true && fact.note === undefined)
+      out.push({ rule: "facts-have-sources", at: { ...loc, sub: [...loc.sub, "note"] }, message: `found ${what} marked assumed without a note; expected a note saying what was assumed` });
+    else if (fact.sources.length === 0 && fact.assumed !== true)
+      out.push({ rule: "facts-have-sources", at: { ...loc, sub: [...loc.sub, "sources"] }, message: `found ${what} without a source; expected sources: [id, …] or assumed: true with a note` });
+  };
+  ds.firms.forEach((f, i) => {
+    need(f, at("firms", i), `firm ${quote(f.id)}`);
+    f.tags.forEach((t, j) => need(t, at("firms", i, "tags", j), `list tag ${quote(t.list)} of ${quote(f.id)}`));
+    if (f.revenue) need(f.revenue, at("firms", i, "revenue"), `revenue of ${quote(f.id)}`);
+    if (f.employees) need(f.employees, at("firms", i, "employees"), `head count of ${quote(f.id)}`);
+    f.segments.forEach((l, j) => need(l, at("firms", i, "segments", j), `segment link ${quote(f.id)} → ${quote(l.segment)}`));
+  });
+  ds.ties.forEach((t, i) => need(t, at("ties", i), `supply tie ${quote(t.id)}`));
+  ds.chains.forEach((c, i) => c.masters.forEach((m, j) => need(m, at("chains", i, "masters", j), `chain master ${quote(m.firm)} of ${quote(c.id)}`)));
+  ds.officials.forEach((o, i) => need(o, at("officials", i), `official ${quote(o.id)}`));
+  ds.clusters.forEach((c, i) => need(c, at("clusters", i), `cluster ${quote(c.id)}`));
+  return out;
+};
+
+/** Industry codes exist in the standard, when the list of codes is supplied. */
+export const industryCodesKnown: Rule = (ds, { knownCodes }) => {
+  if (!knownCodes) return [];
+  const out: RuleFinding[] = [];
+  const check = (codes: ReadonlyArray<string>, kind: "segments" | "firms", i: number) =>
+    codes.forEach((c, j) => {
+      if (!knownCodes.has(c))
+        out.push({ rule: "industry-codes-known", at: at(kind, i, "codes", j), message: `found code ${quote(c)}, which GB/T 4754-2017 does not define; expected a class code from the standard` });
+    });
+  ds.segments.forEach((s, i) => check(s.codes, "segments", i));
+  ds.firms.forEach((f, i) => check(f.codes, "firms", i));
+  return out;
+};
+
+export const DATASET_RULES: ReadonlyArray<Rule> = [
+  uniqueIds,
+  referencesExist,
+  segmentParentInSameChain,
+  treesAcyclic,
+  feedsFlowDownstream,
+  tieNotSelf,
+  factsHaveSources,
+  industryCodesKnown,
+];
+
+/** Runs every rule over a dataset and returns all findings. */
+export function checkDataset(ds: Dataset, opts: RuleOptions = {}): RuleFinding[] {
+  return DATASET_RULES.flatMap((rule) => rule(ds, opts));
+}

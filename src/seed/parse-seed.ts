@@ -1,0 +1,208 @@
+// Parses the files of a seed (bytes in, no I/O) into one dataset, with every problem located by file and line.
+import { isMap, isSeq, LineCounter, parseDocument, type Document } from "yaml";
+import type { z } from "zod";
+import type { InputIssue } from "../errors.ts";
+import {
+  checkDataset,
+  type Dataset,
+  emptyDataset,
+  type Locator,
+  type RuleOptions,
+  SEED_COLLECTIONS,
+  SEED_KEYS,
+  SEED_SINGLETONS,
+  type SeedCollectionKey,
+} from "../model/index.ts";
+
+export interface SeedFileInput {
+  /** Path shown in messages, relative to the seed directory. */
+  path: string;
+  bytes: Uint8Array;
+}
+
+export interface ParsedSeed {
+  /** The dataset, only when there are no issues. */
+  dataset: Dataset | undefined;
+  issues: InputIssue[];
+}
+
+type PathKey = string | number;
+interface Origin {
+  file: string;
+  path: PathKey[];
+}
+interface LoadedFile {
+  path: string;
+  doc: Document;
+  lines: LineCounter;
+}
+
+/** Formats a path like `firms[3].segments[0].grade`. */
+export function formatPath(path: ReadonlyArray<PathKey>): string {
+  return path.map((k, i) => (typeof k === "number" ? `[${k}]` : i === 0 ? k : `.${k}`)).join("");
+}
+
+/** The line of the deepest node on `path` that exists in the document. */
+function lineOf(f: LoadedFile, path: ReadonlyArray<PathKey>): number | undefined {
+  for (let n = path.length; n >= 0; n--) {
+    const node = n === 0 ? f.doc.contents : f.doc.getIn(path.slice(0, n), true);
+    const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
+    if (range) return f.lines.linePos(range[0]).line;
+  }
+  return undefined;
+}
+
+function decode(file: SeedFileInput): { text: string } | { issue: InputIssue } {
+  const b = file.bytes;
+  if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))
+    return { issue: { file: file.path, path: "", rule: "utf-8", message: "found a UTF-16 file; expected UTF-8 (save the file as UTF-8)" } };
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(b) };
+  } catch {
+    const bad = firstInvalidUtf8(b);
+    const line = b.subarray(0, bad).reduce((n, c) => (c === 0x0a ? n + 1 : n), 1);
+    return { issue: { file: file.path, line, path: "", rule: "utf-8", message: `found bytes that are not UTF-8 at byte ${bad}; expected UTF-8 (convert GBK files with iconv -f GBK -t UTF-8)` } };
+  }
+}
+
+/** Offset of the first byte that breaks UTF-8 (a rough scan, good enough to point at the line). */
+function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i]!;
+    const n = c < 0x80 ? 0 : c >= 0xc2 && c < 0xe0 ? 1 : c >= 0xe0 && c < 0xf0 ? 2 : c >= 0xf0 && c < 0xf5 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) if (((b[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    i += n + 1;
+  }
+  return i;
+}
+
+function zodIssues(f: LoadedFile, base: PathKey[], error: z.ZodError): InputIssue[] {
+  return error.issues.map((iss) => {
+    const path = [...base, ...iss.path.filter((k): k is PathKey => typeof k !== "symbol")];
+    const value = f.doc.getIn(path);
+    const found = value === undefined ? "found nothing" : `found ${JSON.stringify(value)}`;
+    let message = `${found}; ${iss.message}`;
+    if (iss.code === "invalid_value") message = `${found}; expected one of ${iss.values.map((v) => JSON.stringify(v)).join(", ")}`;
+    else if (iss.code === "unrecognized_keys")
+      message = `found unknown key${iss.keys.length > 1 ? "s" : ""} ${iss.keys.map((k) => JSON.stringify(k)).join(", ")}; expected only the keys the seed format defines (graph-seeds/README.md)`;
+    else if (iss.code === "invalid_type" && value === undefined) message = `found nothing; expected a value (${iss.expected}) here: the field is required`;
+    else if (iss.code === "invalid_type") message = `${found}; expected ${iss.expected}`;
+    return { file: f.path, line: lineOf(f, path), path: formatPath(path), message, rule: "schema" };
+  });
+}
+
+interface Collected {
+  dataset: Dataset;
+  origins: Map<string, Origin[]>;
+  brokenIds: Set<string>;
+}
+
+/** Parses and validates the files of one seed. */
+export function parseSeed(files: ReadonlyArray<SeedFileInput>, opts: RuleOptions = {}): ParsedSeed {
+  const issues: InputIssue[] = [];
+  const loaded: LoadedFile[] = [];
+  for (const input of files) {
+    const decoded = decode(input);
+    if ("issue" in decoded) {
+      issues.push(decoded.issue);
+      continue;
+    }
+    const lines = new LineCounter();
+    const doc = parseDocument(decoded.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+    if (doc.errors.length > 0) {
+      for (const e of doc.errors)
+        issues.push({ file: input.path, line: e.linePos?.[0]?.line, path: "", rule: "yaml", message: `malformed YAML: ${e.message.split("\n")[0]}` });
+      continue;
+    }
+    loaded.push({ path: input.path, doc, lines });
+  }
+
+  const collected: Collected = { dataset: emptyDataset({ id: "x", name: { zh: "x" }, province: "x", country: "CN" }), origins: new Map(), brokenIds: new Set() };
+  const regionFiles: LoadedFile[] = [];
+  for (const f of loaded) issues.push(...collectFile(f, collected, regionFiles));
+
+  if (regionFiles.length === 0 && !issues.some((i) => i.path === "region"))
+    issues.push({ path: "region", rule: "seed-has-region", message: "found no file with a 'region:' key; expected the city in region.yaml" });
+  for (const extra of regionFiles.slice(1))
+    issues.push({ file: extra.path, line: lineOf(extra, ["region"]), path: "region", rule: "seed-has-region", message: `found a second 'region:' (first in ${regionFiles[0]!.path}); expected the city once per seed` });
+
+  const ds = collected.dataset;
+  for (const finding of checkDataset(ds, { ...opts, brokenIds: collected.brokenIds })) {
+    const origin = locate(collected.origins, finding.at);
+    const f = loaded.find((l) => l.path === origin.file);
+    issues.push({ file: origin.file, line: f ? lineOf(f, origin.path) : undefined, path: formatPath(origin.path), message: finding.message, rule: finding.rule });
+  }
+  return { dataset: issues.length === 0 ? ds : undefined, issues };
+}
+
+function locate(origins: Map<string, Origin[]>, at: Locator): Origin {
+  const base = origins.get(at.kind)?.[at.index] ?? { file: "", path: [at.kind, at.index] };
+  return { file: base.file, path: [...base.path, ...at.sub] };
+}
+
+/** Checks one file's keys and items, adding the valid ones to the dataset; returns the file's issues. */
+function collectFile(f: LoadedFile, c: Collected, regionFiles: LoadedFile[]): InputIssue[] {
+  const issues: InputIssue[] = [];
+  if (!isMap(f.doc.contents)) {
+    const found = f.doc.contents === null ? "an empty file" : isSeq(f.doc.contents) ? "a list" : "a single value";
+    return [{ file: f.path, line: lineOf(f, []), path: "", rule: "schema", message: `found ${found}; expected a mapping of collections (${SEED_KEYS.join(", ")})` }];
+  }
+  const raw = f.doc.toJS() as Record<string, unknown>;
+  for (const key of Object.keys(raw))
+    if (!SEED_KEYS.includes(key))
+      issues.push({ file: f.path, line: lineOf(f, [key]), path: key, rule: "schema", message: `found unknown key ${JSON.stringify(key)}; expected one of ${SEED_KEYS.join(", ")}` });
+
+  const origin = (kind: string, path: PathKey[]) => {
+    const list = c.origins.get(kind) ?? [];
+    list.push({ file: f.path, path });
+    c.origins.set(kind, list);
+  };
+  const idOf = (x: unknown) => (typeof x === "object" && x !== null && typeof (x as { id?: unknown }).id === "string" ? (x as { id: string }).id : undefined);
+
+  if (raw.region !== undefined) {
+    regionFiles.push(f);
+    const r = SEED_SINGLETONS.region.safeParse(raw.region);
+    if (!r.success) issues.push(...zodIssues(f, ["region"], r.error));
+    else if (regionFiles.length === 1) c.dataset.region = r.data;
+  }
+  let chainId: string | undefined;
+  if (raw.chain !== undefined) {
+    chainId = idOf(raw.chain);
+    const r = SEED_SINGLETONS.chain.safeParse(raw.chain);
+    if (!r.success) {
+      issues.push(...zodIssues(f, ["chain"], r.error));
+      if (chainId) c.brokenIds.add(chainId);
+    } else {
+      c.dataset.chains.push(r.data);
+      origin("chains", ["chain"]);
+    }
+  }
+  if (raw.segments !== undefined && raw.chain === undefined)
+    issues.push({ file: f.path, line: lineOf(f, ["segments"]), path: "segments", rule: "schema", message: "found segments outside a chain file; expected a 'chain:' key beside 'segments:'" });
+
+  for (const key of Object.keys(SEED_COLLECTIONS) as SeedCollectionKey[]) {
+    const value = raw[key];
+    if (value === undefined || value === null) continue;
+    if (!Array.isArray(value)) {
+      issues.push({ file: f.path, line: lineOf(f, [key]), path: key, rule: "schema", message: `found ${typeof value}; expected a list of ${key}` });
+      continue;
+    }
+    value.forEach((item, i) => {
+      const r = SEED_COLLECTIONS[key].safeParse(item);
+      if (!r.success) {
+        issues.push(...zodIssues(f, [key, i], r.error));
+        const id = idOf(item);
+        if (id) c.brokenIds.add(id);
+        return;
+      }
+      if (key === "segments") {
+        if (chainId === undefined) return;
+        c.dataset.segments.push({ ...(r.data as z.infer<typeof SEED_COLLECTIONS.segments>), chain: chainId });
+      } else (c.dataset[key] as unknown[]).push(r.data);
+      origin(key, [key, i]);
+    });
+  }
+  return issues;
+}

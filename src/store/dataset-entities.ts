@@ -1,0 +1,50 @@
+// A dataset as keyed entities and back: the one mapping both stores use to persist and diff.
+import { type Dataset, emptyDataset, feedKey } from "../model/index.ts";
+import type { ChangeItem, StoredKind } from "./store.ts";
+
+export const STORED_KINDS: ReadonlyArray<StoredKind> = ["sources", "regions", "chains", "segments", "firms", "clusters", "groups", "officials", "ties", "feeds"];
+
+export interface EntityRow {
+  kind: StoredKind;
+  id: string;
+  seq: number;
+  json: string;
+}
+
+/** Flattens a dataset into rows keyed by kind and id, keeping each kind's order in `seq`. */
+export function datasetRows(ds: Dataset): EntityRow[] {
+  const rows: EntityRow[] = [];
+  for (const kind of STORED_KINDS) {
+    const list = ds[kind] as ReadonlyArray<{ id?: string; from?: string; to?: string }>;
+    list.forEach((e, seq) => {
+      const id = kind === "feeds" ? feedKey(e as { from: string; to: string }) : (e.id as string);
+      rows.push({ kind, id, seq, json: JSON.stringify(e) });
+    });
+  }
+  return rows;
+}
+
+/** Rebuilds a dataset from rows (any order; `seq` restores each kind's order). */
+export function rowsDataset(regionJson: string, rows: ReadonlyArray<EntityRow>): Dataset {
+  const ds = emptyDataset(JSON.parse(regionJson));
+  const sorted = [...rows].sort((a, b) => a.seq - b.seq);
+  for (const r of sorted) (ds[r.kind] as unknown[]).push(JSON.parse(r.json));
+  return ds;
+}
+
+/** What changes when `next` replaces `prev` (both as rows). */
+export function diffRows(prev: ReadonlyArray<EntityRow>, next: ReadonlyArray<EntityRow>): ChangeItem[] {
+  const key = (r: EntityRow) => `${r.kind}\u0000${r.id}`;
+  const before = new Map(prev.map((r) => [key(r), r]));
+  const items: ChangeItem[] = [];
+  const seen = new Set<string>();
+  for (const r of next) {
+    const k = key(r);
+    seen.add(k);
+    const old = before.get(k);
+    if (!old) items.push({ kind: r.kind, id: r.id, action: "added" });
+    else if (old.json !== r.json) items.push({ kind: r.kind, id: r.id, action: "changed" });
+  }
+  for (const r of prev) if (!seen.has(key(r))) items.push({ kind: r.kind, id: r.id, action: "removed" });
+  return items;
+}

@@ -1,0 +1,65 @@
+// The Store interface: the two implementations (embedded SQLite, Neo4j) pass one contract suite.
+import type { Dataset } from "../model/index.ts";
+
+/** Who makes a write and why: recorded with every change. */
+export interface ChangeMeta {
+  who: string;
+  why: string;
+}
+
+/** The kinds a store keys entities by (feeds are keyed `from>to`). */
+export type StoredKind = "sources" | "regions" | "chains" | "segments" | "firms" | "clusters" | "groups" | "officials" | "ties" | "feeds";
+
+export interface ChangeItem {
+  kind: StoredKind | "region";
+  id: string;
+  action: "added" | "changed" | "removed";
+}
+
+export interface ChangeSet {
+  id: number;
+  at: string;
+  who: string;
+  why: string;
+  op: string;
+  added: number;
+  changed: number;
+  removed: number;
+}
+
+export interface ChangeSummary {
+  changeId: number | undefined;
+  added: number;
+  changed: number;
+  removed: number;
+  items: ChangeItem[];
+}
+
+export interface FirmHit {
+  id: string;
+  name: { zh: string; en?: string | undefined };
+  local: boolean;
+  products: string[];
+}
+
+export interface WriteOptions {
+  /** Called every few hundred rows written, inside the transaction. */
+  onProgress?: (written: number, total: number) => void;
+}
+
+export interface Store {
+  readonly kind: "embedded" | "neo4j";
+  /** True when nothing has been imported yet. */
+  isEmpty(): Promise<boolean>;
+  /** The whole dataset; throws if the store is empty. */
+  loadDataset(): Promise<Dataset>;
+  /** Replaces the whole dataset in one transaction (an import); records the difference. */
+  replaceDataset(ds: Dataset, meta: ChangeMeta, opts?: WriteOptions): Promise<ChangeSummary>;
+  /** The change history, newest first. */
+  history(limit?: number): Promise<ChangeSet[]>;
+  /** The entities one change touched. */
+  changeItems(changeId: number): Promise<ChangeItem[]>;
+  /** Firms whose names, aliases or products contain the query (Chinese substring search). */
+  findFirms(query: string, limit?: number): Promise<FirmHit[]>;
+  close(): Promise<void>;
+}
