@@ -13,7 +13,7 @@ export interface InputIssue {
 /** Renders an issue as `file:line path: message`. */
 export function formatIssue(i: InputIssue): string {
   const where = i.file ? `${i.file}${i.line ? `:${i.line}` : ""}` : "";
-  return [where, i.path].filter(Boolean).join(" ") + `: ${i.message}`;
+  return `${[where, i.path].filter(Boolean).join(" ")}: ${i.message}`;
 }
 
 export class AtlasError extends Error {
@@ -29,7 +29,9 @@ export class ValidationError extends AtlasError {
     /** True when the issues were already printed in full, so only the one-line reason remains. */
     readonly listed = false,
   ) {
-    super(`${what} has ${issues.length} problem${issues.length === 1 ? "" : "s"}: ${issues.slice(0, 3).map(formatIssue).join("; ")}${issues.length > 3 ? "; …" : ""}`);
+    super(
+      `${what} has ${issues.length} problem${issues.length === 1 ? "" : "s"}: ${issues.slice(0, 3).map(formatIssue).join("; ")}${issues.length > 3 ? "; …" : ""}`,
+    );
   }
 }
 

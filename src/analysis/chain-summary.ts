@@ -1,6 +1,15 @@
 // One line per chain: its segments by stage, local firms, candidates, ties, lead and masters.
-import { firmOf, firmsOfSegment, leadsOfChain, mastersOfChain, segmentsOfChain, chainsOf, suppliersOf } from "../graph/index.ts";
+
 import type { AtlasGraph } from "../graph/index.ts";
+import {
+  chainsOf,
+  firmOf,
+  firmsOfSegment,
+  leadsOfChain,
+  mastersOfChain,
+  segmentsOfChain,
+  suppliersOf,
+} from "../graph/index.ts";
 import type { LocalizedName, Stage } from "../model/index.ts";
 
 export interface ChainSummary {

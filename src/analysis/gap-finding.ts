@@ -37,6 +37,10 @@ export interface GapFinding {
   localFirms: FirmRef[];
   /** Suppliers outside the city that serve local firms in this segment. */
   externalSuppliers: FirmRef[];
+  /** Local firms that need this segment: in segments it feeds, or buying it through a tie. */
+  demandFirms: FirmRef[];
+  /** Supply ties into local firms observed for this segment. */
+  ties: number;
   explanation: { zh: string; en: string };
 }
 
@@ -46,6 +50,8 @@ export interface ChainFigures {
   /** Share of observed supply ties into local firms that come from local suppliers. */
   localSupplyShare: number;
   gapsByKind: Record<GapKind, number>;
+  /** Supply ties into local firms behind `localSupplyShare` (0 means the share is unknown). */
+  observedTies: number;
 }
 
 export interface ChainGaps {

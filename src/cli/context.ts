@@ -1,6 +1,6 @@
 // What every command gets: the global options and a way to open the store once.
 import type { Command } from "commander";
-import { buildGraph, type AtlasGraph } from "../graph/index.ts";
+import { type AtlasGraph, buildGraph } from "../graph/index.ts";
 import type { Dataset } from "../model/index.ts";
 import { openStore, type Store } from "../store/index.ts";
 

@@ -1,6 +1,5 @@
 // The chain-atlas command line: one command per file in ./commands, errors translated here once.
 import { Command } from "commander";
-import { CliContext } from "./context.ts";
 import { register as chains } from "./commands/chains.ts";
 import { register as exportSeed } from "./commands/export.ts";
 import { register as find } from "./commands/find.ts";
@@ -9,6 +8,7 @@ import { register as importSeed } from "./commands/import.ts";
 import { register as start } from "./commands/start.ts";
 import { register as stats } from "./commands/stats.ts";
 import { register as validate } from "./commands/validate.ts";
+import { CliContext } from "./context.ts";
 import { reportError } from "./output.ts";
 
 const COMMANDS = [start, validate, importSeed, exportSeed, stats, chains, find, history];

@@ -1,5 +1,12 @@
 // Output helpers shared by the commands: JSON or a plain table, and the error translation.
-import { AtlasError, formatIssue, NotFoundError, OptionError, StoreError, ValidationError } from "../errors.ts";
+import {
+  AtlasError,
+  formatIssue,
+  NotFoundError,
+  OptionError,
+  StoreError,
+  ValidationError,
+} from "../errors.ts";
 
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -8,7 +15,13 @@ export function printJson(value: unknown): void {
 /** Display width of a string: CJK characters take two columns. */
 export function displayWidth(s: string): number {
   let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  for (const ch of s)
+    w +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(
+        ch,
+      )
+        ? 2
+        : 1;
   return w;
 }
 
@@ -16,8 +29,14 @@ export function displayWidth(s: string): number {
 export function printTable(header: string[], rows: Array<Array<string | number>>): void {
   const cells = [header, ...rows.map((r) => r.map(String))];
   const widths = header.map((_, c) => Math.max(...cells.map((r) => displayWidth(r[c] ?? ""))));
-  const line = (r: string[]) => r.map((v, c) => v + " ".repeat(widths[c]! - displayWidth(v))).join("  ").trimEnd();
-  process.stdout.write(`${[line(header), widths.map((w) => "-".repeat(w)).join("  "), ...cells.slice(1).map(line)].join("\n")}\n`);
+  const line = (r: string[]) =>
+    r
+      .map((v, c) => v + " ".repeat(widths[c]! - displayWidth(v)))
+      .join("  ")
+      .trimEnd();
+  process.stdout.write(
+    `${[line(header), widths.map((w) => "-".repeat(w)).join("  "), ...cells.slice(1).map(line)].join("\n")}\n`,
+  );
 }
 
 /** Exit codes: 1 invalid input, 2 bad option, 3 not found, 4 store failure, 70 a bug. */
@@ -37,7 +56,9 @@ export function reportError(e: unknown, json: boolean): number {
       /* already printed by the command */
     } else if (json) process.stderr.write(`${JSON.stringify({ error: e.name, issues: e.issues })}\n`);
     else for (const i of e.issues) process.stderr.write(`${formatIssue(i)}\n`);
-    process.stderr.write(`chain-atlas: ${e.issues.length} problem${e.issues.length === 1 ? "" : "s"} found; nothing was changed\n`);
+    process.stderr.write(
+      `chain-atlas: ${e.issues.length} problem${e.issues.length === 1 ? "" : "s"} found; nothing was changed\n`,
+    );
   } else if (e instanceof AtlasError) {
     process.stderr.write(`chain-atlas: ${e.message}\n`);
   } else {

@@ -1,6 +1,16 @@
 // The knowledge graph as a graphology multigraph: typed node and edge attributes, and node keys.
 import { MultiDirectedGraph } from "graphology";
-import type { Chain, ChainMaster, Cluster, Firm, Official, Region, Segment, SegmentLink, SupplyTie } from "../model/index.ts";
+import type {
+  Chain,
+  ChainMaster,
+  Cluster,
+  Firm,
+  Official,
+  Region,
+  Segment,
+  SegmentLink,
+  SupplyTie,
+} from "../model/index.ts";
 
 export type NodeAttrs =
   | { kind: "chain"; chain: Chain }

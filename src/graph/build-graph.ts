@@ -17,13 +17,20 @@ export function buildGraph(ds: Dataset): AtlasGraph {
     if (s.parent) g.addDirectedEdge(key.segment(s.id), key.segment(s.parent), { kind: "CHILD_OF" });
   }
   for (const f of ds.feeds) g.addDirectedEdge(key.segment(f.from), key.segment(f.to), { kind: "FEEDS" });
-  for (const c of ds.clusters) for (const ch of c.chains) g.addDirectedEdge(key.chain(ch), key.cluster(c.id), { kind: "IN_CLUSTER" });
-  for (const o of ds.officials) for (const ch of o.leads) g.addDirectedEdge(key.official(o.id), key.chain(ch), { kind: "LEADS" });
-  for (const c of ds.chains) for (const master of c.masters) g.addDirectedEdge(key.firm(master.firm), key.chain(c.id), { kind: "MASTERS", master });
+  for (const c of ds.clusters)
+    for (const ch of c.chains) g.addDirectedEdge(key.chain(ch), key.cluster(c.id), { kind: "IN_CLUSTER" });
+  for (const o of ds.officials)
+    for (const ch of o.leads) g.addDirectedEdge(key.official(o.id), key.chain(ch), { kind: "LEADS" });
+  for (const c of ds.chains)
+    for (const master of c.masters)
+      g.addDirectedEdge(key.firm(master.firm), key.chain(c.id), { kind: "MASTERS", master });
   for (const f of ds.firms) {
-    if (f.location.region && g.hasNode(key.region(f.location.region))) g.addDirectedEdge(key.firm(f.id), key.region(f.location.region), { kind: "LOCATED_IN" });
-    for (const link of f.segments) g.addDirectedEdge(key.firm(f.id), key.segment(link.segment), { kind: "IN_SEGMENT", link });
+    if (f.location.region && g.hasNode(key.region(f.location.region)))
+      g.addDirectedEdge(key.firm(f.id), key.region(f.location.region), { kind: "LOCATED_IN" });
+    for (const link of f.segments)
+      g.addDirectedEdge(key.firm(f.id), key.segment(link.segment), { kind: "IN_SEGMENT", link });
   }
-  for (const tie of ds.ties) g.addDirectedEdge(key.firm(tie.supplier), key.firm(tie.customer), { kind: "SUPPLIES", tie });
+  for (const tie of ds.ties)
+    g.addDirectedEdge(key.firm(tie.supplier), key.firm(tie.customer), { kind: "SUPPLIES", tie });
   return g;
 }

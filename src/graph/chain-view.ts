@@ -37,7 +37,9 @@ export function segmentsOfChain(g: AtlasGraph, chainId: string): Segment[] {
   });
   const seq = new Map(all.map((s, i) => [s.id, i]));
   const byOrder = (a: Segment, b: Segment) =>
-    STAGE_ORDER[a.stage] - STAGE_ORDER[b.stage] || (a.order ?? 1e9) - (b.order ?? 1e9) || seq.get(a.id)! - seq.get(b.id)!;
+    STAGE_ORDER[a.stage] - STAGE_ORDER[b.stage] ||
+    (a.order ?? 1e9) - (b.order ?? 1e9) ||
+    seq.get(a.id)! - seq.get(b.id)!;
   const children = new Map<string | undefined, Segment[]>();
   for (const s of all) {
     const p = s.parent !== undefined && seq.has(s.parent) ? s.parent : undefined;

@@ -20,7 +20,8 @@ export function firmsOfSegment(g: AtlasGraph, segmentId: string): FirmInSegment[
   const out: FirmInSegment[] = [];
   g.forEachInEdge(key.segment(segmentId), (_e, attrs, source) => {
     const a = g.getNodeAttributes(source);
-    if (attrs.kind === "IN_SEGMENT" && a.kind === "firm") out.push({ firm: a.firm, local: a.local, link: attrs.link });
+    if (attrs.kind === "IN_SEGMENT" && a.kind === "firm")
+      out.push({ firm: a.firm, local: a.local, link: attrs.link });
   });
   return out;
 }
@@ -41,7 +42,8 @@ function partners(g: AtlasGraph, firmId: string, direction: "in" | "out"): TiePa
   const each = direction === "in" ? g.forEachInEdge.bind(g) : g.forEachOutEdge.bind(g);
   each(key.firm(firmId), (_e, attrs, source, target) => {
     const other = g.getNodeAttributes(direction === "in" ? source : target);
-    if (attrs.kind === "SUPPLIES" && other.kind === "firm") out.push({ firm: other.firm, local: other.local, tie: attrs.tie });
+    if (attrs.kind === "SUPPLIES" && other.kind === "firm")
+      out.push({ firm: other.firm, local: other.local, tie: attrs.tie });
   });
   return out;
 }

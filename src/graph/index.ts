@@ -1,5 +1,21 @@
 // The graph layer: build a graphology graph from a dataset and read it through typed views.
 export { type AtlasGraph, createAtlasGraph, type EdgeAttrs, key, type NodeAttrs } from "./atlas-graph.ts";
 export { buildGraph } from "./build-graph.ts";
-export { chainOf, chainsOf, childSegments, leadsOfChain, mastersOfChain, segmentOf, segmentsOfChain } from "./chain-view.ts";
-export { type FirmInSegment, firmOf, firmsOfSegment, localFirmsOfSegment, suppliersOf, customersOf, type TiePartner } from "./firm-view.ts";
+export {
+  chainOf,
+  chainsOf,
+  childSegments,
+  leadsOfChain,
+  mastersOfChain,
+  segmentOf,
+  segmentsOfChain,
+} from "./chain-view.ts";
+export {
+  customersOf,
+  type FirmInSegment,
+  firmOf,
+  firmsOfSegment,
+  localFirmsOfSegment,
+  suppliersOf,
+  type TiePartner,
+} from "./firm-view.ts";

@@ -7,11 +7,7 @@ export const Id = z
   .regex(/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/, "expected a slug like 'pv-glass' (a-z, 0-9, '-' or '.')");
 export type Id = z.infer<typeof Id>;
 
-const nonBlank = (what: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, `expected a non-empty ${what}`);
+const nonBlank = (what: string) => z.string().trim().min(1, `expected a non-empty ${what}`);
 
 /** A name in Chinese first, English where known. */
 export const LocalizedName = z.strictObject({
@@ -21,9 +17,24 @@ export const LocalizedName = z.strictObject({
 export type LocalizedName = z.infer<typeof LocalizedName>;
 
 /** A calendar date `YYYY-MM-DD`, or a month `YYYY-MM`, or a year `YYYY` when the source gives no more. */
-export const PartialDate = z
-  .string()
-  .regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, "expected a date YYYY-MM-DD (or YYYY-MM, YYYY)");
+export const PartialDate = z.union(
+  [
+    z
+      .string()
+      .regex(
+        /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/,
+        "expected a date YYYY-MM-DD (or YYYY-MM, YYYY)",
+      ),
+    // A bare year in YAML is a number: accept it as the year it is.
+    z
+      .number()
+      .int()
+      .min(1900)
+      .max(2100)
+      .transform((y) => String(y)),
+  ],
+  { error: "expected a date YYYY-MM-DD (or YYYY-MM, YYYY)" },
+);
 
 /** Where a fact comes from: source ids, or an explicit demo assumption with a note saying what was assumed. */
 export const provenance = {
@@ -40,7 +51,10 @@ export type Basis = z.infer<typeof Basis>;
 export const EvidenceGrade = z.enum(["strong", "medium", "weak"]);
 export type EvidenceGrade = z.infer<typeof EvidenceGrade>;
 
-export const Confidence = z.number().min(0, "expected a confidence in [0, 1]").max(1, "expected a confidence in [0, 1]");
+export const Confidence = z
+  .number()
+  .min(0, "expected a confidence in [0, 1]")
+  .max(1, "expected a confidence in [0, 1]");
 
 export const Stage = z.enum(["upstream", "midstream", "downstream"]);
 export type Stage = z.infer<typeof Stage>;

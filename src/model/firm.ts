@@ -1,6 +1,6 @@
 // Firm: a local firm (located in the city) or a candidate elsewhere; its list tags and segment links.
 import { z } from "zod";
-import { Confidence, Basis, EvidenceGrade, Id, PartialDate, provenance } from "./common.ts";
+import { Basis, Confidence, EvidenceGrade, Id, PartialDate, provenance } from "./common.ts";
 import { IndustryCode } from "./industry-code.ts";
 
 /** Lists a firm can be on; each tag carries the list's year or batch. */
@@ -28,10 +28,13 @@ export const ListTag = z
     code: z.string().trim().min(1).optional(),
     ...provenance,
   })
-  .refine((t) => t.list === "listed" || t.list === "multinational" || t.year !== undefined || t.batch !== undefined, {
-    message: "expected the list's year or batch",
-    path: ["year"],
-  });
+  .refine(
+    (t) => t.list === "listed" || t.list === "multinational" || t.year !== undefined || t.batch !== undefined,
+    {
+      message: "expected the list's year or batch",
+      path: ["year"],
+    },
+  );
 export type ListTag = z.infer<typeof ListTag>;
 
 export const FirmName = z.strictObject({

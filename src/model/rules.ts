@@ -13,6 +13,8 @@ export interface RuleFinding {
   rule: string;
   at: Locator;
   message: string;
+  /** Another place the finding concerns (the first definition of a duplicate id). */
+  related?: Locator;
 }
 
 export interface RuleOptions {
@@ -24,13 +26,27 @@ export interface RuleOptions {
 
 type Rule = (ds: Dataset, opts: RuleOptions) => RuleFinding[];
 
-const at = (kind: Locator["kind"], index: number, ...sub: (string | number)[]): Locator => ({ kind, index, sub });
+const at = (kind: Locator["kind"], index: number, ...sub: (string | number)[]): Locator => ({
+  kind,
+  index,
+  sub,
+});
 const quote = (v: unknown) => JSON.stringify(v);
 
 /** Ids are unique within their kind. */
 export const uniqueIds: Rule = (ds) => {
   const out: RuleFinding[] = [];
-  for (const kind of ["sources", "regions", "chains", "segments", "firms", "clusters", "groups", "officials", "ties"] as const) {
+  for (const kind of [
+    "sources",
+    "regions",
+    "chains",
+    "segments",
+    "firms",
+    "clusters",
+    "groups",
+    "officials",
+    "ties",
+  ] as const) {
     const first = new Map<string, number>();
     ds[kind].forEach((e, i) => {
       const prev = first.get(e.id);
@@ -39,14 +55,20 @@ export const uniqueIds: Rule = (ds) => {
         out.push({
           rule: "unique-ids",
           at: at(kind, i, "id"),
-          message: `found duplicate ${kind} id ${quote(e.id)} (also ${kind}[${prev}]); expected each id once`,
+          message: `found duplicate ${kind} id ${quote(e.id)}; expected each id once`,
+          related: at(kind, prev, "id"),
         });
     });
   }
   const feeds = new Set<string>();
   ds.feeds.forEach((f, i) => {
     const key = feedKey(f);
-    if (feeds.has(key)) out.push({ rule: "unique-ids", at: at("feeds", i), message: `found the feed ${quote(f.from)} → ${quote(f.to)} twice; expected each feed once` });
+    if (feeds.has(key))
+      out.push({
+        rule: "unique-ids",
+        at: at("feeds", i),
+        message: `found the feed ${quote(f.from)} → ${quote(f.to)} twice; expected each feed once`,
+      });
     feeds.add(key);
   });
   return out;
@@ -66,25 +88,37 @@ export const referencesExist: Rule = (ds, { brokenIds }) => {
   const out: RuleFinding[] = [];
   const check = (set: Set<string>, what: string, value: string | undefined, loc: Locator) => {
     if (value !== undefined && !set.has(value) && !brokenIds?.has(value))
-      out.push({ rule: "references-exist", at: loc, message: `found unknown ${what} id ${quote(value)}; expected the id of a ${what} defined in the seed` });
+      out.push({
+        rule: "references-exist",
+        at: loc,
+        message: `found unknown ${what} id ${quote(value)}; expected the id of a ${what} defined in the seed`,
+      });
   };
   const checkSources = (list: ReadonlyArray<string>, loc: Locator) =>
-    list.forEach((s, j) => check(sources, "source", s, { ...loc, sub: [...loc.sub, "sources", j] }));
+    list.forEach((s, j) => {
+      check(sources, "source", s, { ...loc, sub: [...loc.sub, "sources", j] });
+    });
 
   ds.regions.forEach((r, i) => {
     check(regions, "region", r.parent, at("regions", i, "parent"));
     checkSources(r.sources, at("regions", i));
   });
   ds.clusters.forEach((c, i) => {
-    c.chains.forEach((ch, j) => check(chains, "chain", ch, at("clusters", i, "chains", j)));
+    c.chains.forEach((ch, j) => {
+      check(chains, "chain", ch, at("clusters", i, "chains", j));
+    });
     checkSources(c.sources, at("clusters", i));
   });
   ds.groups.forEach((g, i) => {
-    g.chains.forEach((ch, j) => check(chains, "chain", ch, at("groups", i, "chains", j)));
+    g.chains.forEach((ch, j) => {
+      check(chains, "chain", ch, at("groups", i, "chains", j));
+    });
     checkSources(g.sources, at("groups", i));
   });
   ds.officials.forEach((o, i) => {
-    o.leads.forEach((ch, j) => check(chains, "chain", ch, at("officials", i, "leads", j)));
+    o.leads.forEach((ch, j) => {
+      check(chains, "chain", ch, at("officials", i, "leads", j));
+    });
     checkSources(o.sources, at("officials", i));
   });
   ds.chains.forEach((c, i) => {
@@ -107,7 +141,9 @@ export const referencesExist: Rule = (ds, { brokenIds }) => {
     check(firms, "firm", f.parent, at("firms", i, "parent"));
     check(regions, "region", f.location.region, at("firms", i, "location", "region"));
     checkSources(f.sources, at("firms", i));
-    f.tags.forEach((t, j) => checkSources(t.sources, at("firms", i, "tags", j)));
+    f.tags.forEach((t, j) => {
+      checkSources(t.sources, at("firms", i, "tags", j));
+    });
     if (f.revenue) checkSources(f.revenue.sources, at("firms", i, "revenue"));
     if (f.employees) checkSources(f.employees.sources, at("firms", i, "employees"));
     f.segments.forEach((l, j) => {
@@ -148,7 +184,10 @@ export const segmentParentInSameChain: Rule = (ds) => {
 };
 
 /** Follows parent links from each item and reports each item that reaches itself. */
-function cycles<T extends { id: string }>(items: ReadonlyArray<T>, parentOf: (t: T) => string | undefined): number[] {
+function cycles<T extends { id: string }>(
+  items: ReadonlyArray<T>,
+  parentOf: (t: T) => string | undefined,
+): number[] {
   const index = new Map(items.map((t, i) => [t.id, i]));
   const bad: number[] = [];
   items.forEach((start, i) => {
@@ -193,7 +232,11 @@ export const feedsFlowDownstream: Rule = (ds) => {
     const to = byId.get(f.to);
     if (!from || !to) return;
     if (f.from === f.to)
-      out.push({ rule: "feeds-flow-downstream", at: at("feeds", i, "to"), message: `found ${quote(f.from)} feeding itself; expected two different segments` });
+      out.push({
+        rule: "feeds-flow-downstream",
+        at: at("feeds", i, "to"),
+        message: `found ${quote(f.from)} feeding itself; expected two different segments`,
+      });
     else if (STAGE_ORDER[from.stage] > STAGE_ORDER[to.stage])
       out.push({
         rule: "feeds-flow-downstream",
@@ -208,30 +251,62 @@ export const feedsFlowDownstream: Rule = (ds) => {
 export const tieNotSelf: Rule = (ds) =>
   ds.ties.flatMap((t, i) =>
     t.supplier === t.customer
-      ? [{ rule: "tie-not-self", at: at("ties", i, "customer"), message: `found firm ${quote(t.customer)} supplying itself; expected two different firms` }]
+      ? [
+          {
+            rule: "tie-not-self",
+            at: at("ties", i, "customer"),
+            message: `found firm ${quote(t.customer)} supplying itself; expected two different firms`,
+          },
+        ]
       : [],
   );
 
 /** Every fact carries a source, or says it is an assumption and what was assumed. */
 export const factsHaveSources: Rule = (ds) => {
   const out: RuleFinding[] = [];
-  const need = (fact: { sources: string[]; assumed?: boolean | undefined; note?: string | undefined }, loc: Locator, what: string) => {
+  const need = (
+    fact: { sources: string[]; assumed?: boolean | undefined; note?: string | undefined },
+    loc: Locator,
+    what: string,
+  ) => {
     if (fact.assumed === true && fact.note === undefined)
-      out.push({ rule: "facts-have-sources", at: { ...loc, sub: [...loc.sub, "note"] }, message: `found ${what} marked assumed without a note; expected a note saying what was assumed` });
+      out.push({
+        rule: "facts-have-sources",
+        at: { ...loc, sub: [...loc.sub, "note"] },
+        message: `found ${what} marked assumed without a note; expected a note saying what was assumed`,
+      });
     else if (fact.sources.length === 0 && fact.assumed !== true)
-      out.push({ rule: "facts-have-sources", at: { ...loc, sub: [...loc.sub, "sources"] }, message: `found ${what} without a source; expected sources: [id, …] or assumed: true with a note` });
+      out.push({
+        rule: "facts-have-sources",
+        at: { ...loc, sub: [...loc.sub, "sources"] },
+        message: `found ${what} without a source; expected sources: [id, …] or assumed: true with a note`,
+      });
   };
   ds.firms.forEach((f, i) => {
     need(f, at("firms", i), `firm ${quote(f.id)}`);
-    f.tags.forEach((t, j) => need(t, at("firms", i, "tags", j), `list tag ${quote(t.list)} of ${quote(f.id)}`));
+    f.tags.forEach((t, j) => {
+      need(t, at("firms", i, "tags", j), `list tag ${quote(t.list)} of ${quote(f.id)}`);
+    });
     if (f.revenue) need(f.revenue, at("firms", i, "revenue"), `revenue of ${quote(f.id)}`);
     if (f.employees) need(f.employees, at("firms", i, "employees"), `head count of ${quote(f.id)}`);
-    f.segments.forEach((l, j) => need(l, at("firms", i, "segments", j), `segment link ${quote(f.id)} → ${quote(l.segment)}`));
+    f.segments.forEach((l, j) => {
+      need(l, at("firms", i, "segments", j), `segment link ${quote(f.id)} → ${quote(l.segment)}`);
+    });
   });
-  ds.ties.forEach((t, i) => need(t, at("ties", i), `supply tie ${quote(t.id)}`));
-  ds.chains.forEach((c, i) => c.masters.forEach((m, j) => need(m, at("chains", i, "masters", j), `chain master ${quote(m.firm)} of ${quote(c.id)}`)));
-  ds.officials.forEach((o, i) => need(o, at("officials", i), `official ${quote(o.id)}`));
-  ds.clusters.forEach((c, i) => need(c, at("clusters", i), `cluster ${quote(c.id)}`));
+  ds.ties.forEach((t, i) => {
+    need(t, at("ties", i), `supply tie ${quote(t.id)}`);
+  });
+  ds.chains.forEach((c, i) => {
+    c.masters.forEach((m, j) => {
+      need(m, at("chains", i, "masters", j), `chain master ${quote(m.firm)} of ${quote(c.id)}`);
+    });
+  });
+  ds.officials.forEach((o, i) => {
+    need(o, at("officials", i), `official ${quote(o.id)}`);
+  });
+  ds.clusters.forEach((c, i) => {
+    need(c, at("clusters", i), `cluster ${quote(c.id)}`);
+  });
   return out;
 };
 
@@ -242,10 +317,18 @@ export const industryCodesKnown: Rule = (ds, { knownCodes }) => {
   const check = (codes: ReadonlyArray<string>, kind: "segments" | "firms", i: number) =>
     codes.forEach((c, j) => {
       if (!knownCodes.has(c))
-        out.push({ rule: "industry-codes-known", at: at(kind, i, "codes", j), message: `found code ${quote(c)}, which GB/T 4754-2017 does not define; expected a class code from the standard` });
+        out.push({
+          rule: "industry-codes-known",
+          at: at(kind, i, "codes", j),
+          message: `found code ${quote(c)}, which GB/T 4754-2017 does not define; expected a class code from the standard`,
+        });
     });
-  ds.segments.forEach((s, i) => check(s.codes, "segments", i));
-  ds.firms.forEach((f, i) => check(f.codes, "firms", i));
+  ds.segments.forEach((s, i) => {
+    check(s.codes, "segments", i);
+  });
+  ds.firms.forEach((f, i) => {
+    check(f.codes, "firms", i);
+  });
   return out;
 };
 

@@ -27,4 +27,7 @@ export const SEED_COLLECTIONS = {
 
 export type SeedCollectionKey = keyof typeof SEED_COLLECTIONS;
 export type SeedSingletonKey = keyof typeof SEED_SINGLETONS;
-export const SEED_KEYS: ReadonlyArray<string> = [...Object.keys(SEED_SINGLETONS), ...Object.keys(SEED_COLLECTIONS)];
+export const SEED_KEYS: ReadonlyArray<string> = [
+  ...Object.keys(SEED_SINGLETONS),
+  ...Object.keys(SEED_COLLECTIONS),
+];

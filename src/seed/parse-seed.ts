@@ -1,5 +1,5 @@
 // Parses the files of a seed (bytes in, no I/O) into one dataset, with every problem located by file and line.
-import { isMap, isSeq, LineCounter, parseDocument, type Document } from "yaml";
+import { type Document, isMap, isSeq, LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import type { InputIssue } from "../errors.ts";
 import {
@@ -55,13 +55,28 @@ function lineOf(f: LoadedFile, path: ReadonlyArray<PathKey>): number | undefined
 function decode(file: SeedFileInput): { text: string } | { issue: InputIssue } {
   const b = file.bytes;
   if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))
-    return { issue: { file: file.path, path: "", rule: "utf-8", message: "found a UTF-16 file; expected UTF-8 (save the file as UTF-8)" } };
+    return {
+      issue: {
+        file: file.path,
+        path: "",
+        rule: "utf-8",
+        message: "found a UTF-16 file; expected UTF-8 (save the file as UTF-8)",
+      },
+    };
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(b) };
   } catch {
     const bad = firstInvalidUtf8(b);
     const line = b.subarray(0, bad).reduce((n, c) => (c === 0x0a ? n + 1 : n), 1);
-    return { issue: { file: file.path, line, path: "", rule: "utf-8", message: `found bytes that are not UTF-8 at byte ${bad}; expected UTF-8 (convert GBK files with iconv -f GBK -t UTF-8)` } };
+    return {
+      issue: {
+        file: file.path,
+        line,
+        path: "",
+        rule: "utf-8",
+        message: `found bytes that are not UTF-8 at byte ${bad}; expected UTF-8 (convert GBK files with iconv -f GBK -t UTF-8)`,
+      },
+    };
   }
 }
 
@@ -70,7 +85,8 @@ function firstInvalidUtf8(b: Uint8Array): number {
   let i = 0;
   while (i < b.length) {
     const c = b[i]!;
-    const n = c < 0x80 ? 0 : c >= 0xc2 && c < 0xe0 ? 1 : c >= 0xe0 && c < 0xf0 ? 2 : c >= 0xf0 && c < 0xf5 ? 3 : -1;
+    const n =
+      c < 0x80 ? 0 : c >= 0xc2 && c < 0xe0 ? 1 : c >= 0xe0 && c < 0xf0 ? 2 : c >= 0xf0 && c < 0xf5 ? 3 : -1;
     if (n < 0) return i;
     for (let k = 1; k <= n; k++) if (((b[i + k] ?? 0) & 0xc0) !== 0x80) return i;
     i += n + 1;
@@ -84,10 +100,12 @@ function zodIssues(f: LoadedFile, base: PathKey[], error: z.ZodError): InputIssu
     const value = f.doc.getIn(path);
     const found = value === undefined ? "found nothing" : `found ${JSON.stringify(value)}`;
     let message = `${found}; ${iss.message}`;
-    if (iss.code === "invalid_value") message = `${found}; expected one of ${iss.values.map((v) => JSON.stringify(v)).join(", ")}`;
+    if (iss.code === "invalid_value")
+      message = `${found}; expected one of ${iss.values.map((v) => JSON.stringify(v)).join(", ")}`;
     else if (iss.code === "unrecognized_keys")
       message = `found unknown key${iss.keys.length > 1 ? "s" : ""} ${iss.keys.map((k) => JSON.stringify(k)).join(", ")}; expected only the keys the seed format defines (graph-seeds/README.md)`;
-    else if (iss.code === "invalid_type" && value === undefined) message = `found nothing; expected a value (${iss.expected}) here: the field is required`;
+    else if (iss.code === "invalid_type" && value === undefined)
+      message = `found nothing; expected a value (${iss.expected}) here: the field is required`;
     else if (iss.code === "invalid_type") message = `${found}; expected ${iss.expected}`;
     return { file: f.path, line: lineOf(f, path), path: formatPath(path), message, rule: "schema" };
   });
@@ -113,26 +131,60 @@ export function parseSeed(files: ReadonlyArray<SeedFileInput>, opts: RuleOptions
     const doc = parseDocument(decoded.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
     if (doc.errors.length > 0) {
       for (const e of doc.errors)
-        issues.push({ file: input.path, line: e.linePos?.[0]?.line, path: "", rule: "yaml", message: `malformed YAML: ${e.message.split("\n")[0]}` });
+        issues.push({
+          file: input.path,
+          line: e.linePos?.[0]?.line,
+          path: "",
+          rule: "yaml",
+          message: `malformed YAML: ${e.message.split("\n")[0]}; expected valid YAML (check indentation, brackets, quotes and duplicate keys)`,
+        });
       continue;
     }
     loaded.push({ path: input.path, doc, lines });
   }
 
-  const collected: Collected = { dataset: emptyDataset({ id: "x", name: { zh: "x" }, province: "x", country: "CN" }), origins: new Map(), brokenIds: new Set() };
+  const collected: Collected = {
+    dataset: emptyDataset({ id: "x", name: { zh: "x" }, province: "x", country: "CN" }),
+    origins: new Map(),
+    brokenIds: new Set(),
+  };
   const regionFiles: LoadedFile[] = [];
   for (const f of loaded) issues.push(...collectFile(f, collected, regionFiles));
 
   if (regionFiles.length === 0 && !issues.some((i) => i.path === "region"))
-    issues.push({ path: "region", rule: "seed-has-region", message: "found no file with a 'region:' key; expected the city in region.yaml" });
+    issues.push({
+      path: "region",
+      rule: "seed-has-region",
+      message: "found no file with a 'region:' key; expected the city in region.yaml",
+    });
   for (const extra of regionFiles.slice(1))
-    issues.push({ file: extra.path, line: lineOf(extra, ["region"]), path: "region", rule: "seed-has-region", message: `found a second 'region:' (first in ${regionFiles[0]!.path}); expected the city once per seed` });
+    issues.push({
+      file: extra.path,
+      line: lineOf(extra, ["region"]),
+      path: "region",
+      rule: "seed-has-region",
+      message: `found a second 'region:' (first in ${regionFiles[0]!.path}); expected the city once per seed`,
+    });
 
   const ds = collected.dataset;
   for (const finding of checkDataset(ds, { ...opts, brokenIds: collected.brokenIds })) {
     const origin = locate(collected.origins, finding.at);
-    const f = loaded.find((l) => l.path === origin.file);
-    issues.push({ file: origin.file, line: f ? lineOf(f, origin.path) : undefined, path: formatPath(origin.path), message: finding.message, rule: finding.rule });
+    const lineAt = (o: Origin) => {
+      const f = loaded.find((l) => l.path === o.file);
+      return f ? lineOf(f, o.path) : undefined;
+    };
+    let message = finding.message;
+    if (finding.related) {
+      const other = locate(collected.origins, finding.related);
+      message += ` (first defined at ${other.file}:${lineAt(other) ?? "?"} ${formatPath(other.path)})`;
+    }
+    issues.push({
+      file: origin.file,
+      line: lineAt(origin),
+      path: formatPath(origin.path),
+      message,
+      rule: finding.rule,
+    });
   }
   return { dataset: issues.length === 0 ? ds : undefined, issues };
 }
@@ -146,20 +198,38 @@ function locate(origins: Map<string, Origin[]>, at: Locator): Origin {
 function collectFile(f: LoadedFile, c: Collected, regionFiles: LoadedFile[]): InputIssue[] {
   const issues: InputIssue[] = [];
   if (!isMap(f.doc.contents)) {
-    const found = f.doc.contents === null ? "an empty file" : isSeq(f.doc.contents) ? "a list" : "a single value";
-    return [{ file: f.path, line: lineOf(f, []), path: "", rule: "schema", message: `found ${found}; expected a mapping of collections (${SEED_KEYS.join(", ")})` }];
+    const found =
+      f.doc.contents === null ? "an empty file" : isSeq(f.doc.contents) ? "a list" : "a single value";
+    return [
+      {
+        file: f.path,
+        line: lineOf(f, []),
+        path: "",
+        rule: "schema",
+        message: `found ${found}; expected a mapping of collections (${SEED_KEYS.join(", ")})`,
+      },
+    ];
   }
   const raw = f.doc.toJS() as Record<string, unknown>;
   for (const key of Object.keys(raw))
     if (!SEED_KEYS.includes(key))
-      issues.push({ file: f.path, line: lineOf(f, [key]), path: key, rule: "schema", message: `found unknown key ${JSON.stringify(key)}; expected one of ${SEED_KEYS.join(", ")}` });
+      issues.push({
+        file: f.path,
+        line: lineOf(f, [key]),
+        path: key,
+        rule: "schema",
+        message: `found unknown key ${JSON.stringify(key)}; expected one of ${SEED_KEYS.join(", ")}`,
+      });
 
   const origin = (kind: string, path: PathKey[]) => {
     const list = c.origins.get(kind) ?? [];
     list.push({ file: f.path, path });
     c.origins.set(kind, list);
   };
-  const idOf = (x: unknown) => (typeof x === "object" && x !== null && typeof (x as { id?: unknown }).id === "string" ? (x as { id: string }).id : undefined);
+  const idOf = (x: unknown) =>
+    typeof x === "object" && x !== null && typeof (x as { id?: unknown }).id === "string"
+      ? (x as { id: string }).id
+      : undefined;
 
   if (raw.region !== undefined) {
     regionFiles.push(f);
@@ -180,13 +250,25 @@ function collectFile(f: LoadedFile, c: Collected, regionFiles: LoadedFile[]): In
     }
   }
   if (raw.segments !== undefined && raw.chain === undefined)
-    issues.push({ file: f.path, line: lineOf(f, ["segments"]), path: "segments", rule: "schema", message: "found segments outside a chain file; expected a 'chain:' key beside 'segments:'" });
+    issues.push({
+      file: f.path,
+      line: lineOf(f, ["segments"]),
+      path: "segments",
+      rule: "schema",
+      message: "found segments outside a chain file; expected a 'chain:' key beside 'segments:'",
+    });
 
   for (const key of Object.keys(SEED_COLLECTIONS) as SeedCollectionKey[]) {
     const value = raw[key];
     if (value === undefined || value === null) continue;
     if (!Array.isArray(value)) {
-      issues.push({ file: f.path, line: lineOf(f, [key]), path: key, rule: "schema", message: `found ${typeof value}; expected a list of ${key}` });
+      issues.push({
+        file: f.path,
+        line: lineOf(f, [key]),
+        path: key,
+        rule: "schema",
+        message: `found ${typeof value}; expected a list of ${key}`,
+      });
       continue;
     }
     value.forEach((item, i) => {

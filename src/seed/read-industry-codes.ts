@@ -14,7 +14,18 @@ export function readIndustryCodes(file: string): Set<string> {
   const cols = head.split(",");
   const wanted = ["division", "group", "class"].map((c) => cols.indexOf(c));
   if (wanted.some((i) => i < 0))
-    throw new ValidationError([{ file, line: 1, path: "header", rule: "csv", message: `found columns ${JSON.stringify(cols)}; expected division, group and class columns` }], `code list ${file}`);
+    throw new ValidationError(
+      [
+        {
+          file,
+          line: 1,
+          path: "header",
+          rule: "csv",
+          message: `found columns ${JSON.stringify(cols)}; expected division, group and class columns`,
+        },
+      ],
+      `code list ${file}`,
+    );
   const codes = new Set<string>();
   for (const line of lines) {
     const cells = line.split(",");

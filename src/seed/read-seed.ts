@@ -11,20 +11,29 @@ export function readSeedFiles(dir: string): SeedFileInput[] {
   try {
     st = statSync(dir);
   } catch {
-    throw new NotFoundError(`seed directory ${dir} does not exist; expected a folder of YAML files such as graph-seeds/jiaxing`);
+    throw new NotFoundError(
+      `seed directory ${dir} does not exist; expected a folder of YAML files such as graph-seeds/jiaxing`,
+    );
   }
-  if (!st.isDirectory()) throw new NotFoundError(`${dir} is not a directory; expected a seed folder of YAML files`);
+  if (!st.isDirectory())
+    throw new NotFoundError(`${dir} is not a directory; expected a seed folder of YAML files`);
   const out: SeedFileInput[] = [];
   const walk = (d: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
       if (entry.name.startsWith(".")) continue;
       const full = join(d, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (/\.ya?ml$/i.test(entry.name)) out.push({ path: relative(dir, full), bytes: readFileSync(full) });
+      else if (/\.ya?ml$/i.test(entry.name))
+        out.push({ path: relative(dir, full), bytes: readFileSync(full) });
     }
   };
   walk(dir);
-  if (out.length === 0) throw new NotFoundError(`seed directory ${dir} holds no .yaml files; expected region.yaml, chains/*.yaml, …`);
+  if (out.length === 0)
+    throw new NotFoundError(
+      `seed directory ${dir} holds no .yaml files; expected region.yaml, chains/*.yaml, …`,
+    );
   return out;
 }
 

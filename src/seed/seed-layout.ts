@@ -6,8 +6,10 @@ import { type Dataset, isLocalFirm } from "../model/index.ts";
 export function seedLayout(ds: Dataset): Map<string, string> {
   const files = new Map<string, string>();
   const put = (path: string, doc: Record<string, unknown>) => {
-    const body = Object.fromEntries(Object.entries(doc).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)));
-    files.set(path, stringify(body, { lineWidth: 0 }));
+    const body = Object.fromEntries(
+      Object.entries(doc).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)),
+    );
+    files.set(path, stringify(body, { lineWidth: 0, aliasDuplicateObjects: false }));
   };
   put("region.yaml", { region: ds.region, regions: ds.regions, groups: ds.groups });
   put("clusters.yaml", { clusters: ds.clusters, officials: ds.officials });

@@ -2,7 +2,18 @@
 import { type Dataset, emptyDataset, feedKey } from "../model/index.ts";
 import type { ChangeItem, StoredKind } from "./store.ts";
 
-export const STORED_KINDS: ReadonlyArray<StoredKind> = ["sources", "regions", "chains", "segments", "firms", "clusters", "groups", "officials", "ties", "feeds"];
+export const STORED_KINDS: ReadonlyArray<StoredKind> = [
+  "sources",
+  "regions",
+  "chains",
+  "segments",
+  "firms",
+  "clusters",
+  "groups",
+  "officials",
+  "ties",
+  "feeds",
+];
 
 export interface EntityRow {
   kind: StoredKind;

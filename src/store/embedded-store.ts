@@ -3,9 +3,17 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { StoreError } from "../errors.ts";
-import { type Dataset, isLocalFirm, type Firm } from "../model/index.ts";
+import { type Dataset, type Firm, isLocalFirm } from "../model/index.ts";
 import { datasetRows, diffRows, type EntityRow, rowsDataset } from "./dataset-entities.ts";
-import type { ChangeItem, ChangeMeta, ChangeSet, ChangeSummary, FirmHit, Store, WriteOptions } from "./store.ts";
+import type {
+  ChangeItem,
+  ChangeMeta,
+  ChangeSet,
+  ChangeSummary,
+  FirmHit,
+  Store,
+  WriteOptions,
+} from "./store.ts";
 
 const SCHEMA = `
 create table if not exists meta (key text primary key, value text not null);
@@ -45,8 +53,13 @@ export class EmbeddedStore implements Store {
   }
 
   async loadDataset(): Promise<Dataset> {
-    const region = this.db.prepare("select value from meta where key = 'region'").pluck().get() as string | undefined;
-    if (region === undefined) throw new StoreError(`the store ${this.file} is empty; import a seed first (chain-atlas import graph-seeds/jiaxing)`);
+    const region = this.db.prepare("select value from meta where key = 'region'").pluck().get() as
+      | string
+      | undefined;
+    if (region === undefined)
+      throw new StoreError(
+        `the store ${this.file} is empty; import a seed first (chain-atlas import graph-seeds/jiaxing)`,
+      );
     const rows = this.db.prepare("select kind, id, seq, json from entity").all() as EntityRow[];
     return rowsDataset(region, rows);
   }
@@ -56,11 +69,22 @@ export class EmbeddedStore implements Store {
     const regionJson = JSON.stringify(ds.region);
     const apply = this.db.transaction((): ChangeSummary => {
       const prev = this.db.prepare("select kind, id, seq, json from entity").all() as EntityRow[];
-      const prevRegion = this.db.prepare("select value from meta where key = 'region'").pluck().get() as string | undefined;
+      const prevRegion = this.db.prepare("select value from meta where key = 'region'").pluck().get() as
+        | string
+        | undefined;
       const items: ChangeItem[] = diffRows(prev, next);
-      if (prevRegion !== regionJson) items.unshift({ kind: "region", id: ds.region.id, action: prevRegion === undefined ? "added" : "changed" });
+      if (prevRegion !== regionJson)
+        items.unshift({
+          kind: "region",
+          id: ds.region.id,
+          action: prevRegion === undefined ? "added" : "changed",
+        });
 
-      this.db.prepare("insert into meta (key, value) values ('region', ?) on conflict(key) do update set value = excluded.value").run(regionJson);
+      this.db
+        .prepare(
+          "insert into meta (key, value) values ('region', ?) on conflict(key) do update set value = excluded.value",
+        )
+        .run(regionJson);
       this.db.exec("delete from entity; delete from firm_search;");
       const insert = this.db.prepare("insert into entity (kind, id, seq, json) values (?, ?, ?, ?)");
       const index = this.db.prepare("insert into firm_search (id, text) values (?, ?)");
@@ -84,10 +108,14 @@ export class EmbeddedStore implements Store {
     const count = (a: ChangeItem["action"]) => items.filter((i) => i.action === a).length;
     const summary = { added: count("added"), changed: count("changed"), removed: count("removed") };
     const { lastInsertRowid } = this.db
-      .prepare("insert into change_set (at, who, why, op, added, changed, removed) values (?, ?, ?, ?, ?, ?, ?)")
+      .prepare(
+        "insert into change_set (at, who, why, op, added, changed, removed) values (?, ?, ?, ?, ?, ?, ?)",
+      )
       .run(new Date().toISOString(), meta.who, meta.why, op, summary.added, summary.changed, summary.removed);
     const changeId = Number(lastInsertRowid);
-    const insert = this.db.prepare("insert into change_item (change_id, kind, entity_id, action) values (?, ?, ?, ?)");
+    const insert = this.db.prepare(
+      "insert into change_item (change_id, kind, entity_id, action) values (?, ?, ?, ?)",
+    );
     for (const i of items) insert.run(changeId, i.kind, i.id, i.action);
     return { changeId, ...summary, items };
   }
@@ -97,7 +125,9 @@ export class EmbeddedStore implements Store {
   }
 
   async changeItems(changeId: number): Promise<ChangeItem[]> {
-    return (this.db.prepare("select kind, entity_id as id, action from change_item where change_id = ? order by rowid").all(changeId) as ChangeItem[]);
+    return this.db
+      .prepare("select kind, entity_id as id, action from change_item where change_id = ? order by rowid")
+      .all(changeId) as ChangeItem[];
   }
 
   async findFirms(query: string, limit = 20): Promise<FirmHit[]> {
@@ -106,13 +136,24 @@ export class EmbeddedStore implements Store {
     // The trigram tokenizer matches substrings of 3+ characters; shorter queries (光伏) fall back to LIKE.
     const ids = (
       [...q].length >= 3
-        ? this.db.prepare("select id from firm_search where text match ? order by rank limit ?").pluck().all(`"${q.replaceAll('"', '""')}"`, limit)
-        : this.db.prepare("select id from firm_search where text like ? escape '\\' limit ?").pluck().all(`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, limit)
+        ? this.db
+            .prepare("select id from firm_search where text match ? order by rank limit ?")
+            .pluck()
+            .all(`"${q.replaceAll('"', '""')}"`, limit)
+        : this.db
+            .prepare("select id from firm_search where text like ? escape '\\' limit ?")
+            .pluck()
+            .all(`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, limit)
     ) as string[];
     const get = this.db.prepare("select json from entity where kind = 'firms' and id = ?").pluck();
     return ids.map((id) => {
       const f = JSON.parse(get.get(id) as string) as Firm;
-      return { id: f.id, name: { zh: f.name.zh, en: f.name.en }, local: isLocalFirm(f), products: f.products };
+      return {
+        id: f.id,
+        name: { zh: f.name.zh, en: f.name.en },
+        local: isLocalFirm(f),
+        products: f.products,
+      };
     });
   }
 

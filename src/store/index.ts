@@ -1,4 +1,12 @@
 // Stores: the interface and its implementations.
 export { EmbeddedStore } from "./embedded-store.ts";
 export { DEFAULT_DB, type OpenOptions, openStore, SHIPPED_SEED } from "./open-store.ts";
-export type { ChangeItem, ChangeMeta, ChangeSet, ChangeSummary, FirmHit, Store, WriteOptions } from "./store.ts";
+export type {
+  ChangeItem,
+  ChangeMeta,
+  ChangeSet,
+  ChangeSummary,
+  FirmHit,
+  Store,
+  WriteOptions,
+} from "./store.ts";

@@ -20,6 +20,9 @@ export interface OpenOptions {
 export async function openStore(opts: OpenOptions = {}): Promise<Store> {
   const store = new EmbeddedStore(opts.db ?? process.env.CHAIN_ATLAS_DB ?? DEFAULT_DB);
   if ((opts.seedIfEmpty ?? true) && (await store.isEmpty()))
-    await store.replaceDataset(loadSeed(SHIPPED_SEED), { who: "chain-atlas", why: "first use: filled from the shipped seed graph-seeds/jiaxing" });
+    await store.replaceDataset(loadSeed(SHIPPED_SEED), {
+      who: "chain-atlas",
+      why: "first use: filled from the shipped seed graph-seeds/jiaxing",
+    });
   return store;
 }

@@ -8,7 +8,17 @@ export interface ChangeMeta {
 }
 
 /** The kinds a store keys entities by (feeds are keyed `from>to`). */
-export type StoredKind = "sources" | "regions" | "chains" | "segments" | "firms" | "clusters" | "groups" | "officials" | "ties" | "feeds";
+export type StoredKind =
+  | "sources"
+  | "regions"
+  | "chains"
+  | "segments"
+  | "firms"
+  | "clusters"
+  | "groups"
+  | "officials"
+  | "ties"
+  | "feeds";
 
 export interface ChangeItem {
   kind: StoredKind | "region";

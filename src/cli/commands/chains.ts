@@ -14,7 +14,14 @@ export function register(program: Command, ctx: CliContext): void {
       else
         printTable(
           ["id", "链 chain", "上/中/下游", "本地企业", "链长 lead", "链主 masters"],
-          rows.map((r) => [r.id, r.name.zh, `${r.stages.upstream}/${r.stages.midstream}/${r.stages.downstream}`, r.localFirms, r.leads.map((l) => l.name).join("、") || "—", r.masters.map((m) => m.name).join("、") || "—"]),
+          rows.map((r) => [
+            r.id,
+            r.name.zh,
+            `${r.stages.upstream}/${r.stages.midstream}/${r.stages.downstream}`,
+            r.localFirms,
+            r.leads.map((l) => l.name).join("、") || "—",
+            r.masters.map((m) => m.name).join("、") || "—",
+          ]),
         );
     });
 }

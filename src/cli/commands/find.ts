@@ -13,6 +13,10 @@ export function register(program: Command, ctx: CliContext): void {
       const hits = await (await ctx.openStore()).findFirms(text, Math.max(1, Number(opts.limit) || 20));
       if (ctx.json) printJson(hits);
       else if (hits.length === 0) process.stdout.write(`no firm matches ${JSON.stringify(text)}\n`);
-      else printTable(["id", "名称", "本地", "产品"], hits.map((h) => [h.id, h.name.zh, h.local ? "本地" : "市外", h.products.slice(0, 3).join("、")]));
+      else
+        printTable(
+          ["id", "名称", "本地", "产品"],
+          hits.map((h) => [h.id, h.name.zh, h.local ? "本地" : "市外", h.products.slice(0, 3).join("、")]),
+        );
     });
 }

@@ -14,16 +14,28 @@ export function register(program: Command, ctx: CliContext): void {
       const store = await ctx.openStore();
       if (opts.change !== undefined) {
         const id = Number(opts.change);
-        if (!Number.isInteger(id) || id < 1) throw new OptionError(`--change ${JSON.stringify(opts.change)}: expected a change number such as 1`);
+        if (!Number.isInteger(id) || id < 1)
+          throw new OptionError(
+            `--change ${JSON.stringify(opts.change)}: expected a change number such as 1`,
+          );
         const items = await store.changeItems(id);
         if (ctx.json) printJson(items);
-        else printTable(["kind", "id", "action"], items.map((i) => [i.kind, i.id, i.action]));
+        else
+          printTable(
+            ["kind", "id", "action"],
+            items.map((i) => [i.kind, i.id, i.action]),
+          );
         return;
       }
       const limit = Number(opts.limit);
-      if (!Number.isInteger(limit) || limit < 1) throw new OptionError(`--limit ${JSON.stringify(opts.limit)}: expected a whole number ≥ 1`);
+      if (!Number.isInteger(limit) || limit < 1)
+        throw new OptionError(`--limit ${JSON.stringify(opts.limit)}: expected a whole number ≥ 1`);
       const changes = await store.history(limit);
       if (ctx.json) printJson(changes);
-      else printTable(["#", "at", "who", "op", "+", "~", "-", "why"], changes.map((c) => [c.id, c.at, c.who, c.op, c.added, c.changed, c.removed, c.why]));
+      else
+        printTable(
+          ["#", "at", "who", "op", "+", "~", "-", "why"],
+          changes.map((c) => [c.id, c.at, c.who, c.op, c.added, c.changed, c.removed, c.why]),
+        );
     });
 }

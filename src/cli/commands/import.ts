@@ -16,10 +16,25 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (dir: string, opts: { who: string; why: string; progress?: boolean }) => {
       const dataset = loadSeed(dir);
       const store = await ctx.openStore(false);
-      const summary = await store.replaceDataset(dataset, { who: opts.who, why: `${opts.why} (${dir})` }, {
-        onProgress: opts.progress ? (n, total) => process.stderr.write(`import: wrote ${n}/${total} rows\n`) : undefined,
-      });
-      if (ctx.json) printJson({ changeId: summary.changeId, added: summary.added, changed: summary.changed, removed: summary.removed });
-      else process.stdout.write(`imported ${dir}: ${summary.added} added, ${summary.changed} changed, ${summary.removed} removed (change #${summary.changeId})\n`);
+      const summary = await store.replaceDataset(
+        dataset,
+        { who: opts.who, why: `${opts.why} (${dir})` },
+        {
+          onProgress: opts.progress
+            ? (n, total) => process.stderr.write(`import: wrote ${n}/${total} rows\n`)
+            : undefined,
+        },
+      );
+      if (ctx.json)
+        printJson({
+          changeId: summary.changeId,
+          added: summary.added,
+          changed: summary.changed,
+          removed: summary.removed,
+        });
+      else
+        process.stdout.write(
+          `imported ${dir}: ${summary.added} added, ${summary.changed} changed, ${summary.removed} removed (change #${summary.changeId})\n`,
+        );
     });
 }

@@ -18,10 +18,20 @@ export function register(program: Command, ctx: CliContext): void {
         printJson({ stats, chains });
         return;
       }
-      process.stdout.write(`chain-atlas · ${ds.region.name.zh} 产业链图谱 (${ds.region.name.en ?? ds.region.id})\n\n`);
+      process.stdout.write(
+        `chain-atlas · ${ds.region.name.zh} 产业链图谱 (${ds.region.name.en ?? ds.region.id})\n\n`,
+      );
       printTable(
         ["id", "产业链", "环节", "上/中/下游", "本地企业", "候选企业", "供应关系"],
-        chains.map((c) => [c.id, c.name.zh, c.segments, `${c.stages.upstream}/${c.stages.midstream}/${c.stages.downstream}`, c.localFirms, c.candidateFirms, c.supplyTies]),
+        chains.map((c) => [
+          c.id,
+          c.name.zh,
+          c.segments,
+          `${c.stages.upstream}/${c.stages.midstream}/${c.stages.downstream}`,
+          c.localFirms,
+          c.candidateFirms,
+          c.supplyTies,
+        ]),
       );
       process.stdout.write(
         `\n合计 total: ${stats.chains} chains, ${stats.segments} segments, ${stats.localFirms} local firms, ${stats.candidateFirms} candidate firms, ${stats.supplyTies} supply ties, ${stats.sources} sources\n`,

@@ -16,14 +16,17 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (dir: string, opts: { codes?: string }) => {
       const knownCodes = opts.codes ? readIndustryCodes(opts.codes) : undefined;
       const { dataset, issues } = readSeed(dir, { knownCodes });
-      if (ctx.json) printJson({ ok: issues.length === 0, issues, stats: dataset ? datasetStats(dataset) : undefined });
+      if (ctx.json)
+        printJson({ ok: issues.length === 0, issues, stats: dataset ? datasetStats(dataset) : undefined });
       if (issues.length > 0) {
         if (!ctx.json) for (const i of issues) process.stdout.write(`${formatIssue(i)}\n`);
         throw new ValidationError(issues, `seed ${dir}`, true);
       }
       if (!ctx.json && dataset) {
         const s = datasetStats(dataset);
-        process.stdout.write(`${dir}: valid — ${s.chains} chains, ${s.segments} segments, ${s.localFirms} local firms, ${s.candidateFirms} candidates, ${s.supplyTies} supply ties, ${s.sources} sources\n`);
+        process.stdout.write(
+          `${dir}: valid — ${s.chains} chains, ${s.segments} segments, ${s.localFirms} local firms, ${s.candidateFirms} candidates, ${s.supplyTies} supply ties, ${s.sources} sources\n`,
+        );
       }
     });
 }
