@@ -223,7 +223,7 @@ export const treesAcyclic: Rule = (ds) => [
   })),
 ];
 
-/** FEEDS runs from upstream to downstream, never back. */
+/** Within a chain, FEEDS runs from upstream to downstream, never back. */
 export const feedsFlowDownstream: Rule = (ds) => {
   const byId = new Map(ds.segments.map((s) => [s.id, s]));
   const out: RuleFinding[] = [];
@@ -237,7 +237,8 @@ export const feedsFlowDownstream: Rule = (ds) => {
         at: at("feeds", i, "to"),
         message: `found ${quote(f.from)} feeding itself; expected two different segments`,
       });
-    else if (STAGE_ORDER[from.stage] > STAGE_ORDER[to.stage])
+    // Stages are relative to a chain: across chains (PV power → electrolysers) any direction is a real flow.
+    else if (from.chain === to.chain && STAGE_ORDER[from.stage] > STAGE_ORDER[to.stage])
       out.push({
         rule: "feeds-flow-downstream",
         at: at("feeds", i),

@@ -429,3 +429,14 @@ describe("broken seeds", () => {
     expect(issues.map((i) => i.path)).toEqual(["firms[1].employees"]);
   });
 });
+
+describe("feeds across chains", () => {
+  it("may run from one chain's downstream to another chain's upstream (PV power → electrolysers)", () => {
+    const files = readSeedDir(DEMO_SEED);
+    files.set(
+      "chains/h2.yaml",
+      "chain: { id: h2, name: { zh: 氢能产业链 } }\nsegments:\n  - { id: h2-electrolyser, name: { zh: 电解槽 }, stage: upstream }\n  - { id: pv-power, name: { zh: 光伏发电 }, stage: downstream }\nfeeds:\n  - { from: pv-module, to: h2-electrolyser }\n",
+    );
+    expect(readSeed(writeSeedDir(files)).issues).toEqual([]);
+  });
+});

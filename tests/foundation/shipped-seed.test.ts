@@ -1,15 +1,24 @@
 // The shipped Jiaxing seed is valid, fully sourced, holds the starter chains, and fills a fresh store on first use.
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { datasetStats } from "../../src/analysis/dataset-stats.ts";
 import { buildGraph, segmentsOfChain } from "../../src/graph/index.ts";
+import { sourcesMarkdown } from "../../src/render/sources-markdown.ts";
 import { loadSeed, readIndustryCodes } from "../../src/seed/index.ts";
 import { SHIPPED_SEED } from "../../src/store/index.ts";
 import { runCli } from "../helpers/run-cli.ts";
 import { tempDir } from "../helpers/seed-files.ts";
 
-const GBT_CODES = join(import.meta.dirname, "..", "..", "..", "shared", "data", "gbt4754-2017-industries.csv");
+const GBT_CODES = join(
+  import.meta.dirname,
+  "..",
+  "..",
+  "..",
+  "shared",
+  "data",
+  "gbt4754-2017-industries.csv",
+);
 
 describe("the shipped seed graph-seeds/jiaxing", () => {
   it("validates, including every industry code against GB/T 4754-2017", () => {
@@ -28,7 +37,9 @@ describe("the shipped seed graph-seeds/jiaxing", () => {
     for (const chain of ["pv", "nev"]) {
       const segments = segmentsOfChain(g, chain);
       expect(segments.length, chain).toBeGreaterThanOrEqual(12);
-      expect(new Set(segments.map((s) => s.stage)), chain).toEqual(new Set(["upstream", "midstream", "downstream"]));
+      expect(new Set(segments.map((s) => s.stage)), chain).toEqual(
+        new Set(["upstream", "midstream", "downstream"]),
+      );
     }
   });
 
@@ -46,5 +57,13 @@ describe("the shipped seed graph-seeds/jiaxing", () => {
     const stats = JSON.parse(runCli(["--db", db, "--json", "stats"]).stdout);
     expect(stats).toEqual(datasetStats(loadSeed(SHIPPED_SEED)));
     expect(JSON.parse(runCli(["--db", db, "--json", "history"]).stdout)[0].why).toMatch(/first use/);
+  });
+});
+
+describe("graph-seeds/jiaxing/SOURCES.md", () => {
+  it("is the list generated from the seed (run npm run sources after changing sources)", () => {
+    expect(readFileSync(join(SHIPPED_SEED, "SOURCES.md"), "utf8")).toBe(
+      sourcesMarkdown(loadSeed(SHIPPED_SEED)),
+    );
   });
 });
