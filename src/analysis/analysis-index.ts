@@ -36,7 +36,7 @@ export interface AnalysisIndex {
   chainMasters: Map<string, number[]>;
   links: LinkRow[][];
   tiesIn: TieRow[][];
-  /** Every tie ends at or leaves a firm: partner firm indexes, for local chain masters only. */
+  /** Firms each local chain master trades with (either direction of a tie). */
   masterPartners: Map<number, Set<number>>;
 }
 
@@ -83,7 +83,10 @@ function buildIndex(g: AtlasGraph): AnalysisIndex {
   const master = new Uint8Array(firms.length);
   for (const chain of chainsOf(g)) {
     chainNames.set(chain.id, chain.name);
-    chainSegments.set(chain.id, segmentsOfChain(g, chain.id).map((s) => segmentIndex.get(s.id)!));
+    chainSegments.set(
+      chain.id,
+      segmentsOfChain(g, chain.id).map((s) => segmentIndex.get(s.id)!),
+    );
     const ms = mastersOfChain(g, chain.id)
       .map((id) => firmIndex.get(id)!)
       .filter((f) => local[f] === 1);
@@ -117,7 +120,24 @@ function buildIndex(g: AtlasGraph): AnalysisIndex {
     const seg = tieSegment(tie, firms[supplier]!, segmentIndex);
     if (seg !== undefined) tiesIn[seg]!.push({ supplier, customer, weight: tie.share ?? 1, tie });
   }
-  return { segments, segmentIndex, chainSegments, chainNames, parent, children, feedsOut, feedsIn, firms, firmIndex, local, master, chainMasters, links, tiesIn, masterPartners };
+  return {
+    segments,
+    segmentIndex,
+    chainSegments,
+    chainNames,
+    parent,
+    children,
+    feedsOut,
+    feedsIn,
+    firms,
+    firmIndex,
+    local,
+    master,
+    chainMasters,
+    links,
+    tiesIn,
+    masterPartners,
+  };
 }
 
 /** The tie's segment as stated; else the supplier's only curated segment; else none (the tie is not filed). */

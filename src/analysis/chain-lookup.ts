@@ -10,7 +10,10 @@ const listed = (ids: Iterable<string>) => {
 /** The chain's segment indexes; throws for an unknown chain id. */
 export function requireChain(ix: AnalysisIndex, chain: string): number[] {
   const segs = ix.chainSegments.get(chain);
-  if (!segs) throw new OptionError(`--chain: unknown chain ${JSON.stringify(chain)}; expected one of: ${listed(ix.chainSegments.keys())}`);
+  if (!segs)
+    throw new OptionError(
+      `--chain: unknown chain ${JSON.stringify(chain)}; expected one of: ${listed(ix.chainSegments.keys())}`,
+    );
   return segs;
 }
 
@@ -18,7 +21,10 @@ export function requireChain(ix: AnalysisIndex, chain: string): number[] {
 export function requireSegment(ix: AnalysisIndex, segment: string, chain?: string): number {
   const seg = ix.segmentIndex.get(segment);
   if (seg === undefined || (chain !== undefined && ix.segments[seg]!.chain !== chain)) {
-    const pool = chain === undefined ? ix.segmentIndex.keys() : (ix.chainSegments.get(chain) ?? []).map((s) => ix.segments[s]!.id);
+    const pool =
+      chain === undefined
+        ? ix.segmentIndex.keys()
+        : (ix.chainSegments.get(chain) ?? []).map((s) => ix.segments[s]!.id);
     throw new OptionError(
       `--segment: unknown segment ${JSON.stringify(segment)}${chain === undefined ? "" : ` in chain ${JSON.stringify(chain)}`}; expected one of: ${listed(pool)}`,
     );
@@ -29,6 +35,9 @@ export function requireSegment(ix: AnalysisIndex, segment: string, chain?: strin
 /** A firm index; throws for an unknown firm id. */
 export function requireFirm(ix: AnalysisIndex, firm: string): number {
   const f = ix.firmIndex.get(firm);
-  if (f === undefined) throw new OptionError(`--firm: unknown firm ${JSON.stringify(firm)}; expected a firm id (try \`chain-atlas find <name>\`)`);
+  if (f === undefined)
+    throw new OptionError(
+      `--firm: unknown firm ${JSON.stringify(firm)}; expected a firm id (try \`chain-atlas find <name>\`)`,
+    );
   return f;
 }

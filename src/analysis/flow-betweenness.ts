@@ -8,7 +8,9 @@ import type { AnalysisIndex } from "./analysis-index.ts";
 export function flowBetweenness(ix: AnalysisIndex, segs: ReadonlyArray<number>): Map<number, number> {
   const local = new Map(segs.map((s, i) => [s, i]));
   const n = segs.length;
-  const adj = segs.map((s) => ix.feedsOut[s]!.map((t) => local.get(t)).filter((t): t is number => t !== undefined));
+  const adj = segs.map((s) =>
+    ix.feedsOut[s]!.map((t) => local.get(t)).filter((t): t is number => t !== undefined),
+  );
   const cb = new Float64Array(n);
   const sigma = new Float64Array(n);
   const dist = new Int32Array(n);
@@ -44,7 +46,9 @@ export function flowBetweenness(ix: AnalysisIndex, segs: ReadonlyArray<number>):
   }
   const max = Math.max(0, ...cb);
   const out = new Map<number, number>();
-  segs.forEach((s, i) => out.set(s, max > 0 ? cb[i]! / max : 0));
+  segs.forEach((s, i) => {
+    out.set(s, max > 0 ? cb[i]! / max : 0);
+  });
   // Parents first in drawing order, so a child can inherit its parent's position.
   for (const s of segs) {
     const p = ix.parent[s]!;

@@ -2,23 +2,42 @@
 import type { FirmRef, GapFinding } from "./gap-finding.ts";
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
-const zhNames = (fs: FirmRef[]) => fs.slice(0, 3).map((f) => f.name.zh).join("、");
-const enNames = (fs: FirmRef[]) => fs.slice(0, 3).map((f) => f.name.en ?? f.name.zh).join(", ");
-const zhSome = (fs: FirmRef[]) => (fs.length > 3 ? `${zhNames(fs)}等${fs.length}家` : `${zhNames(fs)}${fs.length}家`);
+const zhNames = (fs: FirmRef[]) =>
+  fs
+    .slice(0, 3)
+    .map((f) => f.name.zh)
+    .join("、");
+const enNames = (fs: FirmRef[]) =>
+  fs
+    .slice(0, 3)
+    .map((f) => f.name.en ?? f.name.zh)
+    .join(", ");
+const zhSome = (fs: FirmRef[]) =>
+  fs.length > 3 ? `${zhNames(fs)}等${fs.length}家` : `${zhNames(fs)}${fs.length}家`;
 const enSome = (fs: FirmRef[], what: string) =>
   `${fs.length > 3 ? `${enNames(fs)} and ${fs.length - 3} more` : enNames(fs)} (${fs.length} ${what}${fs.length === 1 ? "" : "s"})`;
 
-type Parts = Pick<GapFinding, "segment" | "kind" | "factors" | "localFirms" | "externalSuppliers" | "demandFirms" | "ties">;
+type Parts = Pick<
+  GapFinding,
+  "segment" | "kind" | "factors" | "localFirms" | "externalSuppliers" | "demandFirms" | "ties"
+>;
 
 /** Explains a finding: what is (not) local, who needs it, where they buy it. */
 export function explainGap(f: Parts): { zh: string; en: string } {
+  const demand = f.demandFirms ?? [];
   const zhSeg = f.segment.name.zh;
   const enSeg = f.segment.name.en ?? f.segment.name.zh;
   const share = 1 - f.factors.deficiency;
   const zhBuy = f.externalSuppliers.length > 0 ? `从市外的${zhNames(f.externalSuppliers)}采购` : "需要该环节";
-  const enBuy = f.externalSuppliers.length > 0 ? `buy it from outside the city (${enNames(f.externalSuppliers)})` : "need it";
-  const zhDemand = f.demandFirms.length > 0 ? `${zhSome(f.demandFirms)}本地下游企业${zhBuy}` : "本地暂无下游需求企业";
-  const enDemand = f.demandFirms.length > 0 ? `${enSome(f.demandFirms, "local downstream firm")} ${enBuy}` : "no local downstream firm needs it yet";
+  const enBuy =
+    f.externalSuppliers.length > 0
+      ? `buy it from outside the city (${enNames(f.externalSuppliers)})`
+      : "need it";
+  const zhDemand = demand.length > 0 ? `${zhSome(demand)}本地下游企业${zhBuy}` : "本地暂无下游需求企业";
+  const enDemand =
+    demand.length > 0
+      ? `${enSome(demand, "local downstream firm")} ${enBuy}`
+      : "no local downstream firm needs it yet";
   switch (f.kind) {
     case "missing":
       return { zh: `${zhSeg}：本地无企业，${zhDemand}。`, en: `${enSeg}: no local firm; ${enDemand}.` };
@@ -36,8 +55,8 @@ export function explainGap(f: Parts): { zh: string; en: string } {
     }
     case "weak":
       return {
-        zh: `${zhSeg}：本地仅${zhSome(f.localFirms)}企业，不足以满足${f.demandFirms.length}家本地下游企业的需求（本地供给约${pct(share)}）。`,
-        en: `${enSeg}: only ${enSome(f.localFirms, "local firm")} for ${f.demandFirms.length} local downstream firms (local supply about ${pct(share)}).`,
+        zh: `${zhSeg}：本地仅${zhSome(f.localFirms)}企业，不足以满足${demand.length}家本地下游企业的需求（本地供给约${pct(share)}）。`,
+        en: `${enSeg}: only ${enSome(f.localFirms, "local firm")} for ${demand.length} local downstream firms (local supply about ${pct(share)}).`,
       };
     case "covered":
       return {

@@ -38,9 +38,9 @@ export interface GapFinding {
   /** Suppliers outside the city that serve local firms in this segment. */
   externalSuppliers: FirmRef[];
   /** Local firms that need this segment: in segments it feeds, or buying it through a tie. */
-  demandFirms: FirmRef[];
+  demandFirms?: FirmRef[];
   /** Supply ties into local firms observed for this segment. */
-  ties: number;
+  ties?: number;
   explanation: { zh: string; en: string };
 }
 
@@ -51,7 +51,7 @@ export interface ChainFigures {
   localSupplyShare: number;
   gapsByKind: Record<GapKind, number>;
   /** Supply ties into local firms behind `localSupplyShare` (0 means the share is unknown). */
-  observedTies: number;
+  observedTies?: number;
 }
 
 export interface ChainGaps {

@@ -22,7 +22,11 @@ export const GapOptions = z.strictObject({
   severityFloor: share.default(0.3),
   /** Weights of the importance of a segment (normalised by their sum). */
   importance: z
-    .strictObject({ demand: weight.default(0.4), position: weight.default(0.2), strategic: weight.default(0.4) })
+    .strictObject({
+      demand: weight.default(0.4),
+      position: weight.default(0.2),
+      strategic: weight.default(0.4),
+    })
     .refine((w) => w.demand + w.position + w.strategic > 0, "expected at least one positive weight")
     .default({ demand: 0.4, position: 0.2, strategic: 0.4 }),
 });

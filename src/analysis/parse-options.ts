@@ -7,10 +7,15 @@ export function parseOptions<S extends z.ZodType>(schema: S, input: unknown, wha
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
-    const path = issue.path.map(String).join(".");
-    const given = path ? valueAt(input, issue.path) : undefined;
+    const [option, ...rest] = issue.path.map(String);
+    // The value as given: the nested one when it exists, else the option's whole text (e.g. "tier=abc,x=1").
+    const given = option === undefined ? undefined : (valueAt(input, issue.path) ?? valueAt(input, [option]));
     const quoted = given === undefined ? "" : ` (got ${JSON.stringify(given)})`;
-    return `${path ? `--${path}` : "options"}: ${issue.message}${quoted}`;
+    const name =
+      option === undefined
+        ? "options"
+        : `--${option}${rest.length > 0 && Number.isNaN(Number(rest[0])) ? ` ${rest.join(".")}` : ""}`;
+    return `${name}: ${issue.message}${quoted}`;
   });
   throw new OptionError(`bad ${what} option${problems.length === 1 ? "" : "s"}: ${problems.join("; ")}`);
 }

@@ -41,7 +41,8 @@ export function segmentDensity(ix: AnalysisIndex): Float64Array {
   }
   const present = new Uint8Array(n);
   for (let s = 0; s < n; s++)
-    if (localFirms > 0 && ubiquity[s]! > 0) present[s] = localCount[s]! / localFirms / (ubiquity[s]! / firms) >= 1 ? 1 : 0;
+    if (localFirms > 0 && ubiquity[s]! > 0)
+      present[s] = localCount[s]! / localFirms / (ubiquity[s]! / firms) >= 1 ? 1 : 0;
   const num = new Float64Array(n);
   const den = new Float64Array(n);
   for (const [pair, c] of co) {

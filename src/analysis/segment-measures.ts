@@ -1,9 +1,11 @@
 // The raw counts behind one segment's gap finding: local firms, local demand, ties and their suppliers.
 import { type AnalysisIndex, subtreeOf } from "./analysis-index.ts";
+import { FirmMarks } from "./firm-marks.ts";
 import type { GapOptions } from "./gap-options.ts";
+import { cached } from "./memo.ts";
 
 export interface SegmentMeasures {
-  /** Local firms of the segment and its sub-segments. */
+  /** Local firms of the segment and its sub-segments, in index order. */
   localFirms: number[];
   /** Local supply capacity in firms: a firm linked only by weak evidence counts one half. */
   capacity: number;
@@ -19,40 +21,86 @@ export interface SegmentMeasures {
   supplierWeight: Map<number, number>;
 }
 
-/** Segments downstream of `seg`: fed by it or by one of its ancestors. */
-function downstreamOf(ix: AnalysisIndex, seg: number): number[] {
+const scratch = new WeakMap<AnalysisIndex, { local: FirmMarks; demand: FirmMarks }>();
+
+/**
+ * Segments whose local firms need `seg`: those fed by it, by an ancestor or by a sub-segment. Through a
+ * segment with no local firm the need passes on downstream (polysilicon → wafers, none local → cells).
+ */
+function downstreamOf(ix: AnalysisIndex, seg: number, hasLocal: (s: number) => boolean): number[] {
+  const from = new Set(subtreeOf(ix, seg));
+  for (let s = ix.parent[seg]!; s >= 0; s = ix.parent[s]!) from.add(s);
   const out = new Set<number>();
-  for (let s = seg; s >= 0; s = ix.parent[s]!) for (const t of ix.feedsOut[s]!) for (const u of subtreeOf(ix, t)) out.add(u);
+  const queue: number[] = [];
+  for (const s of from) for (const t of ix.feedsOut[s]!) queue.push(t);
+  while (queue.length > 0) {
+    const t = queue.pop()!;
+    if (out.has(t) || from.has(t)) continue;
+    const sub = subtreeOf(ix, t);
+    for (const u of sub) out.add(u);
+    if (!sub.some(hasLocal)) for (const u of sub) queue.push(...ix.feedsOut[u]!);
+  }
   return [...out];
 }
 
 export function measureSegment(ix: AnalysisIndex, seg: number, opts: GapOptions): SegmentMeasures {
+  const marks = cached(scratch, ix, () => ({
+    local: new FirmMarks(ix.firms.length),
+    demand: new FirmMarks(ix.firms.length),
+  }));
+  const { local, demand } = marks;
+  local.clear();
+  demand.clear();
   const subtree = subtreeOf(ix, seg);
-  const grade = new Map<number, number>();
-  for (const s of subtree)
-    for (const { firm, link } of ix.links[s]!)
-      if (ix.local[firm]) grade.set(firm, Math.max(grade.get(firm) ?? 0, link.grade === "weak" ? 0.5 : 1));
+  const localFirms: number[] = [];
   let capacity = 0;
-  for (const v of grade.values()) capacity += v;
-
+  for (const s of subtree)
+    for (const { firm, link } of ix.links[s]!) {
+      if (!ix.local[firm]) continue;
+      const v = link.grade === "weak" ? 0.5 : 1;
+      const prev = local.get(firm);
+      if (!local.has(firm)) localFirms.push(firm);
+      if (v > prev) {
+        capacity += v - prev;
+        local.set(firm, v);
+      }
+    }
   // Downstream local firms that also make this segment supply themselves; buying through a tie still counts.
-  const demand = new Set<number>();
-  for (const s of downstreamOf(ix, seg)) for (const { firm } of ix.links[s]!) if (ix.local[firm] && !grade.has(firm)) demand.add(firm);
+  const demandFirms: number[] = [];
+  let demandWeighted = 0;
+  const need = (f: number) => {
+    if (demand.has(f)) return;
+    demand.set(f, 1);
+    demandFirms.push(f);
+    demandWeighted += ix.master[f] ? opts.masterWeight : 1;
+  };
+  for (const s of downstreamOf(ix, seg, (t) => hasLocalFirm(ix, t)))
+    for (const { firm } of ix.links[s]!) if (ix.local[firm] && !local.has(firm)) need(firm);
   let ties = 0;
   let tieWeight = 0;
   let localTieWeight = 0;
   const supplierWeight = new Map<number, number>();
   for (const s of subtree)
     for (const t of ix.tiesIn[s]!) {
-      demand.add(t.customer);
+      need(t.customer);
       ties++;
       tieWeight += t.weight;
       if (ix.local[t.supplier]) localTieWeight += t.weight;
       supplierWeight.set(t.supplier, (supplierWeight.get(t.supplier) ?? 0) + t.weight);
     }
-  const localFirms = [...grade.keys()];
-  const demandFirms = [...demand];
-  let demandWeighted = 0;
-  for (const f of demandFirms) demandWeighted += ix.master[f] ? opts.masterWeight : 1;
-  return { localFirms, capacity, demandFirms, demandWeighted, ties, tieWeight, localTieWeight, supplierWeight };
+  return {
+    localFirms,
+    capacity,
+    demandFirms,
+    demandWeighted,
+    ties,
+    tieWeight,
+    localTieWeight,
+    supplierWeight,
+  };
+}
+
+function hasLocalFirm(ix: AnalysisIndex, seg: number): boolean {
+  for (const { firm } of ix.links[seg]!) if (ix.local[firm]) return true;
+  return false;
 }

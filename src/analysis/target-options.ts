@@ -43,7 +43,10 @@ export const TargetWeights = z.preprocess(
       masterTies: weight.default(DEFAULT_TARGET_WEIGHTS.masterTies),
       relatedness: weight.default(DEFAULT_TARGET_WEIGHTS.relatedness),
     })
-    .refine((w) => w.gapFit + w.tier + w.masterTies + w.relatedness > 0, "expected at least one positive weight"),
+    .refine(
+      (w) => w.gapFit + w.tier + w.masterTies + w.relatedness > 0,
+      "expected at least one positive weight",
+    ),
 );
 export type TargetWeights = z.infer<typeof TargetWeights>;
 
@@ -51,7 +54,11 @@ export const TargetOptions = z.strictObject({
   chain: z.string().trim().min(1, "expected a chain id such as 'pv'"),
   /** Rank for this one segment only (its fit alone is the gap term). */
   gap: z.string().trim().min(1).optional(),
-  top: z.coerce.number({ error: "expected a whole number ≥ 1" }).int("expected a whole number ≥ 1").positive("expected a whole number ≥ 1").default(20),
+  top: z.coerce
+    .number({ error: "expected a whole number ≥ 1" })
+    .int("expected a whole number ≥ 1")
+    .positive("expected a whole number ≥ 1")
+    .default(20),
   /** Keep firms on any of these lists. */
   tag: z.preprocess(list, z.array(ListName)).default([]),
   /** Keep firms in any of these countries (ISO alpha-2). */

@@ -1,17 +1,38 @@
 // The chain-atlas command line: one command per file in ./commands, errors translated here once.
 import { Command } from "commander";
+import { register as backtestCmd } from "./commands/backtest.ts";
 import { register as chains } from "./commands/chains.ts";
 import { register as exportSeed } from "./commands/export.ts";
 import { register as find } from "./commands/find.ts";
+import { register as fishbone } from "./commands/fishbone.ts";
+import { register as gaps } from "./commands/gaps.ts";
 import { register as history } from "./commands/history.ts";
 import { register as importSeed } from "./commands/import.ts";
+import { register as portfolio } from "./commands/portfolio.ts";
 import { register as start } from "./commands/start.ts";
 import { register as stats } from "./commands/stats.ts";
+import { register as targets } from "./commands/targets.ts";
 import { register as validate } from "./commands/validate.ts";
+import { register as whatif } from "./commands/whatif.ts";
 import { CliContext } from "./context.ts";
 import { reportError } from "./output.ts";
 
-const COMMANDS = [start, validate, importSeed, exportSeed, stats, chains, find, history];
+const COMMANDS = [
+  start,
+  validate,
+  importSeed,
+  exportSeed,
+  stats,
+  chains,
+  find,
+  history,
+  gaps,
+  targets,
+  portfolio,
+  whatif,
+  backtestCmd,
+  fishbone,
+];
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command("chain-atlas")

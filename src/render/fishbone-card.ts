@@ -1,6 +1,14 @@
 // A segment's card: header strip (gap mark + name), its local firms wrapped and collapsed, its targets.
+
+import {
+  centredBaseline,
+  type Label,
+  makeLabel,
+  runsWidth,
+  type Shape,
+  type TextRun,
+} from "./fishbone-geometry.ts";
 import type { FishboneFirm, FishboneLang, FishboneSegment } from "./fishbone-input.ts";
-import { centredBaseline, type Label, makeLabel, runsWidth, type Shape, type TextRun } from "./fishbone-geometry.ts";
 import { GAP_STYLE, INK, nameIn, SIZE, WORDS } from "./fishbone-theme.ts";
 import { fitText, textWidth } from "./text-width.ts";
 
@@ -31,7 +39,13 @@ const PROFILE = {
 const LINE = 1.5;
 
 /** Firm names as runs packed into lines no wider than `maxW`; beyond `max` firms the rest collapse to "…等N家". */
-export function firmLines(firms: FishboneFirm[], lang: FishboneLang, size: number, maxW: number, max: number): TextRun[][] {
+export function firmLines(
+  firms: FishboneFirm[],
+  lang: FishboneLang,
+  size: number,
+  maxW: number,
+  max: number,
+): TextRun[][] {
   const words = WORDS[lang];
   const shown = firms.length > max ? firms.slice(0, max - 1) : firms;
   const items: TextRun[][] = shown.map((f) => {
@@ -43,7 +57,8 @@ export function firmLines(firms: FishboneFirm[], lang: FishboneLang, size: numbe
   const lines: TextRun[][] = [];
   let line: TextRun[] = [];
   for (const item of items) {
-    const joined = line.length > 0 ? [...line, ...(item[0]!.text.startsWith("…") ? [] : [sep]), ...item] : item;
+    const joined =
+      line.length > 0 ? [...line, ...(item[0]!.text.startsWith("…") ? [] : [sep]), ...item] : item;
     if (line.length > 0 && runsWidth(joined, size) > maxW) {
       lines.push(line);
       line = item;
@@ -54,7 +69,12 @@ export function firmLines(firms: FishboneFirm[], lang: FishboneLang, size: numbe
 }
 
 /** Lays out the card of `seg`: `main` for a top-level segment (the bone's head), else a sub-segment twig card. */
-export function segmentCard(seg: FishboneSegment, lang: FishboneLang, kind: "main" | "sub"): Card {
+export function segmentCard(
+  seg: FishboneSegment,
+  lang: FishboneLang,
+  kind: "main" | "sub",
+  hasSubs = false,
+): Card {
   const p: CardProfile = PROFILE[kind];
   const maxBodyW = lang === "en" ? p.maxBodyW + 40 : p.maxBodyW;
   const style = GAP_STYLE[seg.gap];
@@ -71,11 +91,21 @@ export function segmentCard(seg: FishboneSegment, lang: FishboneLang, kind: "mai
   const headerW = nameX + textWidth(name, p.header, true) + p.padX;
 
   // Body: firms (or a note), then targets.
-  const bodyLines: Array<{ runs: TextRun[]; role: "firms" | "note" | "target"; color: string; bold?: boolean }> = [];
-  if (seg.firms.length === 0) bodyLines.push({ runs: [{ text: words.noLocal }], role: "note", color: INK.faint });
-  for (const runs of firmLines(seg.firms, lang, p.body, maxBodyW, p.maxFirms)) bodyLines.push({ runs, role: "firms", color: INK.text });
+  const bodyLines: Array<{
+    runs: TextRun[];
+    role: "firms" | "note" | "target";
+    color: string;
+    bold?: boolean;
+  }> = [];
+  // A parent without firms of its own is covered (or not) through its sub-segments: no note needed.
+  if (seg.firms.length === 0 && !hasSubs)
+    bodyLines.push({ runs: [{ text: words.noLocal }], role: "note", color: INK.faint });
+  for (const runs of firmLines(seg.firms, lang, p.body, maxBodyW, p.maxFirms))
+    bodyLines.push({ runs, role: "firms", color: INK.text });
   const targets = seg.gap === "covered" ? [] : seg.targets;
-  const targetLines = targets.map((t) => [{ text: `◎ ${fitText(nameIn(t.name, lang), maxBodyW - p.body * 1.5, p.body)}` }]);
+  const targetLines = targets.map((t) => [
+    { text: `◎ ${fitText(nameIn(t.name, lang), maxBodyW - p.body * 1.5, p.body)}` },
+  ]);
   const bodyW = Math.max(
     ...bodyLines.map((l) => runsWidth(l.runs, p.body)),
     ...targetLines.map((r) => runsWidth(r, p.body)),
@@ -86,25 +116,53 @@ export function segmentCard(seg: FishboneSegment, lang: FishboneLang, kind: "mai
   const lineH = p.body * LINE;
   let y = headerH + p.padY;
   for (const l of bodyLines) {
-    labels.push(makeLabel(l.role, l.runs, p.padX, centredBaseline(y + lineH / 2, p.body), p.body, { color: l.color }));
+    labels.push(
+      makeLabel(l.role, l.runs, p.padX, centredBaseline(y + lineH / 2, p.body), p.body, { color: l.color }),
+    );
     y += lineH;
   }
   if (targets.length > 0) {
     y += 4;
     const sepY = y;
     y += 4;
-    labels.push(makeLabel("target", words.targets, p.padX, centredBaseline(y + lineH / 2, p.body - 1), p.body - 1, { color: INK.target, bold: true }));
+    labels.push(
+      makeLabel("target", words.targets, p.padX, centredBaseline(y + lineH / 2, p.body - 1), p.body - 1, {
+        color: INK.target,
+        bold: true,
+      }),
+    );
     y += lineH;
     for (const runs of targetLines) {
-      labels.push(makeLabel("target", runs, p.padX, centredBaseline(y + lineH / 2, p.body), p.body, { color: INK.target }));
+      labels.push(
+        makeLabel("target", runs, p.padX, centredBaseline(y + lineH / 2, p.body), p.body, {
+          color: INK.target,
+        }),
+      );
       y += lineH;
     }
-    shapes.push({ kind: "line", x1: p.padX - 2, y1: sepY, x2: w - p.padX + 2, y2: sepY, stroke: INK.target, width: 1, dash: "4 3" });
+    shapes.push({
+      kind: "line",
+      x1: p.padX - 2,
+      y1: sepY,
+      x2: w - p.padX + 2,
+      y2: sepY,
+      stroke: INK.target,
+      width: 1,
+      dash: "4 3",
+    });
   }
-  const h = Math.ceil(y + p.padY);
+  const h = Math.ceil(bodyLines.length + targets.length > 0 ? y + p.padY : headerH);
 
   shapes.unshift(
-    { kind: "rect", box: { x: 0, y: 0, w, h }, fill: "#ffffff", stroke: style.stroke, strokeWidth: kind === "main" ? 1.6 : 1.2, radius: 4, ...(style.dashed ? { dash: "5 3" } : {}) },
+    {
+      kind: "rect",
+      box: { x: 0, y: 0, w, h },
+      fill: "#ffffff",
+      stroke: style.stroke,
+      strokeWidth: kind === "main" ? 1.6 : 1.2,
+      radius: 4,
+      ...(style.dashed ? { dash: "5 3" } : {}),
+    },
     { kind: "rect", box: { x: 0.8, y: 0.8, w: w - 1.6, h: headerH - 0.8 }, fill: style.tint, radius: 3 },
     { kind: "line", x1: 0.8, y1: headerH, x2: w - 0.8, y2: headerH, stroke: style.stroke, width: 0.8 },
   );
@@ -112,8 +170,19 @@ export function segmentCard(seg: FishboneSegment, lang: FishboneLang, kind: "mai
     const bx = p.padX;
     const by = (headerH - badge) / 2;
     shapes.push({ kind: "rect", box: { x: bx, y: by, w: badge, h: badge }, fill: style.stroke, radius: 3 });
-    labels.push(makeLabel("mark", mark, bx + badge / 2, centredBaseline(headerH / 2, p.header - 2), p.header - 2, { color: "#ffffff", bold: true, anchor: "middle" }));
+    labels.push(
+      makeLabel("mark", mark, bx + badge / 2, centredBaseline(headerH / 2, p.header - 2), p.header - 2, {
+        color: "#ffffff",
+        bold: true,
+        anchor: "middle",
+      }),
+    );
   }
-  labels.push(makeLabel("segment", name, nameX, centredBaseline(headerH / 2, p.header), p.header, { color: INK.text, bold: true }));
+  labels.push(
+    makeLabel("segment", name, nameX, centredBaseline(headerH / 2, p.header), p.header, {
+      color: INK.text,
+      bold: true,
+    }),
+  );
   return { w, h, headerH, labels, shapes };
 }

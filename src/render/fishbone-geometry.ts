@@ -43,13 +43,32 @@ export interface Label {
 }
 
 export type Shape =
-  | { kind: "rect"; box: Box; fill: string; stroke?: string; strokeWidth?: number; dash?: string; radius?: number }
-  | { kind: "line"; x1: number; y1: number; x2: number; y2: number; stroke: string; width: number; dash?: string }
+  | {
+      kind: "rect";
+      box: Box;
+      fill: string;
+      stroke?: string;
+      strokeWidth?: number;
+      dash?: string;
+      radius?: number;
+    }
+  | {
+      kind: "line";
+      x1: number;
+      y1: number;
+      x2: number;
+      y2: number;
+      stroke: string;
+      width: number;
+      dash?: string;
+    }
   | { kind: "polygon"; points: Array<[number, number]>; fill: string; stroke?: string };
 
 /** CJK glyphs sit in [-0.12, 0.88] em around the baseline and Latin descenders reach about -0.21 em. */
 const ASCENT = 0.92;
 const DESCENT = 0.24;
+
+const CONTROL = /[\u0000-\u001f\u007f\ufffe\uffff]/gu;
 
 export function runsWidth(runs: TextRun[], size: number): number {
   return runs.reduce((w, r) => w + textWidth(r.text, size, r.bold === true), 0);
@@ -64,11 +83,22 @@ export function makeLabel(
   size: number,
   style: { color: string; bold?: boolean; anchor?: "start" | "middle" },
 ): Label {
-  const rs = typeof runs === "string" ? [{ text: runs, bold: style.bold === true }] : runs;
+  const raw = typeof runs === "string" ? [{ text: runs, bold: style.bold === true }] : runs;
+  // Control characters cannot appear in XML: drop them before measuring, so the box matches what is drawn.
+  const rs = raw.map((r) => ({ ...r, text: r.text.replace(CONTROL, "") }));
   const w = runsWidth(rs, size);
   const anchor = style.anchor ?? "start";
   const left = anchor === "middle" ? x - w / 2 : x;
-  return { role, x, y: baseline, size, anchor, color: style.color, runs: rs, box: { x: left, y: baseline - ASCENT * size, w, h: (ASCENT + DESCENT) * size } };
+  return {
+    role,
+    x,
+    y: baseline,
+    size,
+    anchor,
+    color: style.color,
+    runs: rs,
+    box: { x: left, y: baseline - ASCENT * size, w, h: (ASCENT + DESCENT) * size },
+  };
 }
 
 /** The baseline that centres a line of `size` px text on `centerY`. */
@@ -78,7 +108,12 @@ export function moveLabel(l: Label, dx: number, dy: number): Label {
   return { ...l, x: l.x + dx, y: l.y + dy, box: moveBox(l.box, dx, dy) };
 }
 
-export const moveBox = (b: Box, dx: number, dy: number): Box => ({ x: b.x + dx, y: b.y + dy, w: b.w, h: b.h });
+export const moveBox = (b: Box, dx: number, dy: number): Box => ({
+  x: b.x + dx,
+  y: b.y + dy,
+  w: b.w,
+  h: b.h,
+});
 
 export function moveShape(s: Shape, dx: number, dy: number): Shape {
   if (s.kind === "rect") return { ...s, box: moveBox(s.box, dx, dy) };

@@ -1,15 +1,16 @@
 // FishboneInput: what the fishbone renderer draws, and its builder from the graph (+ gap findings, targets).
 import type { ChainGaps, GapKind } from "../analysis/gap-finding.ts";
+import { NotFoundError } from "../errors.ts";
 import {
   type AtlasGraph,
   chainOf,
   type FirmInSegment,
+  firmOf,
   localFirmsOfSegment,
   mastersOfChain,
   segmentsOfChain,
 } from "../graph/index.ts";
 import type { Firm, LocalizedName, Stage } from "../model/index.ts";
-import { NotFoundError } from "../errors.ts";
 
 export type FishboneLang = "zh" | "en";
 
@@ -67,17 +68,48 @@ export interface FishboneInputOptions {
 const MAX_TARGETS = 3;
 const GRADE_RANK = { strong: 0, medium: 1, weak: 2 } as const;
 const LEGAL_FORM = /(股份有限公司|有限责任公司|集团有限公司|有限公司|股份公司|公司)$/u;
-const EN_LEGAL_FORM = /[,\s]+(co\.?,?\s*ltd\.?|co\.?|ltd\.?|inc\.?|corp\.?|corporation|limited|gmbh|ag|plc)$/iu;
+const EN_LEGAL_FORM =
+  /[,\s]+(co\.?,?\s*ltd\.?|co\.?|ltd\.?|inc\.?|corp\.?|corporation|limited|gmbh|ag|plc)$/iu;
 
-/** A short display name: the longest alias that abbreviates the registered name, else the name without its legal form. */
-export function shortFirmName(firm: Pick<Firm, "name">): LocalizedName {
-  const zh = firm.name.zh.replace(/[（(][^）)]*[）)]$/u, "").replace(LEGAL_FORM, "").trim() || firm.name.zh;
+/** Place names worth dropping from a firm's name (嘉兴, 浙江, the counties), from the graph's regions. */
+export function placeNamesOf(g: AtlasGraph, city?: LocalizedName): string[] {
+  const names = new Set<string>(city ? [city.zh] : []);
+  g.forEachNode((_k, a) => {
+    if (a.kind === "region") names.add(a.region.name.zh);
+    if (a.kind === "firm" && a.local && a.firm.location.province) names.add(a.firm.location.province);
+  });
+  const out = new Set<string>();
+  for (const n of names) {
+    out.add(n);
+    const bare = n.replace(/(省|市|区|县|新区|开发区|高新区)$/u, "");
+    if (bare.length >= 2) out.add(bare);
+  }
+  return [...out].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * A short display name: the longest alias that abbreviates the registered name, else the name without
+ * its legal form and without a leading or bracketed place name (浙江晶科能源有限公司 → 晶科能源).
+ */
+export function shortFirmName(firm: Pick<Firm, "name">, places: string[] = []): LocalizedName {
+  let zh = firm.name.zh.replace(LEGAL_FORM, "").trim();
+  const city = /^\p{Script=Han}{2,3}[省市]/u.exec(zh)?.[0];
+  if (city && zh.length - city.length >= 4) zh = zh.slice(city.length);
+  for (const p of places) {
+    zh = zh.replace(new RegExp(`[（(]${escapeRegExp(p)}[）)]`, "u"), "");
+    if (zh.startsWith(p) && zh.length - p.length >= 2) zh = zh.slice(p.length);
+  }
+  zh = zh.replace(LEGAL_FORM, "").trim() || firm.name.zh;
   const alias = firm.name.aliases
-    .filter((a) => /\p{Script=Han}/u.test(a) && a.length >= 2 && a.length < zh.length && firm.name.zh.includes(a))
+    .filter(
+      (a) => /\p{Script=Han}/u.test(a) && a.length >= 2 && a.length < zh.length && firm.name.zh.includes(a),
+    )
     .sort((a, b) => b.length - a.length)[0];
   const en = firm.name.en?.replace(EN_LEGAL_FORM, "").trim();
   return { zh: alias ?? zh, ...(en ? { en } : {}) };
 }
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 function byRelevance(masters: Set<string>) {
   return (a: FirmInSegment, b: FirmInSegment) =>
@@ -110,9 +142,13 @@ function defaultSource(lang: FishboneLang, p: { sources: number; assumed: number
  */
 export function fishboneInputOf(g: AtlasGraph, chainId: string, opts: FishboneInputOptions): FishboneInput {
   const chain = chainOf(g, chainId);
-  if (!chain) throw new NotFoundError(`chain "${chainId}" is not in the graph; run \`chain-atlas chains\` to list the chain ids`);
+  if (!chain)
+    throw new NotFoundError(
+      `chain "${chainId}" is not in the graph; run \`chain-atlas chains\` to list the chain ids`,
+    );
   const lang = opts.lang ?? "zh";
   const masterSet = new Set(mastersOfChain(g, chainId));
+  const places = placeNamesOf(g, opts.city);
   const findings = new Map(opts.gaps?.findings.map((f) => [f.segment.id, f]));
   const segments = segmentsOfChain(g, chainId);
   const drawn: FirmInSegment[] = [];
@@ -142,14 +178,25 @@ export function fishboneInputOf(g: AtlasGraph, chainId: string, opts: FishboneIn
       stage: s.stage,
       parent: s.parent,
       gap,
-      firms: local.get(s.id)!.map((f) => ({ id: f.firm.id, name: shortFirmName(f.firm), master: masterSet.has(f.firm.id) })),
-      targets: targets.map((t) => ({ id: t.firm.id, name: t.firm.name, master: false })),
+      firms: local.get(s.id)!.map((f) => ({
+        id: f.firm.id,
+        name: shortFirmName(f.firm, places),
+        master: masterSet.has(f.firm.id),
+      })),
+      targets: targets.map((t) => ({
+        id: t.firm.id,
+        name: shortFirmName(firmOf(g, t.firm.id) ?? { name: { ...t.firm.name, aliases: [] } }, places),
+        master: false,
+      })),
     };
   });
 
   const chainName = lang === "en" ? (chain.name.en ?? chain.name.zh) : chain.name.zh;
   const city = opts.city ? (lang === "en" ? (opts.city.en ?? opts.city.zh) : opts.city.zh) : "";
-  const title = lang === "en" ? `${city ? `${city}: ` : ""}${chainName} chain — fishbone map` : `${city}${chainName}鱼骨图`;
+  const title =
+    lang === "en"
+      ? `${city ? `${city}: ` : ""}${chainName} chain — fishbone map`
+      : `${city}${chainName}鱼骨图`;
   return {
     lang,
     chain: { id: chain.id, name: chain.name },

@@ -3,7 +3,8 @@ import type { GapKind } from "../analysis/gap-finding.ts";
 import type { Stage } from "../model/index.ts";
 import type { FishboneLang } from "./fishbone-input.ts";
 
-export const FONT_FAMILY = "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
+export const FONT_FAMILY =
+  "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
 
 export interface GapStyle {
   /** Strong colour: card outline and mark badge. */
@@ -69,7 +70,12 @@ export interface Words {
   target: string;
   collapsed: string;
   noAnalysis: string;
-  summary: (s: { segments: number; firms: number; masters: number; gaps: Array<[GapKind, number]> }) => string;
+  summary: (s: {
+    segments: number;
+    firms: number;
+    masters: number;
+    gaps: Array<[GapKind, number]>;
+  }) => string;
 }
 
 export const WORDS: Record<FishboneLang, Words> = {
@@ -93,7 +99,11 @@ export const WORDS: Record<FishboneLang, Words> = {
     collapsed: "…等N家：仅列前几家，共 N 家",
     noAnalysis: "注：未提供缺口分析，仅按有无本地企业标注「缺」与已覆盖；弱链、外部依赖、单一来源未评估。",
     summary: ({ segments, firms, masters, gaps }) =>
-      [`环节 ${segments} 个`, `本地企业 ${firms} 家（链主 ${masters} 家）`, ...gaps.map(([k, n]) => `${GAP_SHORT.zh[k]} ${n} 个`)].join(" · "),
+      [
+        `环节 ${segments} 个`,
+        `本地企业 ${firms} 家（链主 ${masters} 家）`,
+        ...gaps.map(([k, n]) => `${GAP_SHORT.zh[k]} ${n} 个`),
+      ].join(" · "),
   },
   en: {
     stage: { upstream: "Upstream", midstream: "Midstream", downstream: "Downstream" },
@@ -113,15 +123,27 @@ export const WORDS: Record<FishboneLang, Words> = {
     master: "★ Chain master (bold)",
     target: "◎ Investment target (top 3 per gap)",
     collapsed: "… N in all: first few listed of N firms",
-    noAnalysis: "Note: no gap analysis supplied; segments are marked only as missing (M) or covered. Weak, external and single-source links were not assessed.",
+    noAnalysis:
+      "Note: no gap analysis supplied; segments are marked only as missing (M) or covered. Weak, external and single-source links were not assessed.",
     summary: ({ segments, firms, masters, gaps }) =>
-      [`${segments} segments`, `${firms} local firms (${masters} chain masters)`, ...gaps.map(([k, n]) => `${n} ${GAP_SHORT.en[k]}`)].join(" · "),
+      [
+        `${segments} segments`,
+        `${firms} local firms (${masters} chain masters)`,
+        ...gaps.map(([k, n]) => `${n} ${GAP_SHORT.en[k]}`),
+      ].join(" · "),
   },
 };
 
 const GAP_SHORT: Record<FishboneLang, Record<GapKind, string>> = {
   zh: { missing: "缺链", weak: "弱链", external: "外部依赖", "single-source": "单一来源", covered: "已覆盖" },
-  en: { missing: "missing", weak: "weak", external: "external", "single-source": "single-source", covered: "covered" },
+  en: {
+    missing: "missing",
+    weak: "weak",
+    external: "external",
+    "single-source": "single-source",
+    covered: "covered",
+  },
 };
 
-export const nameIn = (name: { zh: string; en?: string | undefined }, lang: FishboneLang) => (lang === "en" ? (name.en ?? name.zh) : name.zh);
+export const nameIn = (name: { zh: string; en?: string | undefined }, lang: FishboneLang) =>
+  lang === "en" ? (name.en ?? name.zh) : name.zh;

@@ -1,0 +1,89 @@
+// chain-atlas fishbone: draw one chain's fishbone (产业链鱼骨图) as SVG, PNG or PDF.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import type { Command } from "commander";
+import { z } from "zod";
+import { findGaps } from "../../analysis/find-gaps.ts";
+import { rankTargets } from "../../analysis/rank-targets.ts";
+import { OptionError } from "../../errors.ts";
+import { Id, PartialDate } from "../../model/index.ts";
+import { fishboneInputOf } from "../../render/fishbone-input.ts";
+import { renderFishboneSvg } from "../../render/fishbone-svg.ts";
+import { svgToPdf } from "../../render/pdf.ts";
+import { svgToPng } from "../../render/png.ts";
+import type { CliContext } from "../context.ts";
+import { printJson } from "../output.ts";
+
+/** The fishbone's options; an API route can parse its query with the same schema. */
+export const FishboneOptions = z.object({
+  chain: Id,
+  format: z.enum(["svg", "png", "pdf"]).default("svg"),
+  out: z.string().trim().min(1, "expected an output file, e.g. --out pv.svg"),
+  lang: z.enum(["zh", "en"]).default("zh"),
+  date: PartialDate.default(() => new Date().toISOString().slice(0, 10)),
+  /** Gap kinds and targets from the analysis; false marks segments only missing or covered. */
+  gaps: z.boolean().default(true),
+});
+export type FishboneOptions = z.infer<typeof FishboneOptions>;
+
+/** Top targets drawn beside each gap bone. */
+const TARGETS_PER_GAP = 3;
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command("fishbone")
+    .description(
+      "draw a chain's fishbone: segments by stage, local firms, chain masters, gaps, targets (svg, png, A3 pdf)",
+    )
+    .requiredOption("--chain <id>", "chain id (see `chain-atlas chains`)")
+    .requiredOption("--out <file>", "file to write")
+    .option("--format <format>", "svg | png | pdf", "svg")
+    .option("--lang <lang>", "zh | en", "zh")
+    .option("--date <date>", "date printed on the drawing, YYYY-MM-DD (default today)")
+    .option("--no-gaps", "skip gap analysis and targets: mark segments only missing or covered")
+    .action(async (raw: Record<string, unknown>) => {
+      const parsed = FishboneOptions.safeParse(raw);
+      if (!parsed.success) {
+        const key = String(parsed.error.issues[0]!.path[0]);
+        throw new OptionError(`--${key} ${JSON.stringify(raw[key])}: ${parsed.error.issues[0]!.message}`);
+      }
+      const opts = parsed.data;
+      const g = await ctx.graph();
+      const city = (await ctx.dataset()).region.name;
+      const gaps = opts.gaps ? findGaps(g, { chain: opts.chain }) : undefined;
+      const targets = new Map(
+        (gaps?.findings ?? [])
+          .filter((f) => f.kind !== "covered")
+          .map(
+            (f) =>
+              [
+                f.segment.id,
+                rankTargets(g, { chain: opts.chain, gap: f.segment.id, top: TARGETS_PER_GAP }),
+              ] as const,
+          ),
+      );
+      const svg = renderFishboneSvg(
+        fishboneInputOf(g, opts.chain, { lang: opts.lang, date: opts.date, city, gaps, targets }),
+      );
+      const bytes =
+        opts.format === "svg"
+          ? Buffer.from(svg, "utf8")
+          : opts.format === "png"
+            ? svgToPng(svg)
+            : await svgToPdf(svg);
+      mkdirSync(dirname(opts.out), { recursive: true });
+      writeFileSync(opts.out, bytes);
+      if (ctx.json)
+        printJson({
+          chain: opts.chain,
+          format: opts.format,
+          out: opts.out,
+          bytes: bytes.length,
+          gapAnalysis: opts.gaps,
+        });
+      else
+        process.stdout.write(
+          `wrote ${opts.format} fishbone of ${opts.chain} to ${opts.out} (${bytes.length} bytes)\n`,
+        );
+    });
+}

@@ -1,0 +1,70 @@
+// chain-atlas targets --chain <id>: candidate firms ranked by how well they fill the chain's gaps.
+import { writeFileSync } from "node:fs";
+import type { Command } from "commander";
+import { rankTargets } from "../../analysis/rank-targets.ts";
+import { toCsv } from "../../render/table-export.ts";
+import { toXlsx } from "../../render/table-export-xlsx.ts";
+import { targetTable } from "../../render/target-table.ts";
+import type { CliContext } from "../context.ts";
+import { printJson, printTable } from "../output.ts";
+
+interface Opts {
+  chain: string;
+  gap?: string;
+  top: string;
+  tag?: string;
+  country?: string;
+  weights?: string;
+  csv?: string;
+  xlsx?: string;
+}
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command("targets")
+    .description("rank candidate firms for the chain's gaps, with terms, evidence and reasons")
+    .requiredOption("--chain <id>", "chain id (see `chain-atlas chains`)")
+    .option("--gap <segment>", "rank for this one segment only")
+    .option("--top <n>", "how many rows", "20")
+    .option(
+      "--tag <lists>",
+      "only firms on these lists, comma-separated (e.g. fortune-global-500,little-giant)",
+    )
+    .option("--country <codes>", "only firms in these countries, comma-separated ISO codes (e.g. CN,DE)")
+    .option("--weights <w>", "score weights, e.g. gapFit=0.5,tier=0.2,masterTies=0.15,relatedness=0.15")
+    .option("--csv <file>", "also write the rows as CSV (UTF-8 with BOM)")
+    .option("--xlsx <file>", "also write the rows as an Excel workbook")
+    .action(async (opts: Opts) => {
+      const { csv, xlsx, ...options } = opts;
+      const rows = rankTargets(await ctx.graph(), options);
+      if (csv) writeFileSync(csv, toCsv(targetTable(opts.chain, rows)));
+      if (xlsx) writeFileSync(xlsx, await toXlsx([targetTable(opts.chain, rows)]));
+      if (ctx.json)
+        return printJson(
+          rows.map(({ firm, score, terms, gaps, evidence, explanation }) => ({
+            firm,
+            score,
+            terms,
+            gaps,
+            evidence,
+            explanation,
+          })),
+        );
+      printTable(
+        ["#", "企业 firm", "国家", "得分", "缺口", "层级", "链主", "关联", "环节 gaps", "说明"],
+        rows.map((r, i) => [
+          i + 1,
+          r.firm.name.zh,
+          r.firm.country,
+          r.score.toFixed(3),
+          r.terms.gapFit.toFixed(2),
+          r.terms.tier.toFixed(2),
+          r.terms.masterTies.toFixed(2),
+          r.terms.relatedness.toFixed(2),
+          r.gaps.join(" "),
+          r.explanation.zh,
+        ]),
+      );
+      for (const file of [csv, xlsx]) if (file) process.stdout.write(`wrote ${file}\n`);
+    });
+}
