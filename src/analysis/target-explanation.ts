@@ -1,4 +1,5 @@
 // A short reason per target row: which gaps, on what evidence, whom it would serve, why it weighs.
+import { LIST_LABELS } from "../model/index.ts";
 import type { AnalysisIndex } from "./analysis-index.ts";
 import type { FitEvidence } from "./candidate-fit.ts";
 import { bestList } from "./firm-tier.ts";
@@ -59,8 +60,8 @@ export function explainTarget(
   }
   const list = bestList(ix.firms[c.firm]!);
   if (list) {
-    zh.push(`榜单：${list}`);
-    en.push(`on list: ${list}`);
+    zh.push(`榜单：${LIST_LABELS[list].zh}`);
+    en.push(`on list: ${LIST_LABELS[list].en}`);
   }
   if (c.masters.length > 0) {
     zh.push(`已与${c.masters.map((m) => ix.firms[m]!.name.zh).join("、")}（链主）有往来`);

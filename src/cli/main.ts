@@ -9,6 +9,7 @@ import { register as gaps } from "./commands/gaps.ts";
 import { register as history } from "./commands/history.ts";
 import { register as importSeed } from "./commands/import.ts";
 import { register as portfolio } from "./commands/portfolio.ts";
+import { register as report } from "./commands/report.ts";
 import { register as start } from "./commands/start.ts";
 import { register as stats } from "./commands/stats.ts";
 import { register as targets } from "./commands/targets.ts";
@@ -32,6 +33,7 @@ const COMMANDS = [
   whatif,
   backtestCmd,
   fishbone,
+  report,
 ];
 
 export async function main(argv: string[]): Promise<number> {

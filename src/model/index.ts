@@ -5,6 +5,7 @@ export * from "./common.ts";
 export * from "./dataset.ts";
 export * from "./firm.ts";
 export * from "./industry-code.ts";
+export * from "./list-labels.ts";
 export * from "./official.ts";
 export * from "./region.ts";
 export * from "./rules.ts";

@@ -33,6 +33,15 @@ html, body { margin: 0; padding: 0; }
 
 /** Prints SVG text to a one-page A3 landscape PDF. */
 export async function svgToPdf(svg: string, executablePath = CHROMIUM): Promise<Buffer> {
+  return htmlToPdf(pageHtml(svg), { pageRanges: "1", executablePath });
+}
+
+/** Prints an HTML document to PDF; its CSS @page rule sets the paper. */
+export async function htmlToPdf(
+  html: string,
+  opts: { pageRanges?: string; executablePath?: string } = {},
+): Promise<Buffer> {
+  const executablePath = opts.executablePath ?? CHROMIUM;
   const userDataDir = mkdtempSync(join(tmpdir(), "chain-atlas-chromium-"));
   let context: Awaited<ReturnType<typeof chromium.launchPersistentContext>> | undefined;
   try {
@@ -43,9 +52,13 @@ export async function svgToPdf(svg: string, executablePath = CHROMIUM): Promise<
       offline: true,
     });
     const page = context.pages()[0] ?? (await context.newPage());
-    await page.setContent(pageHtml(svg), { waitUntil: "load" });
+    await page.setContent(html, { waitUntil: "load" });
     await page.evaluate("document.fonts.ready");
-    return await page.pdf({ preferCSSPageSize: true, printBackground: true, pageRanges: "1" });
+    return await page.pdf({
+      preferCSSPageSize: true,
+      printBackground: true,
+      ...(opts.pageRanges ? { pageRanges: opts.pageRanges } : {}),
+    });
   } catch (e) {
     if ((e as Error).message?.includes("Executable doesn't exist"))
       throw new NotFoundError(

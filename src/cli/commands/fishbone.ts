@@ -3,8 +3,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Command } from "commander";
 import { z } from "zod";
+import { targetsForGaps } from "../../analysis/chain-report.ts";
 import { findGaps } from "../../analysis/find-gaps.ts";
-import { rankTargets } from "../../analysis/rank-targets.ts";
 import { OptionError } from "../../errors.ts";
 import { Id, PartialDate } from "../../model/index.ts";
 import { fishboneInputOf } from "../../render/fishbone-input.ts";
@@ -51,17 +51,7 @@ export function register(program: Command, ctx: CliContext): void {
       const g = await ctx.graph();
       const city = (await ctx.dataset()).region.name;
       const gaps = opts.gaps ? findGaps(g, { chain: opts.chain }) : undefined;
-      const targets = new Map(
-        (gaps?.findings ?? [])
-          .filter((f) => f.kind !== "covered")
-          .map(
-            (f) =>
-              [
-                f.segment.id,
-                rankTargets(g, { chain: opts.chain, gap: f.segment.id, top: TARGETS_PER_GAP }),
-              ] as const,
-          ),
-      );
+      const targets = gaps ? targetsForGaps(g, gaps, TARGETS_PER_GAP) : undefined;
       const svg = renderFishboneSvg(
         fishboneInputOf(g, opts.chain, { lang: opts.lang, date: opts.date, city, gaps, targets }),
       );

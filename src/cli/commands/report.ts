@@ -1,0 +1,108 @@
+// chain-atlas report: the chain lead's gap report (HTML or PDF), for one chain or all of them with an index.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import type { Command } from "commander";
+import { z } from "zod";
+import { chainReport } from "../../analysis/chain-report.ts";
+import { sourcesOfChain } from "../../analysis/chain-sources.ts";
+import { parseOptions } from "../../analysis/parse-options.ts";
+import { type AtlasGraph, buildGraph, chainsOf } from "../../graph/index.ts";
+import { type Dataset, Id, PartialDate } from "../../model/index.ts";
+import { fishboneInputOf } from "../../render/fishbone-input.ts";
+import { renderFishboneSvg } from "../../render/fishbone-svg.ts";
+import { type ReportIndexEntry, renderGapReport, renderReportIndex } from "../../render/gap-report-html.ts";
+import { htmlToPdf } from "../../render/pdf.ts";
+import type { CliContext } from "../context.ts";
+import { printJson } from "../output.ts";
+
+/** The report's options; an API route can parse its query with the same schema. */
+export const ReportOptions = z
+  .strictObject({
+    chain: Id.optional(),
+    all: z.boolean().default(false),
+    format: z.enum(["html", "pdf"]).default("html"),
+    out: z.string().trim().min(1, "expected an output file (or, with --all, a folder)"),
+    lang: z.enum(["zh", "en"]).default("zh"),
+    date: PartialDate.default(() => new Date().toISOString().slice(0, 10)),
+  })
+  .refine((o) => o.all !== (o.chain !== undefined), {
+    message: "expected either --chain <id> or --all",
+    path: ["chain"],
+  });
+type ReportOptions = z.infer<typeof ReportOptions>;
+
+/** One chain's report as HTML, with its fishbone drawn from the same findings and targets. */
+function reportHtml(ds: Dataset, g: AtlasGraph, chain: string, opts: ReportOptions) {
+  const report = chainReport(g, { chain });
+  const fishboneSvg = renderFishboneSvg(
+    fishboneInputOf(g, chain, {
+      lang: opts.lang,
+      date: opts.date,
+      city: ds.region.name,
+      gaps: report.gaps,
+      targets: report.targetsByGap,
+    }),
+  );
+  const html = renderGapReport({
+    lang: opts.lang,
+    city: ds.region.name,
+    date: opts.date,
+    report,
+    fishboneSvg,
+    sources: sourcesOfChain(ds, chain),
+  });
+  return { report, html };
+}
+
+async function write(file: string, html: string, format: ReportOptions["format"]): Promise<number> {
+  const bytes = format === "html" ? Buffer.from(html, "utf8") : await htmlToPdf(html);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, bytes);
+  return bytes.length;
+}
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command("report")
+    .description(
+      "write a chain's gap report: fishbone, gaps and why, targets per gap, portfolio, sources (html or pdf)",
+    )
+    .option("--chain <id>", "chain id (see `chain-atlas chains`)")
+    .option("--all", "one report per chain plus index.html; --out is then a folder")
+    .requiredOption("--out <path>", "file to write (a folder with --all)")
+    .option("--format <format>", "html | pdf", "html")
+    .option("--lang <lang>", "zh | en", "zh")
+    .option("--date <date>", "date printed on the report, YYYY-MM-DD (default today)")
+    .action(async (raw: Record<string, unknown>) => {
+      const opts = parseOptions(ReportOptions, { ...raw, all: raw.all === true }, "report");
+      const ds = await ctx.dataset();
+      const g = buildGraph(ds);
+      const written: Array<{ chain: string; file: string; bytes: number }> = [];
+      if (opts.chain !== undefined) {
+        const { html } = reportHtml(ds, g, opts.chain, opts);
+        written.push({ chain: opts.chain, file: opts.out, bytes: await write(opts.out, html, opts.format) });
+      } else {
+        const entries: ReportIndexEntry[] = [];
+        for (const chain of chainsOf(g)) {
+          const { report, html } = reportHtml(ds, g, chain.id, opts);
+          const file = `${chain.id}.${opts.format}`;
+          written.push({
+            chain: chain.id,
+            file: join(opts.out, file),
+            bytes: await write(join(opts.out, file), html, opts.format),
+          });
+          entries.push({
+            file,
+            name: chain.name,
+            gapsByKind: report.gaps.figures.gapsByKind,
+            coverage: report.gaps.figures.coverage,
+          });
+        }
+        const index = join(opts.out, "index.html");
+        writeFileSync(index, renderReportIndex(opts.lang, ds.region.name, opts.date, entries));
+        written.push({ chain: "", file: index, bytes: 0 });
+      }
+      if (ctx.json) printJson(written);
+      else for (const w of written) process.stdout.write(`wrote ${w.file}\n`);
+    });
+}
