@@ -1,6 +1,6 @@
 // Cross-entity invariants of a dataset, each a small named rule that returns findings.
 import { STAGE_ORDER } from "./common.ts";
-import type { Dataset, EntityKind } from "./dataset.ts";
+import { type Dataset, ENTITY_KINDS, type EntityKind } from "./dataset.ts";
 
 /** Where in a dataset a finding points: an entity by kind and index, and a path inside it. */
 export interface Locator {
@@ -36,17 +36,7 @@ const quote = (v: unknown) => JSON.stringify(v);
 /** Ids are unique within their kind. */
 export const uniqueIds: Rule = (ds) => {
   const out: RuleFinding[] = [];
-  for (const kind of [
-    "sources",
-    "regions",
-    "chains",
-    "segments",
-    "firms",
-    "clusters",
-    "groups",
-    "officials",
-    "ties",
-  ] as const) {
+  for (const kind of ENTITY_KINDS) {
     const first = new Map<string, number>();
     ds[kind].forEach((e, i) => {
       const prev = first.get(e.id);

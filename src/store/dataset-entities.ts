@@ -1,19 +1,8 @@
 // A dataset as keyed entities and back: the one mapping both stores use to persist and diff.
-import { type Dataset, emptyDataset, feedKey } from "../model/index.ts";
+import { type Dataset, ENTITY_KINDS, emptyDataset, feedKey } from "../model/index.ts";
 import type { ChangeItem, StoredKind } from "./store.ts";
 
-export const STORED_KINDS: ReadonlyArray<StoredKind> = [
-  "sources",
-  "regions",
-  "chains",
-  "segments",
-  "firms",
-  "clusters",
-  "groups",
-  "officials",
-  "ties",
-  "feeds",
-];
+export const STORED_KINDS: ReadonlyArray<StoredKind> = [...ENTITY_KINDS, "feeds"];
 
 export interface EntityRow {
   kind: StoredKind;

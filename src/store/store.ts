@@ -1,5 +1,5 @@
 // The Store interface: the two implementations (embedded SQLite, Neo4j) pass one contract suite.
-import type { Dataset } from "../model/index.ts";
+import type { Dataset, EntityKind } from "../model/index.ts";
 
 /** Who makes a write and why: recorded with every change. */
 export interface ChangeMeta {
@@ -8,17 +8,7 @@ export interface ChangeMeta {
 }
 
 /** The kinds a store keys entities by (feeds are keyed `from>to`). */
-export type StoredKind =
-  | "sources"
-  | "regions"
-  | "chains"
-  | "segments"
-  | "firms"
-  | "clusters"
-  | "groups"
-  | "officials"
-  | "ties"
-  | "feeds";
+export type StoredKind = EntityKind | "feeds";
 
 export interface ChangeItem {
   kind: StoredKind | "region";
