@@ -48,14 +48,16 @@ export function exitCodeOf(e: unknown): number {
   return 70;
 }
 
-/** Prints an error: the issues (JSON or lines) on stderr, then a one-line reason last. */
+/** Prints an error: a one-line reason on stderr (and, for invalid input, every problem on stdout first). */
 export function reportError(e: unknown, json: boolean): number {
   const code = exitCodeOf(e);
   if (e instanceof ValidationError) {
-    if (e.listed) {
-      /* already printed by the command */
-    } else if (json) process.stderr.write(`${JSON.stringify({ error: e.name, issues: e.issues })}\n`);
-    else for (const i of e.issues) process.stderr.write(`${formatIssue(i)}\n`);
+    // The problems are the command's output (as `validate` prints them); stderr keeps the one-line reason.
+    if (!e.listed) {
+      if (json)
+        process.stdout.write(`${JSON.stringify({ ok: false, error: e.name, issues: e.issues }, null, 2)}\n`);
+      else for (const i of e.issues) process.stdout.write(`${formatIssue(i)}\n`);
+    }
     process.stderr.write(
       `chain-atlas: ${e.issues.length} problem${e.issues.length === 1 ? "" : "s"} found; nothing was changed\n`,
     );

@@ -91,7 +91,8 @@ describe("chain-atlas", () => {
     edit(files, "firms/pv.yaml", "grade: strong", "grade: certain");
     const r = runCli(["--db", db, "import", writeSeedDir(files)]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/firms\/pv\.yaml:\d+ firms\[0\]\.segments\[0\]\.grade/);
+    expect(r.stdout).toMatch(/firms\/pv\.yaml:\d+ firms\[0\]\.segments\[0\]\.grade/);
+    expect(r.stderr.trim().split("\n")).toEqual(["chain-atlas: 1 problem found; nothing was changed"]);
     expect(runCli(["--db", db, "--json", "stats"]).stdout).toBe(before);
     expect(JSON.parse(runCli(["--db", db, "--json", "history"]).stdout)).toHaveLength(1);
   });
