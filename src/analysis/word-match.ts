@@ -4,6 +4,7 @@ const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
 const boundaryCache = new Map<string, { text: string; bounds: Uint8Array }>();
 
 const normalize = (text: string) => text.normalize("NFKC").toLowerCase();
+const isLatin = (ch: string | undefined) => ch !== undefined && /[a-z0-9]/.test(ch);
 
 /** The word-like tokens of a text, lower-cased; Chinese is segmented into words, not characters. */
 export function segmentWords(text: string): string[] {
@@ -75,6 +76,9 @@ export class KeywordMatcher {
     const { bounds } = wordBoundaries(raw);
     const found = new Set<number>();
     for (const [i, j, node] of hits) {
+      // A Latin acronym never matches inside a longer Latin word: EMS is not in MEMS.
+      if (isLatin(text[i - 1]) && isLatin(text[i])) continue;
+      if (isLatin(text[j - 1]) && isLatin(text[j])) continue;
       const ends = bounds[i]! + bounds[j]!;
       if (ends === 2 || (ends === 1 && node.depth >= 3)) for (const v of node.values) found.add(v);
     }

@@ -8,6 +8,7 @@ describe("KeywordMatcher", () => {
   m.add("玻", 3);
   m.add("光伏玻璃", 4);
   m.add("PERC", 5);
+  m.add("EMS", 6);
 
   it("finds keywords on word boundaries", () => {
     expect(m.match("单晶硅片")).toEqual([1]);
@@ -18,5 +19,10 @@ describe("KeywordMatcher", () => {
   it("does not match inside a word", () => {
     expect(m.match("玻璃")).toEqual([]);
     expect(m.match("SUPERCELL")).toEqual([]);
+  });
+
+  it("does not find a Latin acronym inside a longer Latin word, even beside Chinese", () => {
+    expect(m.match("MEMS麦克风")).toEqual([]);
+    expect(m.match("储能EMS系统")).toEqual([6]);
   });
 });
