@@ -2,11 +2,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
+import { generateSynthetic } from "../../scripts/synthetic/generate.ts";
 import { checkDataset } from "../../src/model/index.ts";
 import { loadSeed, seedLayout, writeSeed } from "../../src/seed/index.ts";
 import { EmbeddedStore } from "../../src/store/index.ts";
 import { DEMO_SEED, tempDir } from "../helpers/seed-files.ts";
-import { syntheticDataset } from "../helpers/synthetic-dataset.ts";
 
 describe("the embedded store", () => {
   let store: EmbeddedStore;
@@ -85,7 +85,7 @@ describe("the embedded store", () => {
   it("keeps the store unchanged when a write fails inside the transaction", async () => {
     await store.replaceDataset(loadSeed(DEMO_SEED), { who: "test", why: "load" });
     const before = await store.loadDataset();
-    const bad = syntheticDataset(50);
+    const bad = generateSynthetic({ chains: 2, firms: 50, ties: 50 });
     await expect(
       store.replaceDataset(
         bad,
@@ -102,7 +102,7 @@ describe("the embedded store", () => {
   });
 
   it("holds a synthetic dataset of 5,000 firms that passes every rule", async () => {
-    const ds = syntheticDataset(5000);
+    const ds = generateSynthetic({ chains: 4, firms: 5000, ties: 5000 });
     expect(checkDataset(ds)).toEqual([]);
     await store.replaceDataset(ds, { who: "test", why: "scale" });
     expect((await store.loadDataset()).firms).toHaveLength(5000);

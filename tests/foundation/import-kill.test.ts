@@ -2,10 +2,10 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { generateSynthetic } from "../../scripts/synthetic/generate.ts";
 import { loadSeed, writeSeed } from "../../src/seed/index.ts";
 import { EmbeddedStore } from "../../src/store/index.ts";
 import { DEMO_SEED, tempDir } from "../helpers/seed-files.ts";
-import { syntheticDataset } from "../helpers/synthetic-dataset.ts";
 
 const BIN = join(import.meta.dirname, "..", "..", "bin", "chain-atlas.js");
 
@@ -42,7 +42,7 @@ describe("an import killed with SIGKILL", () => {
   let bigSeed: string;
   beforeAll(() => {
     bigSeed = tempDir("atlas-big-");
-    writeSeed(syntheticDataset(12_000), bigSeed);
+    writeSeed(generateSynthetic({ chains: 4, firms: 12_000, ties: 12_000 }), bigSeed);
   });
 
   it("leaves the store exactly as before, and a later import still works", { timeout: 180_000 }, async () => {
