@@ -11,6 +11,9 @@ export interface GlobalOptions {
 
 export class CliContext {
   private store: Store | undefined;
+  // One command reads the store once: the dataset and its graph are kept for the command's run.
+  private loaded: Dataset | undefined;
+  private built: AtlasGraph | undefined;
   constructor(private readonly program: Command) {}
 
   get options(): GlobalOptions {
@@ -27,11 +30,13 @@ export class CliContext {
   }
 
   async dataset(): Promise<Dataset> {
-    return (await this.openStore()).loadDataset();
+    this.loaded ??= await (await this.openStore()).loadDataset();
+    return this.loaded;
   }
 
   async graph(): Promise<AtlasGraph> {
-    return buildGraph(await this.dataset());
+    this.built ??= buildGraph(await this.dataset());
+    return this.built;
   }
 
   async close(): Promise<void> {

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { chainReport } from "../../analysis/chain-report.ts";
 import { sourcesOfChain } from "../../analysis/chain-sources.ts";
 import { parseOptions } from "../../analysis/parse-options.ts";
-import { type AtlasGraph, buildGraph, chainsOf } from "../../graph/index.ts";
+import { type AtlasGraph, chainsOf } from "../../graph/index.ts";
 import { type Dataset, Id, PartialDate } from "../../model/index.ts";
 import { fishboneInputOf } from "../../render/fishbone-input.ts";
 import { renderFishboneSvg } from "../../render/fishbone-svg.ts";
@@ -76,7 +76,7 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (raw: Record<string, unknown>) => {
       const opts = parseOptions(ReportOptions, { ...raw, all: raw.all === true }, "report");
       const ds = await ctx.dataset();
-      const g = buildGraph(ds);
+      const g = await ctx.graph();
       const written: Array<{ chain: string; file: string; bytes: number }> = [];
       if (opts.chain !== undefined) {
         const { html } = reportHtml(ds, g, opts.chain, opts);

@@ -2,7 +2,6 @@
 import type { Command } from "commander";
 import { summarizeChains } from "../../analysis/chain-summary.ts";
 import { datasetStats } from "../../analysis/dataset-stats.ts";
-import { buildGraph } from "../../graph/index.ts";
 import type { CliContext } from "../context.ts";
 import { printJson, printTable } from "../output.ts";
 
@@ -13,7 +12,7 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async () => {
       const ds = await ctx.dataset();
       const stats = datasetStats(ds);
-      const chains = summarizeChains(buildGraph(ds));
+      const chains = summarizeChains(await ctx.graph());
       if (ctx.json) {
         printJson({ stats, chains });
         return;
