@@ -124,7 +124,7 @@ export const REPORT_CSS = `
 @page { size: A3 landscape; margin: 12mm; }
 * { box-sizing: border-box; }
 body { font-family: ${FONT_FAMILY}; color: #1d2733; margin: 0 auto; max-width: 1200px; padding: 16px; font-size: 12.5px; line-height: 1.5; }
-h1 { font-size: 24px; margin: 0 0 2px; } h2 { font-size: 17px; margin: 22px 0 8px; border-left: 4px solid #17304a; padding-left: 8px; }
+h1 { font-size: 24px; margin: 0 0 2px; } h2 { font-size: 17px; margin: 22px 0 8px; border-left: 4px solid #17304a; padding-left: 8px; break-after: avoid; }
 h3 { font-size: 14px; margin: 14px 0 6px; } h3 small, .muted { color: #8a949e; font-weight: normal; }
 header { display: flex; justify-content: space-between; align-items: flex-end; border-bottom: 2px solid #17304a; padding-bottom: 8px; }
 .meta { margin: 8px 0; } .meta b { margin-right: 6px; }
