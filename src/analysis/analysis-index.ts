@@ -36,7 +36,7 @@ export interface AnalysisIndex {
   chainMasters: Map<string, number[]>;
   links: LinkRow[][];
   tiesIn: TieRow[][];
-  /** Firms each local chain master trades with (either direction of a tie). */
+  /** Firms each local chain master trades with (either direction of a tie, with the master or its group). */
   masterPartners: Map<number, Set<number>>;
 }
 
@@ -94,7 +94,19 @@ function buildIndex(g: AtlasGraph): AnalysisIndex {
     chainMasters.set(chain.id, ms);
   }
   const masterPartners = new Map<number, Set<number>>();
-  for (let f = 0; f < firms.length; f++) if (master[f]) masterPartners.set(f, new Set());
+  // Contracts are often reported with a master's group (晶科能源及子公司), not its local plant: a tie with
+  // the group counts as a tie with each local master plant of that group.
+  const mastersOfGroup = new Map<number, number[]>();
+  for (let f = 0; f < firms.length; f++) {
+    if (!master[f]) continue;
+    masterPartners.set(f, new Set());
+    const group = firms[f]!.parent === undefined ? undefined : firmIndex.get(firms[f]!.parent!);
+    if (group !== undefined) mastersOfGroup.set(group, [...(mastersOfGroup.get(group) ?? []), f]);
+  }
+  const partner = (a: number, b: number) => {
+    masterPartners.get(a)?.add(b);
+    for (const m of mastersOfGroup.get(a) ?? []) if (m !== b) masterPartners.get(m)!.add(b);
+  };
 
   const feedsOut: number[][] = segments.map(() => []);
   const feedsIn: number[][] = segments.map(() => []);
@@ -114,8 +126,8 @@ function buildIndex(g: AtlasGraph): AnalysisIndex {
   for (const tie of ties) {
     const supplier = firmIndex.get(tie.supplier)!;
     const customer = firmIndex.get(tie.customer)!;
-    masterPartners.get(supplier)?.add(customer);
-    masterPartners.get(customer)?.add(supplier);
+    partner(supplier, customer);
+    partner(customer, supplier);
     if (!local[customer]) continue;
     const seg = tieSegment(tie, firms[supplier]!, segmentIndex);
     if (seg !== undefined) tiesIn[seg]!.push({ supplier, customer, weight: tie.share ?? 1, tie });

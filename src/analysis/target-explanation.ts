@@ -64,9 +64,9 @@ export function explainTarget(
     en.push(`on list: ${LIST_LABELS[list].en}`);
   }
   if (c.masters.length > 0) {
-    zh.push(`已与${c.masters.map((m) => ix.firms[m]!.name.zh).join("、")}（链主）有往来`);
+    zh.push(`已与链主${c.masters.map((m) => ix.firms[m]!.name.zh).join("、")}（或其所属集团）有供应往来`);
     en.push(
-      `already trades with chain master ${c.masters.map((m) => ix.firms[m]!.name.en ?? ix.firms[m]!.name.zh).join(", ")}`,
+      `already trades with chain master ${c.masters.map((m) => ix.firms[m]!.name.en ?? ix.firms[m]!.name.zh).join(", ")} (or its group)`,
     );
   }
   return { zh: `${zh.join("；")}。`, en: `${en.join("; ")}.` };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { rankTargets } from "../../src/analysis/rank-targets.ts";
-import { plantedGraph } from "../fixtures/analysis/planted.ts";
+import { buildGraph } from "../../src/graph/index.ts";
+import { plantedDataset, plantedGraph } from "../fixtures/analysis/planted.ts";
 
 describe("rankTargets on the planted chain", () => {
   it("ranks candidates in the order worked out by hand", () => {
@@ -67,5 +68,26 @@ describe("rankTargets on the planted chain", () => {
     });
     expect(rows.map((r) => r.firm.id).slice(0, 3)).toEqual(["e1", "e2", "e3"]);
     expect(rows[0]!.score).toBeCloseTo(0.576, 6);
+  });
+
+  it("counts a tie with a chain master's group as a tie with the master (以商引商 at group level)", () => {
+    const ds = plantedDataset();
+    const before = rankTargets(buildGraph(ds), { chain: "demo" }).find((r) => r.firm.id === "e4")!;
+    expect(before.terms.masterTies).toBe(0);
+    const group = structuredClone(ds.firms.find((f) => f.id === "e6")!);
+    Object.assign(group, {
+      id: "l1-group",
+      name: { zh: "本地组件一集团", aliases: [] },
+      segments: [],
+      products: [],
+      codes: [],
+    });
+    ds.firms.push(group);
+    ds.firms.find((f) => f.id === "l1")!.parent = "l1-group";
+    ds.ties.push({ ...ds.ties[0]!, id: "t-group", supplier: "e4", customer: "l1-group" });
+    const after = rankTargets(buildGraph(ds), { chain: "demo" }).find((r) => r.firm.id === "e4")!;
+    expect(after.terms.masterTies).toBeCloseTo(0.5, 9);
+    expect(after.score).toBeGreaterThan(before.score);
+    expect(after.explanation.zh).toContain("链主本地组件一（或其所属集团）");
   });
 });
