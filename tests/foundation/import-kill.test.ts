@@ -54,8 +54,8 @@ describe("an import killed with SIGKILL", () => {
 
     const killed = await runImport(db, bigSeed, true);
     expect(killed.signal).toBe("SIGKILL");
-    const [written, total] = killed.progress[0]!;
-    expect(written).toBeLessThan(total); // it really was midway through the transaction
+    const [written, total] = killed.progress.at(-1)!;
+    expect(written).toBeLessThan(total); // the last progress it reported was midway through the transaction
     expect(killed.stdout).not.toMatch(/imported/);
 
     const after = new EmbeddedStore(db);
