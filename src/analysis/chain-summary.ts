@@ -3,6 +3,7 @@
 import type { AtlasGraph } from "../graph/index.ts";
 import {
   chainsOf,
+  customersOf,
   firmOf,
   firmsOfSegment,
   leadsOfChain,
@@ -19,7 +20,7 @@ export interface ChainSummary {
   segments: number;
   localFirms: number;
   candidateFirms: number;
-  /** Supply ties whose customer is a local firm of the chain. */
+  /** Supply ties that concern the chain: with a local firm of the chain on either side, or in one of its segments. */
   supplyTies: number;
   leads: Array<{ id: string; name: string; post: string }>;
   masters: Array<{ id: string; name: string }>;
@@ -35,8 +36,15 @@ export function summarizeChains(g: AtlasGraph): ChainSummary[] {
       stages[s.stage]++;
       for (const f of firmsOfSegment(g, s.id)) (f.local ? local : candidates).add(f.firm.id);
     }
+    // Ties that concern the chain: a local firm of the chain buys or sells, or the tie's product is one of its segments.
+    const ids = new Set(segments.map((s) => s.id));
     const ties = new Set<string>();
-    for (const id of local) for (const p of suppliersOf(g, id)) ties.add(p.tie.id);
+    for (const id of local)
+      for (const p of [...suppliersOf(g, id), ...customersOf(g, id)]) ties.add(p.tie.id);
+    g.forEachEdge((_e, attrs) => {
+      if (attrs.kind === "SUPPLIES" && attrs.tie.segment !== undefined && ids.has(attrs.tie.segment))
+        ties.add(attrs.tie.id);
+    });
     return {
       id: chain.id,
       name: chain.name,
