@@ -1,5 +1,6 @@
 // The graph built from a dataset answers the typed questions the analysis asks.
 import { describe, expect, it } from "vitest";
+import { summarizeChains } from "../../src/analysis/chain-summary.ts";
 import {
   buildGraph,
   customersOf,
@@ -67,5 +68,35 @@ describe("the graph", () => {
     expect(customersOf(g, "glass-co").map((p) => p.firm.id)).toEqual(["sun-modules"]);
     expect(mastersOfChain(g, "pv")).toEqual(["sun-modules"]);
     expect(leadsOfChain(g, "pv")).toEqual([]);
+  });
+});
+
+describe("the chain summary", () => {
+  it("counts the chain's stages, local firms, candidates and every tie that concerns it", () => {
+    const ds = loadSeed(DEMO_SEED);
+    // A local firm selling to a firm outside the chain concerns the chain too.
+    ds.firms.push({
+      ...structuredClone(ds.firms[1]!),
+      id: "buyer",
+      name: { zh: "外地买家", aliases: [] },
+      segments: [],
+    });
+    ds.ties.push({
+      ...ds.ties[0]!,
+      id: "sun-to-buyer",
+      supplier: "sun-modules",
+      customer: "buyer",
+      segment: undefined,
+    });
+    ds.ties.push({
+      ...ds.ties[0]!,
+      id: "unrelated",
+      supplier: "buyer",
+      customer: "glass-co",
+      segment: undefined,
+    });
+    const [pv] = summarizeChains(buildGraph(ds));
+    expect(pv).toMatchObject({ id: "pv", segments: 2, localFirms: 1, candidateFirms: 1, supplyTies: 2 });
+    expect(pv!.stages).toEqual({ upstream: 1, midstream: 1, downstream: 0 });
   });
 });
