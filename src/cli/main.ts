@@ -57,4 +57,9 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A reader that stops early (chain-atlas gaps | head) is not an error.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw e;
+});
 process.exitCode = await main(process.argv);

@@ -1,7 +1,8 @@
 // The command line, run as a user runs it: exit codes, one-line reasons, --json shapes.
+import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../helpers/run-cli.ts";
+import { BIN, runCli } from "../helpers/run-cli.ts";
 import { DEMO_SEED, edit, readSeedDir, tempDir, writeSeedDir } from "../helpers/seed-files.ts";
 
 const freshDb = () => join(tempDir(), "atlas.db");
@@ -108,5 +109,21 @@ describe("chain-atlas", () => {
     const bad = runCli(["--db", db, "history", "--limit=-3"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--limit "-3": expected a whole number/);
+  });
+});
+
+describe("chain-atlas in a pipe", () => {
+  it("exits quietly when the reader stops early (| head -1)", () => {
+    const db = join(tempDir(), "atlas.db");
+    runCli(["--db", db, "start"]);
+    // gaps writes its headline and then its table: the second write finds the pipe closed.
+    const r = spawnSync(
+      "bash",
+      ["-c", `set -o pipefail; node ${BIN} --db ${db} gaps --chain nev | head -1`],
+      { encoding: "utf8" },
+    );
+    expect(r.stdout).toMatch(/^新能源汽车及汽车零部件产业链/);
+    expect(r.stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(r.status).toBe(0);
   });
 });
