@@ -5,7 +5,7 @@ import type { Command } from "commander";
 import { z } from "zod";
 import { targetsForGaps } from "../../analysis/chain-report.ts";
 import { findGaps } from "../../analysis/find-gaps.ts";
-import { OptionError } from "../../errors.ts";
+import { parseOptions } from "../../analysis/parse-options.ts";
 import { Id, PartialDate } from "../../model/index.ts";
 import { fishboneInputOf } from "../../render/fishbone-input.ts";
 import { renderFishboneSvg } from "../../render/fishbone-svg.ts";
@@ -42,12 +42,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option("--date <date>", "date printed on the drawing, YYYY-MM-DD (default today)")
     .option("--no-gaps", "skip gap analysis and targets: mark segments only missing or covered")
     .action(async (raw: Record<string, unknown>) => {
-      const parsed = FishboneOptions.safeParse(raw);
-      if (!parsed.success) {
-        const key = String(parsed.error.issues[0]!.path[0]);
-        throw new OptionError(`--${key} ${JSON.stringify(raw[key])}: ${parsed.error.issues[0]!.message}`);
-      }
-      const opts = parsed.data;
+      const opts = parseOptions(FishboneOptions, raw, "fishbone");
       const g = await ctx.graph();
       const city = (await ctx.dataset()).region.name;
       const gaps = opts.gaps ? findGaps(g, { chain: opts.chain }) : undefined;
