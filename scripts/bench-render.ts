@@ -1,8 +1,8 @@
 // Times one fishbone SVG of the largest shipped chain (most segments, then most firms); target ≤ 50 ms.
 import { join } from "node:path";
 import { buildGraph, chainsOf, localFirmsOfSegment, segmentsOfChain } from "../src/graph/index.ts";
-import { fishboneInputOf } from "../src/render/fishbone-input.ts";
-import { renderFishboneSvg } from "../src/render/fishbone-svg.ts";
+import { fishboneInputOf } from "../src/render/fishbone/fishbone-input.ts";
+import { renderFishboneSvg } from "../src/render/fishbone/fishbone-svg.ts";
 import { loadSeed } from "../src/seed/index.ts";
 
 const TARGET_MS = 50;

@@ -1,11 +1,11 @@
 // `npm run bench`: times the analysis on a SYNTHETIC city (100,000 firms, 1,000,000 ties, 200 chains) against its targets.
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { analysisIndex } from "../src/analysis/analysis-index.ts";
-import { candidateFits } from "../src/analysis/candidate-fit.ts";
-import { findAllGaps } from "../src/analysis/find-gaps.ts";
-import { rankTargets } from "../src/analysis/rank-targets.ts";
-import { segmentDensity } from "../src/analysis/relatedness.ts";
+import { analysisIndex } from "../src/analysis/core/analysis-index.ts";
+import { findAllGaps } from "../src/analysis/gaps/find-gaps.ts";
+import { candidateFits } from "../src/analysis/targets/candidate-fit.ts";
+import { rankTargets } from "../src/analysis/targets/rank-targets.ts";
+import { segmentDensity } from "../src/analysis/targets/relatedness.ts";
 import { buildGraph } from "../src/graph/index.ts";
 import { generateSynthetic } from "./synthetic/generate.ts";
 

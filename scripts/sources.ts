@@ -1,7 +1,7 @@
 // Writes graph-seeds/<region>/SOURCES.md from the seed (npm run sources [dir]).
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { sourcesMarkdown } from "../src/render/sources-markdown.ts";
+import { sourcesMarkdown } from "../src/render/report/sources-markdown.ts";
 import { loadSeed } from "../src/seed/index.ts";
 import { SHIPPED_SEED } from "../src/store/index.ts";
 

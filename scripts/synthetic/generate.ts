@@ -1,7 +1,7 @@
 // SYNTHETIC data for benchmarks: a seedable, clearly fake city with skewed firm sizes, chains of 20–40 segments.
 // Every generated name contains "SYNTHETIC" and every fact carries a note saying it was generated.
 
-import { seededRandom } from "../../src/analysis/seeded-random.ts";
+import { seededRandom } from "../../src/analysis/evaluation/seeded-random.ts";
 import type { Dataset, Feed, Firm, Segment, Stage, SupplyTie } from "../../src/model/index.ts";
 
 export interface SyntheticOptions {
@@ -131,7 +131,9 @@ export function generateSynthetic(partial: Partial<SyntheticOptions> = {}): Data
         : { country: rand() < 0.8 ? "CN" : pick(["DE", "JP", "US", "KR"]) },
       tags,
       revenue: { amountMillions: Math.round(revenue), currency: "CNY", year: 2024, ...fact },
-      products: mine.filter(() => rand() < 0.8).map((s) => segments[s]!.keywords[Math.floor(rand() * 2)]!),
+      products: mine
+        .filter(() => rand() < 0.8)
+        .map((s) => ({ name: segments[s]!.keywords[Math.floor(rand() * 2)]!, sources: [] })),
       codes: mine.map((s) => segments[s]!.codes[0]!),
       segments: mine.map((s) => {
         const u = rand();

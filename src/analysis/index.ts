@@ -1,13 +1,23 @@
 // The analysis layer's public face: pure functions over the graph and their option schemas.
-export { BacktestOptions, type BacktestOptionsInput, type BacktestReport, backtest } from "./backtest.ts";
-export { type ChainReport, ChainReportOptions, chainReport, targetsForGaps } from "./chain-report.ts";
-export { sourcesOfChain } from "./chain-sources.ts";
-export { type ChainSummary, summarizeChains } from "./chain-summary.ts";
-export { type DatasetStats, datasetStats } from "./dataset-stats.ts";
-export { findAllGaps, findGaps } from "./find-gaps.ts";
-export * from "./gap-finding.ts";
-export { GapOptions, type GapOptionsInput } from "./gap-options.ts";
-export { type Portfolio, PortfolioOptions, type PortfolioOptionsInput, pickPortfolio } from "./portfolio.ts";
-export { rankTargets, type TargetScore } from "./rank-targets.ts";
-export { TargetOptions, type TargetOptionsInput, TargetWeights } from "./target-options.ts";
-export { WhatIfOptions, whatIf } from "./what-if.ts";
+export {
+  BacktestOptions,
+  type BacktestOptionsInput,
+  type BacktestReport,
+  backtest,
+} from "./evaluation/backtest.ts";
+export { findAllGaps, findGaps } from "./gaps/find-gaps.ts";
+export * from "./gaps/gap-finding.ts";
+export { GapOptions, type GapOptionsInput } from "./gaps/gap-options.ts";
+export { WhatIfOptions, whatIf } from "./gaps/what-if.ts";
+export { type ChainReport, ChainReportOptions, chainReport, targetsForGaps } from "./report/chain-report.ts";
+export { sourcesOfChain } from "./summary/chain-sources.ts";
+export { type ChainSummary, summarizeChains } from "./summary/chain-summary.ts";
+export { type DatasetStats, datasetStats } from "./summary/dataset-stats.ts";
+export {
+  type Portfolio,
+  PortfolioOptions,
+  type PortfolioOptionsInput,
+  pickPortfolio,
+} from "./targets/portfolio.ts";
+export { rankTargets, type TargetScore } from "./targets/rank-targets.ts";
+export { TargetOptions, type TargetOptionsInput, TargetWeights } from "./targets/target-options.ts";

@@ -3,8 +3,15 @@ import { z } from "zod";
 import { Id, LocalizedName, provenance } from "./common.ts";
 
 /** A chain master (链主) and where that designation was read. */
+/** The level a chain-master designation comes from; `assumed` where no source makes it. */
+export const MasterLevel = z.enum(["city", "county", "zone", "assumed"]);
+export type MasterLevel = z.infer<typeof MasterLevel>;
+
 export const ChainMaster = z.strictObject({
   firm: Id,
+  level: MasterLevel.optional(),
+  /** The body that named the firm, e.g. 桐乡经济开发区. */
+  issuer: z.string().trim().min(1).optional(),
   ...provenance,
 });
 export type ChainMaster = z.infer<typeof ChainMaster>;

@@ -79,6 +79,21 @@ export const SegmentLink = z.strictObject({
 });
 export type SegmentLink = z.infer<typeof SegmentLink>;
 
+/**
+ * A product the firm makes, with the sources that name it; `inferred` when none does and a curator read it
+ * off a broader description. A bare string in a seed file is a product without sources yet.
+ */
+export const Product = z.preprocess(
+  (v) => (typeof v === "string" ? { name: v } : v),
+  z.strictObject({
+    name: z.string().trim().min(1, "expected a non-empty product name"),
+    sources: z.array(Id).default([]),
+    inferred: z.boolean().optional(),
+    note: z.string().trim().min(1).optional(),
+  }),
+);
+export type Product = z.infer<typeof Product>;
+
 export const Firm = z.strictObject({
   id: Id,
   name: FirmName,
@@ -93,7 +108,7 @@ export const Firm = z.strictObject({
   tags: z.array(ListTag).default([]),
   revenue: MoneyFigure.optional(),
   employees: HeadCount.optional(),
-  products: z.array(z.string().trim().min(1)).default([]),
+  products: z.array(Product).default([]),
   codes: z.array(IndustryCode).default([]),
   segments: z.array(SegmentLink).default([]),
   ...provenance,

@@ -2,6 +2,10 @@
 import { z } from "zod";
 import { Id, PartialDate } from "./common.ts";
 
+/** Who published this copy: the original outlet's kind, or a repost on a site that copied it. */
+export const SourceKind = z.enum(["government", "company", "filing", "press", "repost"]);
+export type SourceKind = z.infer<typeof SourceKind>;
+
 export const Source = z.strictObject({
   id: Id,
   title: z.string().trim().min(1, "expected a non-empty title"),
@@ -10,6 +14,15 @@ export const Source = z.strictObject({
   published: PartialDate.optional(),
   /** When a person of this project read it. */
   read: PartialDate,
+  kind: SourceKind.optional(),
+  /** For a repost: the original it copies, as far as known. */
+  original: z
+    .strictObject({
+      title: z.string().trim().min(1),
+      publisher: z.string().trim().min(1).optional(),
+      url: z.url().optional(),
+    })
+    .optional(),
   note: z.string().trim().min(1).optional(),
 });
 export type Source = z.infer<typeof Source>;

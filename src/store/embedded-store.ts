@@ -29,7 +29,7 @@ const PROGRESS_EVERY = 500;
 
 /** Text a firm is found by: names, aliases, products. */
 function searchText(f: Firm): string {
-  return [f.name.zh, f.name.en ?? "", ...f.name.aliases, ...f.products].join(" | ");
+  return [f.name.zh, f.name.en ?? "", ...f.name.aliases, ...f.products.map((p) => p.name)].join(" | ");
 }
 
 export class EmbeddedStore implements Store {
@@ -152,7 +152,7 @@ export class EmbeddedStore implements Store {
         id: f.id,
         name: { zh: f.name.zh, en: f.name.en },
         local: isLocalFirm(f),
-        products: f.products,
+        products: f.products.map((p) => p.name),
       };
     });
   }

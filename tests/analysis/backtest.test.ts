@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { backtest } from "../../src/analysis/backtest.ts";
-import { hideFirms, leaksOf } from "../../src/analysis/hide-firms.ts";
-import { rankTargets } from "../../src/analysis/rank-targets.ts";
-import { rankingMetrics } from "../../src/analysis/ranking-metrics.ts";
+import { backtest } from "../../src/analysis/evaluation/backtest.ts";
+import { hideFirms, leaksOf } from "../../src/analysis/evaluation/hide-firms.ts";
+import { rankingMetrics } from "../../src/analysis/evaluation/ranking-metrics.ts";
+import { rankTargets } from "../../src/analysis/targets/rank-targets.ts";
 import { buildGraph } from "../../src/graph/index.ts";
 import { plantedDataset } from "../fixtures/analysis/planted.ts";
 
@@ -12,7 +12,7 @@ describe("hide-and-recover backtest", () => {
     const l3 = ds.firms.find((f) => f.id === "l3")!;
     expect(l3.location).toEqual({ country: "CN" });
     expect(l3.segments).toEqual([]);
-    expect(l3.products).toEqual(["电池片", "光伏组件"]);
+    expect(l3.products.map((p) => p.name)).toEqual(["电池片", "光伏组件"]);
     expect(ds.ties.some((t) => ["l1", "l3"].includes(t.supplier) || ["l1", "l3"].includes(t.customer))).toBe(
       false,
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findAllGaps, findGaps } from "../../src/analysis/find-gaps.ts";
+import { findAllGaps, findGaps } from "../../src/analysis/gaps/find-gaps.ts";
 import { plantedGraph } from "../fixtures/analysis/planted.ts";
 
 const findingsOf = () =>

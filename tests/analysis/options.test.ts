@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { backtest } from "../../src/analysis/backtest.ts";
-import { findGaps } from "../../src/analysis/find-gaps.ts";
-import { pickPortfolio } from "../../src/analysis/portfolio.ts";
-import { rankTargets } from "../../src/analysis/rank-targets.ts";
-import { whatIf } from "../../src/analysis/what-if.ts";
+import { backtest } from "../../src/analysis/evaluation/backtest.ts";
+import { findGaps } from "../../src/analysis/gaps/find-gaps.ts";
+import { whatIf } from "../../src/analysis/gaps/what-if.ts";
+import { pickPortfolio } from "../../src/analysis/targets/portfolio.ts";
+import { rankTargets } from "../../src/analysis/targets/rank-targets.ts";
 import { OptionError } from "../../src/errors.ts";
 import { plantedDataset, plantedGraph } from "../fixtures/analysis/planted.ts";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { findGaps } from "../../src/analysis/find-gaps.ts";
-import { pickPortfolio } from "../../src/analysis/portfolio.ts";
-import { whatIf } from "../../src/analysis/what-if.ts";
+import { findGaps } from "../../src/analysis/gaps/find-gaps.ts";
+import { whatIf } from "../../src/analysis/gaps/what-if.ts";
+import { pickPortfolio } from "../../src/analysis/targets/portfolio.ts";
 import { plantedGraph } from "../fixtures/analysis/planted.ts";
 
 describe("pickPortfolio", () => {

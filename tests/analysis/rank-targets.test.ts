@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rankTargets } from "../../src/analysis/rank-targets.ts";
+import { rankTargets } from "../../src/analysis/targets/rank-targets.ts";
 import { buildGraph } from "../../src/graph/index.ts";
 import { plantedDataset, plantedGraph } from "../fixtures/analysis/planted.ts";
 

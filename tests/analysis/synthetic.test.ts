@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { generateSynthetic } from "../../scripts/synthetic/generate.ts";
-import { findAllGaps } from "../../src/analysis/find-gaps.ts";
+import { findAllGaps } from "../../src/analysis/gaps/find-gaps.ts";
 import { buildGraph } from "../../src/graph/index.ts";
 import { checkDataset, Dataset } from "../../src/model/index.ts";
 

@@ -1,9 +1,9 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { rankTargets } from "../../src/analysis/rank-targets.ts";
-import { neutralizeCell, type Table, toCsv } from "../../src/render/table-export.ts";
-import { toXlsx } from "../../src/render/table-export-xlsx.ts";
-import { targetTable } from "../../src/render/target-table.ts";
+import { rankTargets } from "../../src/analysis/targets/rank-targets.ts";
+import { neutralizeCell, type Table, toCsv } from "../../src/render/tables/table-export.ts";
+import { toXlsx } from "../../src/render/tables/table-export-xlsx.ts";
+import { targetTable } from "../../src/render/tables/target-table.ts";
 import { plantedGraph } from "../fixtures/analysis/planted.ts";
 
 const hostile: Table = {

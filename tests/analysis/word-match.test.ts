@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { KeywordMatcher } from "../../src/analysis/word-match.ts";
+import { KeywordMatcher } from "../../src/analysis/matching/word-match.ts";
 
 describe("KeywordMatcher", () => {
   const m = new KeywordMatcher();

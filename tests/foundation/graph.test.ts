@@ -1,6 +1,6 @@
 // The graph built from a dataset answers the typed questions the analysis asks.
 import { describe, expect, it } from "vitest";
-import { summarizeChains } from "../../src/analysis/chain-summary.ts";
+import { summarizeChains } from "../../src/analysis/summary/chain-summary.ts";
 import {
   buildGraph,
   customersOf,

@@ -2,9 +2,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { datasetStats } from "../../src/analysis/dataset-stats.ts";
+import { datasetStats } from "../../src/analysis/summary/dataset-stats.ts";
 import { buildGraph, segmentsOfChain } from "../../src/graph/index.ts";
-import { sourcesMarkdown } from "../../src/render/sources-markdown.ts";
+import { sourcesMarkdown } from "../../src/render/report/sources-markdown.ts";
 import { loadSeed, readIndustryCodes } from "../../src/seed/index.ts";
 import { SHIPPED_SEED } from "../../src/store/index.ts";
 import { runCli } from "../helpers/run-cli.ts";

@@ -1,6 +1,10 @@
 // Fishbone inputs for tests: a small hand-made chain, and a SYNTHETIC chain of any size (no real facts).
-import type { GapKind } from "../../src/analysis/gap-finding.ts";
-import type { FishboneFirm, FishboneInput, FishboneSegment } from "../../src/render/fishbone-input.ts";
+import type { GapKind } from "../../src/analysis/gaps/gap-finding.ts";
+import type {
+  FishboneFirm,
+  FishboneInput,
+  FishboneSegment,
+} from "../../src/render/fishbone/fishbone-input.ts";
 
 const firm = (id: string, zh: string, master = false, en?: string): FishboneFirm => ({
   id,

@@ -1,9 +1,9 @@
 // The fishbone input builder reads the graph, and the gap analysis and targets when it has them.
 import { describe, expect, it } from "vitest";
-import { findGaps } from "../../src/analysis/find-gaps.ts";
-import type { ChainGaps, GapKind } from "../../src/analysis/gap-finding.ts";
+import { findGaps } from "../../src/analysis/gaps/find-gaps.ts";
+import type { ChainGaps, GapKind } from "../../src/analysis/gaps/gap-finding.ts";
 import { buildGraph } from "../../src/graph/index.ts";
-import { fishboneInputOf, shortFirmName } from "../../src/render/fishbone-input.ts";
+import { fishboneInputOf, shortFirmName } from "../../src/render/fishbone/fishbone-input.ts";
 import { loadSeed } from "../../src/seed/index.ts";
 import { DEMO_SEED } from "../helpers/seed-files.ts";
 

@@ -1,8 +1,8 @@
 // The fishbone layout never lets two labels, two cards, or a bone and a label collide — on real and large chains.
 import { describe, expect, it } from "vitest";
 import { buildGraph, chainsOf, segmentsOfChain } from "../../src/graph/index.ts";
-import { fishboneInputOf } from "../../src/render/fishbone-input.ts";
-import { layoutFishbone } from "../../src/render/fishbone-layout.ts";
+import { fishboneInputOf } from "../../src/render/fishbone/fishbone-input.ts";
+import { layoutFishbone } from "../../src/render/fishbone/fishbone-layout.ts";
 import { smallChain, syntheticChain } from "./fishbone-fixtures.ts";
 import { collisions } from "./overlap.ts";
 import { shippedSeed } from "./seed-chains.ts";

@@ -6,10 +6,10 @@ import { join } from "node:path";
 import { Resvg } from "@resvg/resvg-js";
 import { describe, expect, it } from "vitest";
 import { buildGraph } from "../../src/graph/index.ts";
-import { fishboneInputOf } from "../../src/render/fishbone-input.ts";
-import { renderFishboneSvg } from "../../src/render/fishbone-svg.ts";
-import { svgToPdf } from "../../src/render/pdf.ts";
-import { cjkFontFiles, svgToPng } from "../../src/render/png.ts";
+import { fishboneInputOf } from "../../src/render/fishbone/fishbone-input.ts";
+import { renderFishboneSvg } from "../../src/render/fishbone/fishbone-svg.ts";
+import { svgToPdf } from "../../src/render/print/pdf.ts";
+import { cjkFontFiles, svgToPng } from "../../src/render/print/png.ts";
 import { smallChain } from "./fishbone-fixtures.ts";
 import { shippedSeed } from "./seed-chains.ts";
 

@@ -2,8 +2,8 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { buildGraph, chainsOf } from "../../src/graph/index.ts";
-import { fishboneInputOf } from "../../src/render/fishbone-input.ts";
-import { escapeXml, renderFishboneSvg } from "../../src/render/fishbone-svg.ts";
+import { fishboneInputOf } from "../../src/render/fishbone/fishbone-input.ts";
+import { escapeXml, renderFishboneSvg } from "../../src/render/fishbone/fishbone-svg.ts";
 import { smallChain, syntheticChain } from "./fishbone-fixtures.ts";
 import { shippedSeed } from "./seed-chains.ts";
 

@@ -1,6 +1,6 @@
 // Checks a fishbone layout for collisions: label vs label, card vs card, bone vs label, and the canvas edge.
-import { type Box, boxesIntersect, segmentCrossesBox } from "../../src/render/fishbone-geometry.ts";
-import type { FishboneLayout } from "../../src/render/fishbone-layout.ts";
+import { type Box, boxesIntersect, segmentCrossesBox } from "../../src/render/fishbone/fishbone-geometry.ts";
+import type { FishboneLayout } from "../../src/render/fishbone/fishbone-layout.ts";
 
 const inside = (a: Box, c: Box) =>
   a.x >= c.x && a.y >= c.y && a.x + a.w <= c.x + c.w && a.y + a.h <= c.y + c.h;

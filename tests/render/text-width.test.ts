@@ -1,8 +1,8 @@
 // Text width: CJK full width, Latin from the font's own advances — and it agrees with what resvg draws.
 import { Resvg } from "@resvg/resvg-js";
 import { describe, expect, it } from "vitest";
-import { cjkFontFiles } from "../../src/render/png.ts";
-import { fitText, textWidth } from "../../src/render/text-width.ts";
+import { fitText, textWidth } from "../../src/render/fishbone/text-width.ts";
+import { cjkFontFiles } from "../../src/render/print/png.ts";
 
 /** The inked width of one line of text as resvg lays it out with the Noto Sans CJK fonts. */
 function inkWidth(text: string, size: number, bold: boolean, fontFiles: string[]): number {

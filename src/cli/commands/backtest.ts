@@ -1,7 +1,7 @@
 // chain-atlas backtest: hide each segment's local firms, rank, and compare with random and revenue-only order.
 import type { Command } from "commander";
-import { backtest } from "../../analysis/backtest.ts";
-import type { RankingMetrics } from "../../analysis/ranking-metrics.ts";
+import { backtest } from "../../analysis/evaluation/backtest.ts";
+import type { RankingMetrics } from "../../analysis/evaluation/ranking-metrics.ts";
 import type { CliContext } from "../context.ts";
 import { printJson, printTable } from "../output.ts";
 

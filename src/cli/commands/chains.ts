@@ -1,6 +1,6 @@
 // chain-atlas chains: the chains with stage counts, lead and masters.
 import type { Command } from "commander";
-import { summarizeChains } from "../../analysis/chain-summary.ts";
+import { summarizeChains } from "../../analysis/summary/chain-summary.ts";
 import type { CliContext } from "../context.ts";
 import { printJson, printTable } from "../output.ts";
 

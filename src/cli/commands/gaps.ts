@@ -1,6 +1,6 @@
 // chain-atlas gaps --chain <id>: every segment's finding (missing, weak, external, single-source, covered) and severity.
 import type { Command } from "commander";
-import { findGaps } from "../../analysis/find-gaps.ts";
+import { findGaps } from "../../analysis/gaps/find-gaps.ts";
 import type { CliContext } from "../context.ts";
 import { printJson, printTable } from "../output.ts";
 

@@ -1,6 +1,6 @@
 // chain-atlas portfolio --chain <id> --k 10: k targets that together close the most gap severity.
 import type { Command } from "commander";
-import { pickPortfolio } from "../../analysis/portfolio.ts";
+import { pickPortfolio } from "../../analysis/targets/portfolio.ts";
 import type { CliContext } from "../context.ts";
 import { printJson, printTable } from "../output.ts";
 

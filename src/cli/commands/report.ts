@@ -3,15 +3,19 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Command } from "commander";
 import { z } from "zod";
-import { chainReport } from "../../analysis/chain-report.ts";
-import { sourcesOfChain } from "../../analysis/chain-sources.ts";
-import { parseOptions } from "../../analysis/parse-options.ts";
+import { parseOptions } from "../../analysis/core/parse-options.ts";
+import { chainReport } from "../../analysis/report/chain-report.ts";
+import { sourcesOfChain } from "../../analysis/summary/chain-sources.ts";
 import { type AtlasGraph, chainsOf } from "../../graph/index.ts";
 import { type Dataset, Id, PartialDate } from "../../model/index.ts";
-import { fishboneInputOf } from "../../render/fishbone-input.ts";
-import { renderFishboneSvg } from "../../render/fishbone-svg.ts";
-import { type ReportIndexEntry, renderGapReport, renderReportIndex } from "../../render/gap-report-html.ts";
-import { htmlToPdf } from "../../render/pdf.ts";
+import { fishboneInputOf } from "../../render/fishbone/fishbone-input.ts";
+import { renderFishboneSvg } from "../../render/fishbone/fishbone-svg.ts";
+import { htmlToPdf } from "../../render/print/pdf.ts";
+import {
+  type ReportIndexEntry,
+  renderGapReport,
+  renderReportIndex,
+} from "../../render/report/gap-report-html.ts";
 import type { CliContext } from "../context.ts";
 import { printJson } from "../output.ts";
 

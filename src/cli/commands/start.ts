@@ -1,7 +1,7 @@
 // chain-atlas start: the main job for now — open (or create) the store and print the chain map summary.
 import type { Command } from "commander";
-import { summarizeChains } from "../../analysis/chain-summary.ts";
-import { datasetStats } from "../../analysis/dataset-stats.ts";
+import { summarizeChains } from "../../analysis/summary/chain-summary.ts";
+import { datasetStats } from "../../analysis/summary/dataset-stats.ts";
 import type { CliContext } from "../context.ts";
 import { printJson, printTable } from "../output.ts";
 

@@ -1,6 +1,6 @@
 // chain-atlas stats: counts of every kind in the store.
 import type { Command } from "commander";
-import { datasetStats } from "../../analysis/dataset-stats.ts";
+import { datasetStats } from "../../analysis/summary/dataset-stats.ts";
 import type { CliContext } from "../context.ts";
 import { printJson, printTable } from "../output.ts";
 

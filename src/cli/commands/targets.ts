@@ -1,10 +1,10 @@
 // chain-atlas targets --chain <id>: candidate firms ranked by how well they fill the chain's gaps.
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
-import { rankTargets } from "../../analysis/rank-targets.ts";
-import { toCsv } from "../../render/table-export.ts";
-import { toXlsx } from "../../render/table-export-xlsx.ts";
-import { targetTable } from "../../render/target-table.ts";
+import { rankTargets } from "../../analysis/targets/rank-targets.ts";
+import { toCsv } from "../../render/tables/table-export.ts";
+import { toXlsx } from "../../render/tables/table-export-xlsx.ts";
+import { targetTable } from "../../render/tables/target-table.ts";
 import type { CliContext } from "../context.ts";
 import { printJson, printTable } from "../output.ts";
 

@@ -1,6 +1,6 @@
 // chain-atlas validate [dir]: every problem of a seed in one run.
 import type { Command } from "commander";
-import { datasetStats } from "../../analysis/dataset-stats.ts";
+import { datasetStats } from "../../analysis/summary/dataset-stats.ts";
 import { formatIssue, ValidationError } from "../../errors.ts";
 import { readIndustryCodes, readSeed } from "../../seed/index.ts";
 import { SHIPPED_SEED } from "../../store/index.ts";

@@ -1,6 +1,6 @@
 // chain-atlas whatif --firm <id> --segment <id>: what changes in the chain's gaps if the firm lands here.
 import type { Command } from "commander";
-import { whatIf } from "../../analysis/what-if.ts";
+import { whatIf } from "../../analysis/gaps/what-if.ts";
 import type { CliContext } from "../context.ts";
 import { printJson, printTable } from "../output.ts";
 

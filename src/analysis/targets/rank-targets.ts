@@ -1,0 +1,97 @@
+// Ranks candidate firms by how well they fill a chain's gaps, each row with its terms, evidence and reasons.
+import type { AtlasGraph } from "../../graph/index.ts";
+import type { ListName, LocalizedName } from "../../model/index.ts";
+import { type AnalysisIndex, analysisIndex } from "../core/analysis-index.ts";
+import { requireSegment } from "../core/chain-lookup.ts";
+import { parseOptions } from "../core/parse-options.ts";
+import { chainGaps } from "../gaps/find-gaps.ts";
+import type { FirmRef } from "../gaps/gap-finding.ts";
+import { candidateFits, type FitEvidence } from "./candidate-fit.ts";
+import { segmentDensity } from "./relatedness.ts";
+import {
+  type ChainGap,
+  type ScoredCandidate,
+  scoreCandidates,
+  type TargetTerms,
+} from "./score-candidates.ts";
+import { explainTarget } from "./target-explanation.ts";
+import { TargetOptions, type TargetOptionsInput } from "./target-options.ts";
+
+const MAX_SERVES = 20;
+
+export interface TargetScore {
+  firm: {
+    id: string;
+    name: LocalizedName;
+    country: string;
+    tags: ListName[];
+    revenueMillions?: number | undefined;
+  };
+  score: number;
+  terms: TargetTerms;
+  /** Segment ids of the gaps it fits, the most severe × best fit first. */
+  gaps: string[];
+  evidence: FitEvidence[];
+  /** Local firms that need what it makes (the gaps' local demand), masters first, at most 20. */
+  serves: FirmRef[];
+  explanation: { zh: string; en: string };
+}
+
+/** The top candidates for a chain's gaps (or one gap), best first. */
+export function rankTargets(g: AtlasGraph, input: TargetOptionsInput): TargetScore[] {
+  const opts = parseOptions(TargetOptions, input, "targets");
+  const ix = analysisIndex(g);
+  return scoredTargets(g, ix, opts, opts.top).map((c) => targetRow(ix, c));
+}
+
+/** The scored candidates for the options, best first, at most `limit` (all by default: portfolio, backtest). */
+export function scoredTargets(
+  g: AtlasGraph,
+  ix: AnalysisIndex,
+  opts: TargetOptions,
+  limit = Number.POSITIVE_INFINITY,
+): ScoredCandidate[] {
+  return scoreCandidates(ix, candidateFits(g), segmentDensity(ix), targetGaps(ix, opts), opts, limit);
+}
+
+/** The gaps to fill: the chain's findings other than covered, or the one segment asked for. */
+export function targetGaps(ix: AnalysisIndex, opts: TargetOptions): ChainGap[] {
+  const gaps = chainGaps(ix, { ...opts.gaps, chain: opts.chain });
+  if (opts.gap !== undefined) {
+    const seg = requireSegment(ix, opts.gap, opts.chain);
+    const finding = gaps.findings.find((f) => f.segment.id === opts.gap)!;
+    return [{ segment: seg, finding, severity: 1 }];
+  }
+  return gaps.findings
+    .filter((f) => f.kind !== "covered" && f.severity > 0)
+    .map((finding) => ({
+      segment: ix.segmentIndex.get(finding.segment.id)!,
+      finding,
+      severity: finding.severity,
+    }));
+}
+
+export function targetRow(ix: AnalysisIndex, c: ScoredCandidate): TargetScore {
+  const f = ix.firms[c.firm]!;
+  const serves = new Map<string, FirmRef>();
+  for (const gf of c.fits)
+    for (const d of gf.finding.demandFirms ?? []) {
+      if (serves.size >= MAX_SERVES) break;
+      serves.set(d.id, d);
+    }
+  const row = {
+    firm: {
+      id: f.id,
+      name: f.name,
+      country: f.location.country,
+      tags: f.tags.map((t) => t.list),
+      revenueMillions: f.revenue?.amountMillions,
+    },
+    score: c.score,
+    terms: c.terms,
+    gaps: c.fits.map((gf) => gf.finding.segment.id),
+    evidence: c.fits.flatMap((gf) => gf.evidence).slice(0, 6),
+    serves: [...serves.values()],
+  };
+  return { ...row, explanation: explainTarget(ix, c, row.serves) };
+}

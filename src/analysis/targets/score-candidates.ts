@@ -1,0 +1,179 @@
+// The target score of every candidate for a chain's gaps: a weighted sum of normalised, explained terms.
+import type { AnalysisIndex } from "../core/analysis-index.ts";
+import { FirmMarks } from "../core/firm-marks.ts";
+import type { GapFinding } from "../gaps/gap-finding.ts";
+import type { CandidateFit, FitEvidence } from "./candidate-fit.ts";
+import { firmTier } from "./firm-tier.ts";
+import type { TargetOptions } from "./target-options.ts";
+
+export interface TargetTerms {
+  /** 1 − Π(1 − severity × fit) over the gaps the firm fits: how much gap it would close. */
+  gapFit: number;
+  /** The best list the firm is on (firm-tier.ts). */
+  tier: number;
+  /** n / (n + 1) for n local chain masters of this chain it already trades with. */
+  masterTies: number;
+  /** Fit-weighted density of its gaps (relatedness.ts): how close they are to what the city does. */
+  relatedness: number;
+}
+
+export interface GapFit {
+  segment: number;
+  finding: GapFinding;
+  /** The severity the gap counts with (1 when one gap was asked for). */
+  severity: number;
+  fit: number;
+  evidence: FitEvidence[];
+}
+
+export interface ScoredCandidate {
+  firm: number;
+  score: number;
+  terms: TargetTerms;
+  fits: GapFit[];
+  /** Local chain masters of the chain it trades with. */
+  masters: number[];
+}
+
+export interface ChainGap {
+  segment: number;
+  finding: GapFinding;
+  severity: number;
+}
+
+/**
+ * Scores every candidate that fits at least one gap, best first (ties by firm id), and keeps the `limit` best.
+ * The terms are summed in typed arrays; the per-gap fits are gathered only for the candidates kept.
+ */
+export function scoreCandidates(
+  ix: AnalysisIndex,
+  fits: CandidateFit[][],
+  density: Float64Array,
+  gaps: ReadonlyArray<ChainGap>,
+  opts: TargetOptions,
+  limit = Number.POSITIVE_INFINITY,
+): ScoredCandidate[] {
+  const tags = new Set(opts.tag);
+  const countries = new Set(opts.country);
+  const filtered = tags.size > 0 || countries.size > 0;
+  const keep = (firm: number) => {
+    const f = ix.firms[firm]!;
+    if (countries.size > 0 && !countries.has(f.location.country)) return false;
+    return tags.size === 0 || f.tags.some((t) => tags.has(t.list));
+  };
+  const sums = sumsFor(ix);
+  sums.clear();
+  const touched: number[] = [];
+  for (const gap of gaps)
+    for (const c of fits[gap.segment]!) {
+      if (filtered && !keep(c.firm)) continue;
+      if (!sums.seen.has(c.firm)) {
+        sums.seen.set(c.firm, 1);
+        sums.miss[c.firm] = 1;
+        sums.mass[c.firm] = 0;
+        sums.related[c.firm] = 0;
+        touched.push(c.firm);
+      }
+      const v = gap.severity * c.fit;
+      sums.miss[c.firm]! *= 1 - v;
+      sums.mass[c.firm]! += v;
+      sums.related[c.firm]! += v * density[gap.segment]!;
+    }
+  const masters = ix.chainMasters.get(opts.chain) ?? [];
+  const w = opts.weights;
+  const wSum = w.gapFit + w.tier + w.masterTies + w.relatedness;
+  const termsOf = (firm: number): TargetTerms => {
+    const tied = masters.reduce((n, m) => n + (ix.masterPartners.get(m)?.has(firm) ? 1 : 0), 0);
+    const mass = sums.mass[firm]!;
+    return {
+      gapFit: 1 - sums.miss[firm]!,
+      tier: tierOf(ix, firm),
+      masterTies: tied / (tied + 1),
+      relatedness: mass > 0 ? sums.related[firm]! / mass : 0,
+    };
+  };
+  // The score without building term objects (thousands of candidates per chain at scale).
+  const scores = new Float64Array(touched.length);
+  touched.forEach((f, i) => {
+    let tied = 0;
+    for (const m of masters) if (ix.masterPartners.get(m)?.has(f)) tied++;
+    const mass = sums.mass[f]!;
+    const related = mass > 0 ? sums.related[f]! / mass : 0;
+    scores[i] =
+      (w.gapFit * (1 - sums.miss[f]!) +
+        w.tier * tierOf(ix, f) +
+        (w.masterTies * tied) / (tied + 1) +
+        w.relatedness * related) /
+      wSum;
+  });
+  // Keep what reaches the limit-th best score (a numeric typed-array sort, not a comparator sort of objects).
+  let cut = Number.NEGATIVE_INFINITY;
+  if (limit < touched.length) cut = Float64Array.from(scores).sort()[touched.length - limit]!;
+  const kept: ScoredCandidate[] = [];
+  touched.forEach((firm, i) => {
+    if (scores[i]! < cut) return;
+    kept.push({
+      firm,
+      score: scores[i]!,
+      terms: termsOf(firm),
+      fits: [],
+      masters: masters.filter((m) => ix.masterPartners.get(m)?.has(firm)),
+    });
+  });
+  kept.sort((a, b) => b.score - a.score || ix.firms[a.firm]!.id.localeCompare(ix.firms[b.firm]!.id));
+  const out = kept.slice(0, limit);
+  const byFirm = new Map(out.map((c) => [c.firm, c]));
+  for (const gap of gaps)
+    for (const c of fits[gap.segment]!) {
+      const sc = byFirm.get(c.firm);
+      if (sc)
+        sc.fits.push({
+          segment: gap.segment,
+          finding: gap.finding,
+          severity: gap.severity,
+          fit: c.fit,
+          evidence: c.evidence,
+        });
+    }
+  for (const c of out) c.fits.sort((a, b) => b.severity * b.fit - a.severity * a.fit);
+  return out;
+}
+
+const tiers = new WeakMap<AnalysisIndex, Float64Array>();
+
+/** Firm tiers, computed once per index. */
+function tierOf(ix: AnalysisIndex, firm: number): number {
+  let t = tiers.get(ix);
+  if (!t) {
+    t = Float64Array.from(ix.firms, (f) => firmTier(f));
+    tiers.set(ix, t);
+  }
+  return t[firm]!;
+}
+
+interface Sums {
+  seen: FirmMarks;
+  miss: Float64Array;
+  mass: Float64Array;
+  related: Float64Array;
+  clear(): void;
+}
+
+const scratch = new WeakMap<AnalysisIndex, Sums>();
+
+function sumsFor(ix: AnalysisIndex): Sums {
+  let s = scratch.get(ix);
+  if (!s) {
+    const n = ix.firms.length;
+    const seen = new FirmMarks(n);
+    s = {
+      seen,
+      miss: new Float64Array(n),
+      mass: new Float64Array(n),
+      related: new Float64Array(n),
+      clear: () => seen.clear(),
+    };
+    scratch.set(ix, s);
+  }
+  return s;
+}

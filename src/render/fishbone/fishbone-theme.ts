@@ -1,0 +1,149 @@
+// The fishbone's look and words: gap colours and marks, type sizes, and the zh / en vocabulary.
+import type { GapKind } from "../../analysis/gaps/gap-finding.ts";
+import type { Stage } from "../../model/index.ts";
+import type { FishboneLang } from "./fishbone-input.ts";
+
+export const FONT_FAMILY =
+  "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
+
+export interface GapStyle {
+  /** Strong colour: card outline and mark badge. */
+  stroke: string;
+  /** Light tint: card header strip. */
+  tint: string;
+  /** The one-character mark printed in the badge, so the kind reads in black and white. */
+  mark: Record<FishboneLang, string> | undefined;
+  /** Missing links get a dashed outline: nothing is there yet. */
+  dashed: boolean;
+}
+
+export const GAP_STYLE: Record<GapKind, GapStyle> = {
+  missing: { stroke: "#c0392b", tint: "#fbe3e0", mark: { zh: "缺", en: "M" }, dashed: true },
+  weak: { stroke: "#c77c02", tint: "#fdf0d5", mark: { zh: "弱", en: "W" }, dashed: false },
+  external: { stroke: "#7b4fa0", tint: "#efe6f6", mark: { zh: "外", en: "E" }, dashed: false },
+  "single-source": { stroke: "#a0522d", tint: "#f6e7dc", mark: { zh: "单", en: "S" }, dashed: false },
+  covered: { stroke: "#3b7d4f", tint: "#e4f1e7", mark: undefined, dashed: false },
+};
+
+export const INK = {
+  text: "#1d2733",
+  muted: "#5c6773",
+  faint: "#8a949e",
+  target: "#1f5fa8",
+  master: "#8a1c1c",
+  spine: ["#2f5078", "#23405f", "#17304a"] as const,
+  head: "#17304a",
+  bone: "#41536a",
+  zone: ["#f4f7fb", "#f8f6f0", "#f3f7f4"] as const,
+  divider: "#b9c3cc",
+  panel: "#fafbfc",
+  panelStroke: "#c9d1d9",
+};
+
+/** Type sizes in px (SVG user units); the A3 page scales the whole canvas. */
+export const SIZE = {
+  title: 28,
+  subtitle: 15,
+  date: 14,
+  head: 26,
+  stage: 16,
+  mainHeader: 16,
+  mainBody: 14,
+  subHeader: 14,
+  subBody: 13,
+  legend: 14,
+  source: 13,
+};
+
+export const STAGE_ORDER_LIST: Stage[] = ["upstream", "midstream", "downstream"];
+
+export interface Words {
+  stage: Record<Stage, string>;
+  gap: Record<GapKind, string>;
+  targets: string;
+  noLocal: string;
+  more: (total: number) => string;
+  separator: string;
+  date: (d: string) => string;
+  legendTitle: string;
+  master: string;
+  target: string;
+  collapsed: string;
+  noAnalysis: string;
+  summary: (s: {
+    segments: number;
+    firms: number;
+    masters: number;
+    gaps: Array<[GapKind, number]>;
+  }) => string;
+}
+
+export const WORDS: Record<FishboneLang, Words> = {
+  zh: {
+    stage: { upstream: "上游", midstream: "中游", downstream: "下游" },
+    gap: {
+      missing: "缺链：无本地企业",
+      weak: "弱链：本地企业少或规模小",
+      external: "外部依赖：本地企业从市外采购",
+      "single-source": "单一来源：仅一家供应商",
+      covered: "已覆盖：有本地企业",
+    },
+    targets: "招引目标",
+    noLocal: "暂无本地企业",
+    more: (n) => `…等${n}家`,
+    separator: "、",
+    date: (d) => `制图日期：${d}`,
+    legendTitle: "图例",
+    master: "★ 链主企业（加粗）",
+    target: "◎ 招引目标（缺口环节前 3 家）",
+    collapsed: "…等N家：仅列前几家，共 N 家",
+    noAnalysis: "注：未提供缺口分析，仅按有无本地企业标注「缺」与已覆盖；弱链、外部依赖、单一来源未评估。",
+    summary: ({ segments, firms, masters, gaps }) =>
+      [
+        `环节 ${segments} 个`,
+        `本地企业 ${firms} 家（链主 ${masters} 家）`,
+        ...gaps.map(([k, n]) => `${GAP_SHORT.zh[k]} ${n} 个`),
+      ].join(" · "),
+  },
+  en: {
+    stage: { upstream: "Upstream", midstream: "Midstream", downstream: "Downstream" },
+    gap: {
+      missing: "Missing: no local firm",
+      weak: "Weak: too few or too small local firms",
+      external: "External: local firms buy from outside the city",
+      "single-source": "Single source: one supplier only",
+      covered: "Covered: local firms present",
+    },
+    targets: "Targets",
+    noLocal: "No local firm yet",
+    more: (n) => `… ${n} in all`,
+    separator: ", ",
+    date: (d) => `Drawn ${d}`,
+    legendTitle: "Legend",
+    master: "★ Chain master (bold)",
+    target: "◎ Investment target (top 3 per gap)",
+    collapsed: "… N in all: first few listed of N firms",
+    noAnalysis:
+      "Note: no gap analysis supplied; segments are marked only as missing (M) or covered. Weak, external and single-source links were not assessed.",
+    summary: ({ segments, firms, masters, gaps }) =>
+      [
+        `${segments} segments`,
+        `${firms} local firms (${masters} chain masters)`,
+        ...gaps.map(([k, n]) => `${n} ${GAP_SHORT.en[k]}`),
+      ].join(" · "),
+  },
+};
+
+const GAP_SHORT: Record<FishboneLang, Record<GapKind, string>> = {
+  zh: { missing: "缺链", weak: "弱链", external: "外部依赖", "single-source": "单一来源", covered: "已覆盖" },
+  en: {
+    missing: "missing",
+    weak: "weak",
+    external: "external",
+    "single-source": "single-source",
+    covered: "covered",
+  },
+};
+
+export const nameIn = (name: { zh: string; en?: string | undefined }, lang: FishboneLang) =>
+  lang === "en" ? (name.en ?? name.zh) : name.zh;
