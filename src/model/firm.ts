@@ -110,6 +110,8 @@ export const Firm = z.strictObject({
   employees: HeadCount.optional(),
   products: z.array(Product).default([]),
   codes: z.array(IndustryCode).default([]),
+  /** The industry as a list prints it, e.g. Fortune's "Motor Vehicles & Parts" (matched via crosswalks). */
+  industry: z.string().trim().min(1).optional(),
   segments: z.array(SegmentLink).default([]),
   ...provenance,
 });
