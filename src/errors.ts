@@ -49,3 +49,73 @@ export class OptionError extends AtlasError {
 export class StoreError extends AtlasError {
   override name = "StoreError";
 }
+
+/** The parts of a zod issue the wording below reads (structural: errors.ts imports nothing). */
+export interface SchemaIssue {
+  code: string;
+  message: string;
+  expected?: unknown;
+  origin?: unknown;
+  minimum?: unknown;
+  maximum?: unknown;
+  inclusive?: boolean;
+  format?: unknown;
+  pattern?: unknown;
+  values?: ReadonlyArray<unknown>;
+  keys?: ReadonlyArray<string>;
+  divisor?: unknown;
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  string: "a text",
+  number: "a number",
+  int: "a whole number",
+  boolean: "true or false",
+  array: "a list",
+  object: "a mapping (key: value)",
+  date: "a date",
+};
+
+/** Zod's own wording ("Too small: expected string to have >=1 characters") does not reach users. */
+const ZOD_DEFAULT = /^(Invalid|Too (small|big)|Unrecognized|Expected|Required)/;
+
+/**
+ * A schema problem in the project's words ("expected …"): the schema's own message when it wrote one,
+ * else a sentence built from the issue's code and limits.
+ */
+export function schemaMessage(i: SchemaIssue): string {
+  if (!ZOD_DEFAULT.test(i.message)) return i.message;
+  const what = (x: unknown) => TYPE_WORDS[String(x)] ?? String(x);
+  const bound = (limit: unknown, inclusive: boolean | undefined, more: boolean) =>
+    `${more ? (inclusive === false ? ">" : "≥") : inclusive === false ? "<" : "≤"} ${String(limit)}`;
+  switch (i.code) {
+    case "invalid_type":
+      return `expected ${what(i.expected)}`;
+    case "too_small":
+      if (i.origin === "string")
+        return Number(i.minimum) <= 1
+          ? "expected a non-empty text"
+          : `expected at least ${i.minimum} characters`;
+      if (i.origin === "array")
+        return `expected at least ${i.minimum} item${Number(i.minimum) === 1 ? "" : "s"}`;
+      return `expected a number ${bound(i.minimum, i.inclusive, true)}`;
+    case "too_big":
+      if (i.origin === "string") return `expected at most ${i.maximum} characters`;
+      if (i.origin === "array") return `expected at most ${i.maximum} items`;
+      return `expected a number ${bound(i.maximum, i.inclusive, false)}`;
+    case "invalid_format":
+      return i.format === "regex" && i.pattern !== undefined
+        ? `expected text matching ${String(i.pattern)}`
+        : `expected a valid ${String(i.format)}`;
+    case "invalid_value":
+      return `expected one of ${(i.values ?? []).map((v) => JSON.stringify(v)).join(", ")}`;
+    case "unrecognized_keys":
+      return `found unknown key${(i.keys ?? []).length === 1 ? "" : "s"} ${(i.keys ?? []).map((k) => JSON.stringify(k)).join(", ")}; expected only the documented ones`;
+    case "not_multiple_of":
+      return `expected a multiple of ${String(i.divisor)}`;
+    case "invalid_union":
+      return "expected one of the accepted forms (see graph-seeds/README.md)";
+    default:
+      return "expected a valid value here";
+  }
+}

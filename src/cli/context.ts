@@ -24,8 +24,17 @@ export class CliContext {
     return this.options.json === true;
   }
 
-  async openStore(seedIfEmpty = true): Promise<Store> {
-    this.store ??= await openStore({ db: this.options.db, seedIfEmpty });
+  /**
+   * Opens the store once. Read-only commands open an existing store only; `start` ("fill") and `import`
+   * ("create") may create it, and say where on stderr.
+   */
+  async openStore(mode: "read" | "create" | "fill" = "read"): Promise<Store> {
+    this.store ??= await openStore({
+      db: this.options.db,
+      create: mode !== "read",
+      seedIfEmpty: mode === "fill",
+      onCreate: (message) => process.stderr.write(`chain-atlas: ${message}\n`),
+    });
     return this.store;
   }
 

@@ -1,56 +1,78 @@
-// The chain-atlas command line: one command per file in ./commands, errors translated here once.
-import { Command } from "commander";
-import { register as backtestCmd } from "./commands/backtest.ts";
-import { register as chains } from "./commands/chains.ts";
-import { register as exportSeed } from "./commands/export.ts";
-import { register as find } from "./commands/find.ts";
-import { register as fishbone } from "./commands/fishbone.ts";
-import { register as gaps } from "./commands/gaps.ts";
-import { register as history } from "./commands/history.ts";
-import { register as importSeed } from "./commands/import.ts";
-import { register as portfolio } from "./commands/portfolio.ts";
-import { register as report } from "./commands/report.ts";
-import { register as start } from "./commands/start.ts";
-import { register as stats } from "./commands/stats.ts";
-import { register as targets } from "./commands/targets.ts";
-import { register as validate } from "./commands/validate.ts";
-import { register as whatif } from "./commands/whatif.ts";
+// The chain-atlas command line: one command per file in ./commands, loaded only when run; errors translated here once.
+import { Command, CommanderError } from "commander";
+import pkg from "../../package.json" with { type: "json" };
+import { NotFoundError } from "../errors.ts";
 import { CliContext } from "./context.ts";
 import { reportError } from "./output.ts";
 
-const COMMANDS = [
-  start,
-  validate,
-  importSeed,
-  exportSeed,
-  stats,
-  chains,
-  find,
-  history,
-  gaps,
-  targets,
-  portfolio,
-  whatif,
-  backtestCmd,
-  fishbone,
-  report,
-];
+type Register = (program: Command, ctx: CliContext) => void;
+
+/** Each command's module, imported only when that command runs (or for --help), so start-up stays short. */
+const COMMANDS: Record<string, () => Promise<{ register: Register }>> = {
+  start: () => import("./commands/start.ts"),
+  validate: () => import("./commands/validate.ts"),
+  import: () => import("./commands/import.ts"),
+  export: () => import("./commands/export.ts"),
+  stats: () => import("./commands/stats.ts"),
+  chains: () => import("./commands/chains.ts"),
+  find: () => import("./commands/find.ts"),
+  history: () => import("./commands/history.ts"),
+  gaps: () => import("./commands/gaps.ts"),
+  targets: () => import("./commands/targets.ts"),
+  portfolio: () => import("./commands/portfolio.ts"),
+  whatif: () => import("./commands/whatif.ts"),
+  backtest: () => import("./commands/backtest.ts"),
+  fishbone: () => import("./commands/fishbone.ts"),
+  report: () => import("./commands/report.ts"),
+};
+
+/** The command named on the line (the first word that is not a global option or its value). */
+export function commandOf(args: ReadonlyArray<string>): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === "--db") i++;
+    else if (!a.startsWith("-")) return a;
+  }
+  return undefined;
+}
 
 export async function main(argv: string[]): Promise<number> {
+  const named = commandOf(argv.slice(2));
+  const hint = `run \`chain-atlas ${named && named in COMMANDS ? `${named} ` : ""}--help\` for usage`;
   const program = new Command("chain-atlas")
     .description("Industrial-chain knowledge graph: fishbone maps, gaps and investment targets (招大引强)")
+    .version(pkg.version, "-V, --version", "print the version")
     .option("--db <file>", "embedded store file (default $CHAIN_ATLAS_DB or data/atlas.db)")
     .option("--json", "print machine-readable JSON")
-    .showHelpAfterError()
+    .configureOutput({
+      // Commander's own errors: one line and a hint, never the whole usage.
+      outputError: (text, write) =>
+        write(
+          `chain-atlas: ${text
+            .replace(/^error: /, "")
+            .replace(/\s*\n\s*/g, " ")
+            .trim()}\n${hint}\n`,
+        ),
+    })
     .exitOverride();
   const ctx = new CliContext(program);
-  for (const register of COMMANDS) register(program, ctx);
+  // An unknown --chain is "not found" for every command that takes one.
+  program.hook("preAction", async (_program, action) => {
+    const chain = action.opts().chain;
+    if (typeof chain !== "string") return;
+    const chains = (await ctx.dataset()).chains.map((c) => c.id);
+    if (!chains.includes(chain))
+      throw new NotFoundError(
+        `--chain: unknown chain ${JSON.stringify(chain)}; expected one of: ${chains.join(", ") || "none"}`,
+      );
+  });
+  const wanted = named && named in COMMANDS ? [named] : Object.keys(COMMANDS);
+  for (const name of wanted) (await COMMANDS[name]!()).register(program, ctx);
   try {
     await program.parseAsync(argv);
     return 0;
   } catch (e) {
-    const err = e as { code?: string; exitCode?: number };
-    if (typeof err.code === "string" && err.code.startsWith("commander.")) return err.exitCode === 0 ? 0 : 2;
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     return reportError(e, ctx.json);
   } finally {
     await ctx.close();

@@ -39,6 +39,25 @@ export function printTable(header: string[], rows: Array<Array<string | number>>
   );
 }
 
+/** A Node file-system error (ENOENT, EISDIR, …) on a path the user gave, as an OptionError in one line. */
+export function fromSystemError(e: unknown): OptionError | undefined {
+  const err = e as NodeJS.ErrnoException;
+  if (!(err instanceof Error) || typeof err.code !== "string" || typeof err.path !== "string")
+    return undefined;
+  const why: Record<string, string> = {
+    ENOENT: "no such file or folder",
+    EISDIR: "is a directory; expected a file",
+    ENOTDIR: "a part of the path is a file, not a folder",
+    EACCES: "permission denied",
+    EPERM: "permission denied",
+    EEXIST: "already exists",
+    EROFS: "the file system is read-only",
+    ENOSPC: "no space left on the device",
+  };
+  const text = why[err.code];
+  return text ? new OptionError(`${err.path}: ${text} (${err.code})`) : undefined;
+}
+
 /** Exit codes: 1 invalid input, 2 bad option, 3 not found, 4 store failure, 70 a bug. */
 export function exitCodeOf(e: unknown): number {
   if (e instanceof ValidationError) return 1;
@@ -49,7 +68,8 @@ export function exitCodeOf(e: unknown): number {
 }
 
 /** Prints an error: a one-line reason on stderr (and, for invalid input, every problem on stdout first). */
-export function reportError(e: unknown, json: boolean): number {
+export function reportError(thrown: unknown, json: boolean): number {
+  const e = fromSystemError(thrown) ?? thrown;
   const code = exitCodeOf(e);
   if (e instanceof ValidationError) {
     // The problems are the command's output (as `validate` prints them); stderr keeps the one-line reason.
@@ -62,9 +82,14 @@ export function reportError(e: unknown, json: boolean): number {
       `chain-atlas: ${e.issues.length} problem${e.issues.length === 1 ? "" : "s"} found; nothing was changed\n`,
     );
   } else if (e instanceof AtlasError) {
-    process.stderr.write(`chain-atlas: ${e.message}\n`);
+    process.stderr.write(`chain-atlas: ${oneLine(e.message)}\n`);
   } else {
-    process.stderr.write(`chain-atlas: unexpected error: ${(e as Error)?.stack ?? String(e)}\n`);
+    const message = oneLine((e as Error)?.message ?? String(e));
+    process.stderr.write(
+      `chain-atlas: unexpected error (a bug; please report it): ${message}${process.env.CHAIN_ATLAS_DEBUG ? `\n${(e as Error)?.stack}` : " — set CHAIN_ATLAS_DEBUG=1 for the stack"}\n`,
+    );
   }
   return code;
 }
+
+const oneLine = (s: string) => s.replace(/\s*\n\s*/g, " ").trim();

@@ -1,7 +1,7 @@
 // Parses the files of a seed (bytes in, no I/O) into one dataset, with every problem located by file and line.
-import { type Document, isMap, isSeq, LineCounter, parseDocument } from "yaml";
+import { type Document, isMap, isSeq, LineCounter, parseDocument, visit } from "yaml";
 import type { z } from "zod";
-import type { InputIssue } from "../errors.ts";
+import { type InputIssue, type SchemaIssue, schemaMessage } from "../errors.ts";
 import {
   checkDataset,
   type Dataset,
@@ -99,7 +99,7 @@ function zodIssues(f: LoadedFile, base: PathKey[], error: z.ZodError): InputIssu
     const path = [...base, ...iss.path.filter((k): k is PathKey => typeof k !== "symbol")];
     const value = f.doc.getIn(path);
     const found = value === undefined ? "found nothing" : `found ${JSON.stringify(value)}`;
-    let message = `${found}; ${iss.message}`;
+    let message = `${found}; ${schemaMessage(iss as SchemaIssue)}`;
     if (iss.code === "invalid_value")
       message = `${found}; expected one of ${iss.values.map((v) => JSON.stringify(v)).join(", ")}`;
     else if (iss.code === "unrecognized_keys")
@@ -109,6 +109,22 @@ function zodIssues(f: LoadedFile, base: PathKey[], error: z.ZodError): InputIssu
     else if (iss.code === "invalid_type") message = `${found}; expected ${iss.expected}`;
     return { file: f.path, line: lineOf(f, path), path: formatPath(path), message, rule: "schema" };
   });
+}
+
+/** Alias expansions a seed file may use before it counts as an alias bomb (yaml's own default). */
+const MAX_ALIASES = 100;
+
+/** Issues in reading order: by file, then line (issues without a file or line first). */
+export function sortIssues(issues: InputIssue[]): InputIssue[] {
+  return issues
+    .map((issue, n) => ({ issue, n }))
+    .sort(
+      (a, b) =>
+        (a.issue.file ?? "").localeCompare(b.issue.file ?? "") ||
+        (a.issue.line ?? 0) - (b.issue.line ?? 0) ||
+        a.n - b.n,
+    )
+    .map((x) => x.issue);
 }
 
 interface Collected {
@@ -133,7 +149,7 @@ export function parseSeed(files: ReadonlyArray<SeedFileInput>, opts: RuleOptions
       for (const e of doc.errors)
         issues.push({
           file: input.path,
-          line: e.linePos?.[0]?.line,
+          line: e.linePos?.[0]?.line ?? lines.linePos(e.pos[0]).line,
           path: "",
           rule: "yaml",
           message: `malformed YAML: ${e.message.split("\n")[0]}; expected valid YAML (check indentation, brackets, quotes and duplicate keys)`,
@@ -186,7 +202,7 @@ export function parseSeed(files: ReadonlyArray<SeedFileInput>, opts: RuleOptions
       rule: finding.rule,
     });
   }
-  return { dataset: issues.length === 0 ? ds : undefined, issues };
+  return { dataset: issues.length === 0 ? ds : undefined, issues: sortIssues(issues) };
 }
 
 function locate(origins: Map<string, Origin[]>, at: Locator): Origin {
@@ -210,7 +226,27 @@ function collectFile(f: LoadedFile, c: Collected, regionFiles: LoadedFile[]): In
       },
     ];
   }
-  const raw = f.doc.toJS() as Record<string, unknown>;
+  let raw: Record<string, unknown>;
+  try {
+    raw = f.doc.toJS({ maxAliasCount: MAX_ALIASES }) as Record<string, unknown>;
+  } catch (e) {
+    let at: number | undefined;
+    visit(f.doc, {
+      Alias(_key, node) {
+        at = node.range?.[0];
+        return visit.BREAK;
+      },
+    });
+    return [
+      {
+        file: f.path,
+        line: at === undefined ? lineOf(f, []) : f.lines.linePos(at).line,
+        path: "",
+        rule: "yaml",
+        message: `found YAML aliases that expand too far (${(e as Error).message}); expected plain data: write each value out instead of repeating aliases (*name)`,
+      },
+    ];
+  }
   for (const key of Object.keys(raw))
     if (!SEED_KEYS.includes(key))
       issues.push({

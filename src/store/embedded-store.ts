@@ -1,5 +1,5 @@
 // The embedded store: one SQLite file (better-sqlite3), with transactions, change history and Chinese search.
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { StoreError } from "../errors.ts";
@@ -14,16 +14,7 @@ import type {
   Store,
   WriteOptions,
 } from "./store.ts";
-
-const SCHEMA = `
-create table if not exists meta (key text primary key, value text not null);
-create table if not exists entity (kind text not null, id text not null, seq integer not null, json text not null, primary key (kind, id));
-create virtual table if not exists firm_search using fts5(id unindexed, text, tokenize = 'trigram');
-create table if not exists change_set (id integer primary key, at text not null, who text not null, why text not null, op text not null,
-  added integer not null, changed integer not null, removed integer not null);
-create table if not exists change_item (change_id integer not null references change_set(id), kind text not null, entity_id text not null, action text not null);
-create index if not exists change_item_by_change on change_item(change_id);
-`;
+import { fileKindOf, migrate } from "./store-schema.ts";
 
 const PROGRESS_EVERY = 500;
 
@@ -32,18 +23,48 @@ function searchText(f: Firm): string {
   return [f.name.zh, f.name.en ?? "", ...f.name.aliases, ...f.products.map((p) => p.name)].join(" | ");
 }
 
+export interface EmbeddedOpenOptions {
+  /** Create the file when it does not exist (default true); false makes a missing file a StoreError. */
+  create?: boolean;
+}
+
 export class EmbeddedStore implements Store {
   readonly kind = "embedded" as const;
-  private readonly db: Database.Database;
+  /** The SQLite handle: extra modules keep their own tables here (`create table if not exists …`). */
+  readonly db: Database.Database;
 
-  constructor(readonly file: string) {
-    if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+  /**
+   * Opens (or creates) a chain-atlas store. A file that is not empty and not a chain-atlas store is refused
+   * and left untouched: it is first opened read-only, and only a recognised store is opened for writing.
+   */
+  constructor(
+    readonly file: string,
+    opts: EmbeddedOpenOptions = {},
+  ) {
+    const memory = file === ":memory:";
+    const exists = !memory && existsSync(file);
+    if (!memory && !exists && opts.create === false)
+      throw new StoreError(
+        `no store at ${file}; create it with \`chain-atlas start\` (fills it from the shipped seed) or \`chain-atlas import <dir>\`, or pass --db with the right path`,
+      );
+    if (exists && statSync(file).isDirectory())
+      throw new StoreError(`the store ${file} is a directory; expected a SQLite file such as data/atlas.db`);
+    if (exists && statSync(file).size > 0) refuseForeign(file);
     try {
+      if (!memory) mkdirSync(dirname(file), { recursive: true });
       this.db = new Database(file);
+    } catch (e) {
+      throw new StoreError(`cannot open the embedded store ${file}: ${(e as Error).message}`);
+    }
+    try {
+      const found = fileKindOf(this.db);
+      if (found.kind === "foreign") throw new StoreError(notOurs(file));
       this.db.pragma("journal_mode = WAL");
       this.db.pragma("foreign_keys = ON");
-      this.db.exec(SCHEMA);
+      migrate(this.db, file, found.kind === "atlas" ? found.version : 0);
     } catch (e) {
+      this.db.close();
+      if (e instanceof StoreError) throw e;
       throw new StoreError(`cannot open the embedded store ${file}: ${(e as Error).message}`);
     }
   }
@@ -68,17 +89,9 @@ export class EmbeddedStore implements Store {
     const next = datasetRows(ds);
     const regionJson = JSON.stringify(ds.region);
     const apply = this.db.transaction((): ChangeSummary => {
-      const prev = this.db.prepare("select kind, id, seq, json from entity").all() as EntityRow[];
-      const prevRegion = this.db.prepare("select value from meta where key = 'region'").pluck().get() as
-        | string
-        | undefined;
-      const items: ChangeItem[] = diffRows(prev, next);
-      if (prevRegion !== regionJson)
-        items.unshift({
-          kind: "region",
-          id: ds.region.id,
-          action: prevRegion === undefined ? "added" : "changed",
-        });
+      const items = this.diff(ds.region.id, regionJson, next);
+      // Importing what the store already holds changes nothing and records nothing.
+      if (items.length === 0) return { changeId: undefined, added: 0, changed: 0, removed: 0, items };
 
       this.db
         .prepare(
@@ -101,6 +114,24 @@ export class EmbeddedStore implements Store {
     } catch (e) {
       throw new StoreError(`import failed and was rolled back: ${(e as Error).message}`);
     }
+  }
+
+  private currentRegion(): string | undefined {
+    return this.db.prepare("select value from meta where key = 'region'").pluck().get() as string | undefined;
+  }
+
+  /** What replacing the stored dataset by `next` would change (region first). */
+  private diff(regionId: string, regionJson: string, next: ReadonlyArray<EntityRow>): ChangeItem[] {
+    const prev = this.db.prepare("select kind, id, seq, json from entity").all() as EntityRow[];
+    const prevRegion = this.currentRegion();
+    const items: ChangeItem[] = diffRows(prev, next);
+    if (prevRegion !== regionJson)
+      items.unshift({ kind: "region", id: regionId, action: prevRegion === undefined ? "added" : "changed" });
+    return items;
+  }
+
+  async previewReplace(ds: Dataset): Promise<ChangeItem[]> {
+    return this.diff(ds.region.id, JSON.stringify(ds.region), datasetRows(ds));
   }
 
   /** Writes one change set and its items; runs inside the caller's transaction. */
@@ -159,5 +190,22 @@ export class EmbeddedStore implements Store {
 
   async close(): Promise<void> {
     this.db.close();
+  }
+}
+
+const notOurs = (file: string) =>
+  `${file} is not a chain-atlas store (another program's SQLite file, or not SQLite at all); it was left untouched — pass --db with a new file name or an existing chain-atlas store`;
+
+/** Throws, without writing a byte, when an existing non-empty file is not a chain-atlas store. */
+function refuseForeign(file: string): void {
+  let probe: Database.Database | undefined;
+  try {
+    probe = new Database(file, { readonly: true, fileMustExist: true });
+    if (fileKindOf(probe).kind === "foreign") throw new StoreError(notOurs(file));
+  } catch (e) {
+    if (e instanceof StoreError) throw e;
+    throw new StoreError(notOurs(file).replace("(another", `(${(e as Error).message}: another`));
+  } finally {
+    probe?.close();
   }
 }

@@ -1,6 +1,6 @@
 // Stores: the interface and its implementations.
-export { EmbeddedStore } from "./embedded-store.ts";
-export { DEFAULT_DB, type OpenOptions, openStore, SHIPPED_SEED } from "./open-store.ts";
+export { type EmbeddedOpenOptions, EmbeddedStore } from "./embedded-store.ts";
+export { DEFAULT_DB, type OpenOptions, openStore, SHIPPED_SEED, storeFile } from "./open-store.ts";
 export type {
   ChangeItem,
   ChangeMeta,
@@ -10,3 +10,4 @@ export type {
   Store,
   WriteOptions,
 } from "./store.ts";
+export { APPLICATION_ID, SCHEMA_VERSION } from "./store-schema.ts";

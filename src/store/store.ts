@@ -53,8 +53,10 @@ export interface Store {
   isEmpty(): Promise<boolean>;
   /** The whole dataset; throws if the store is empty. */
   loadDataset(): Promise<Dataset>;
-  /** Replaces the whole dataset in one transaction (an import); records the difference. */
+  /** Replaces the whole dataset in one transaction (an import); records the difference, if any (none: no change id). */
   replaceDataset(ds: Dataset, meta: ChangeMeta, opts?: WriteOptions): Promise<ChangeSummary>;
+  /** What replaceDataset(ds) would change, without writing (import --dry-run). */
+  previewReplace(ds: Dataset): Promise<ChangeItem[]>;
   /** The change history, newest first. */
   history(limit?: number): Promise<ChangeSet[]>;
   /** The entities one change touched. */

@@ -1,5 +1,5 @@
-// Looks up the chain, segment or firm an option names; an unknown one is an OptionError with a hint.
-import { OptionError } from "../../errors.ts";
+// Looks up the chain, segment or firm an option names; an unknown one is a NotFoundError (exit 3) with a hint.
+import { NotFoundError } from "../../errors.ts";
 import type { AnalysisIndex } from "./analysis-index.ts";
 
 const listed = (ids: Iterable<string>) => {
@@ -11,7 +11,7 @@ const listed = (ids: Iterable<string>) => {
 export function requireChain(ix: AnalysisIndex, chain: string): number[] {
   const segs = ix.chainSegments.get(chain);
   if (!segs)
-    throw new OptionError(
+    throw new NotFoundError(
       `--chain: unknown chain ${JSON.stringify(chain)}; expected one of: ${listed(ix.chainSegments.keys())}`,
     );
   return segs;
@@ -25,7 +25,7 @@ export function requireSegment(ix: AnalysisIndex, segment: string, chain?: strin
       chain === undefined
         ? ix.segmentIndex.keys()
         : (ix.chainSegments.get(chain) ?? []).map((s) => ix.segments[s]!.id);
-    throw new OptionError(
+    throw new NotFoundError(
       `--segment: unknown segment ${JSON.stringify(segment)}${chain === undefined ? "" : ` in chain ${JSON.stringify(chain)}`}; expected one of: ${listed(pool)}`,
     );
   }
@@ -36,7 +36,7 @@ export function requireSegment(ix: AnalysisIndex, segment: string, chain?: strin
 export function requireFirm(ix: AnalysisIndex, firm: string): number {
   const f = ix.firmIndex.get(firm);
   if (f === undefined)
-    throw new OptionError(
+    throw new NotFoundError(
       `--firm: unknown firm ${JSON.stringify(firm)}; expected a firm id (try \`chain-atlas find <name>\`)`,
     );
   return f;

@@ -1,6 +1,6 @@
 // Parses an options object with its zod schema once, at entry; a bad value becomes an OptionError.
 import type { z } from "zod";
-import { OptionError } from "../../errors.ts";
+import { OptionError, type SchemaIssue, schemaMessage } from "../../errors.ts";
 
 /** Parses `input` with `schema`; every problem is named by its option and quotes the bad value. */
 export function parseOptions<S extends z.ZodType>(schema: S, input: unknown, what: string): z.infer<S> {
@@ -15,7 +15,9 @@ export function parseOptions<S extends z.ZodType>(schema: S, input: unknown, wha
       option === undefined
         ? "options"
         : `--${option}${rest.length > 0 && Number.isNaN(Number(rest[0])) ? ` ${rest.join(".")}` : ""}`;
-    return `${name}: ${issue.message}${quoted}`;
+    if (issue.code === "unrecognized_keys" && option === undefined)
+      return `unknown option${issue.keys.length === 1 ? "" : "s"} ${issue.keys.map((k) => `--${k}`).join(", ")}; expected only the documented ones`;
+    return `${name}: ${schemaMessage(issue as SchemaIssue)}${quoted}`;
   });
   throw new OptionError(`bad ${what} option${problems.length === 1 ? "" : "s"}: ${problems.join("; ")}`);
 }

@@ -1,6 +1,6 @@
 // What-if: a firm lands in the city in a segment; which findings change kind, severity before and after.
 import { z } from "zod";
-import { OptionError } from "../../errors.ts";
+import { NotFoundError } from "../../errors.ts";
 import { type AtlasGraph, key } from "../../graph/index.ts";
 import type { LocalizedName } from "../../model/index.ts";
 import { analysisIndex } from "../core/analysis-index.ts";
@@ -49,7 +49,7 @@ export function whatIf(g: AtlasGraph, input: WhatIfOptionsInput): WhatIfResult {
   const firm = ix.firms[requireFirm(ix, opts.firm)]!;
   const region = opts.region ?? firm.location.region ?? firstRegion(g);
   if (region !== undefined && !g.hasNode(key.region(region)))
-    throw new OptionError(
+    throw new NotFoundError(
       `--region: unknown region ${JSON.stringify(region)}; expected a region id of the seed`,
     );
 

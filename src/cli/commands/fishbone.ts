@@ -1,6 +1,5 @@
 // chain-atlas fishbone: draw one chain's fishbone (产业链鱼骨图) as SVG, PNG or PDF.
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { z } from "zod";
 import { parseOptions } from "../../analysis/core/parse-options.ts";
@@ -13,6 +12,7 @@ import { svgToPdf } from "../../render/print/pdf.ts";
 import { svgToPng } from "../../render/print/png.ts";
 import type { CliContext } from "../context.ts";
 import { printJson } from "../output.ts";
+import { outFile } from "../output-path.ts";
 
 /** The fishbone's options; an API route can parse its query with the same schema. */
 export const FishboneOptions = z.object({
@@ -43,6 +43,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option("--no-gaps", "skip gap analysis and targets: mark segments only missing or covered")
     .action(async (raw: Record<string, unknown>) => {
       const opts = parseOptions(FishboneOptions, raw, "fishbone");
+      outFile(opts.out, "--out");
       const g = await ctx.graph();
       const city = (await ctx.dataset()).region.name;
       const gaps = opts.gaps ? findGaps(g, { chain: opts.chain }) : undefined;
@@ -56,7 +57,6 @@ export function register(program: Command, ctx: CliContext): void {
           : opts.format === "png"
             ? svgToPng(svg)
             : await svgToPdf(svg);
-      mkdirSync(dirname(opts.out), { recursive: true });
       writeFileSync(opts.out, bytes);
       if (ctx.json)
         printJson({

@@ -1,6 +1,6 @@
 // chain-atlas history: who changed what, when and why.
 import type { Command } from "commander";
-import { OptionError } from "../../errors.ts";
+import { NotFoundError, OptionError } from "../../errors.ts";
 import type { CliContext } from "../context.ts";
 import { printJson, printTable } from "../output.ts";
 
@@ -17,6 +17,11 @@ export function register(program: Command, ctx: CliContext): void {
         if (!Number.isInteger(id) || id < 1)
           throw new OptionError(
             `--change ${JSON.stringify(opts.change)}: expected a change number such as 1`,
+          );
+        const latest = (await store.history(1))[0]?.id;
+        if (latest === undefined || id > latest)
+          throw new NotFoundError(
+            `--change ${id}: no such change; ${latest === undefined ? "the store has no changes yet" : `expected 1 … ${latest} (see \`chain-atlas history\`)`}`,
           );
         const items = await store.changeItems(id);
         if (ctx.json) printJson(items);

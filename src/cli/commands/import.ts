@@ -1,9 +1,40 @@
-// chain-atlas import <dir>: validate a seed and apply it whole in one transaction, or not at all.
+// chain-atlas import <dir>: validate a seed and apply it whole in one transaction, or not at all (--dry-run: show the diff).
 import { userInfo } from "node:os";
 import type { Command } from "commander";
 import { loadSeed } from "../../seed/index.ts";
+import type { ChangeItem } from "../../store/index.ts";
 import type { CliContext } from "../context.ts";
 import { printJson } from "../output.ts";
+
+/** Ids listed per kind and action before "… and N more". */
+const LISTED = 10;
+
+/** Counts (and the first ids) of a diff, per kind. */
+export function diffByKind(items: ReadonlyArray<ChangeItem>) {
+  const out: Record<string, Record<ChangeItem["action"], string[]>> = {};
+  for (const i of items) {
+    out[i.kind] ??= { added: [], changed: [], removed: [] };
+    out[i.kind]![i.action].push(i.id);
+  }
+  return out;
+}
+
+function diffText(items: ReadonlyArray<ChangeItem>): string {
+  if (items.length === 0) return "no change: the store already holds this seed\n";
+  const lines: string[] = [];
+  for (const [kind, actions] of Object.entries(diffByKind(items))) {
+    lines.push(
+      `${kind}: ${actions.added.length} added, ${actions.changed.length} changed, ${actions.removed.length} removed`,
+    );
+    for (const action of ["added", "changed", "removed"] as const) {
+      const ids = actions[action];
+      if (ids.length === 0) continue;
+      const more = ids.length > LISTED ? ` … and ${ids.length - LISTED} more` : "";
+      lines.push(`  ${action}: ${ids.slice(0, LISTED).join(", ")}${more}`);
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}
 
 export function register(program: Command, ctx: CliContext): void {
   program
@@ -12,10 +43,18 @@ export function register(program: Command, ctx: CliContext): void {
     .argument("<dir>", "seed directory")
     .option("--who <name>", "who makes the change", userInfo().username)
     .option("--why <reason>", "why", "import")
+    .option("--dry-run", "print what would change (added / changed / removed per kind) and change nothing")
     .option("--progress", "report rows written on stderr")
-    .action(async (dir: string, opts: { who: string; why: string; progress?: boolean }) => {
+    .action(async (dir: string, opts: { who: string; why: string; progress?: boolean; dryRun?: boolean }) => {
       const dataset = loadSeed(dir);
-      const store = await ctx.openStore(false);
+      if (opts.dryRun) {
+        const store = await ctx.openStore("read");
+        const items = await store.previewReplace(dataset);
+        if (ctx.json) printJson({ dryRun: true, changes: diffByKind(items) });
+        else process.stdout.write(`dry run of importing ${dir} (nothing written):\n${diffText(items)}`);
+        return;
+      }
+      const store = await ctx.openStore("create");
       const summary = await store.replaceDataset(
         dataset,
         { who: opts.who, why: `${opts.why} (${dir})` },
@@ -27,11 +66,13 @@ export function register(program: Command, ctx: CliContext): void {
       );
       if (ctx.json)
         printJson({
-          changeId: summary.changeId,
+          changeId: summary.changeId ?? null,
           added: summary.added,
           changed: summary.changed,
           removed: summary.removed,
         });
+      else if (summary.changeId === undefined)
+        process.stdout.write(`imported ${dir}: no change (the store already holds it); nothing recorded\n`);
       else
         process.stdout.write(
           `imported ${dir}: ${summary.added} added, ${summary.changed} changed, ${summary.removed} removed (change #${summary.changeId})\n`,

@@ -1,6 +1,6 @@
 // chain-atlas report: the chain lead's gap report (HTML or PDF), for one chain or all of them with an index.
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Command } from "commander";
 import { z } from "zod";
 import { parseOptions } from "../../analysis/core/parse-options.ts";
@@ -18,6 +18,7 @@ import {
 } from "../../render/report/gap-report-html.ts";
 import type { CliContext } from "../context.ts";
 import { printJson } from "../output.ts";
+import { outDir, outFile } from "../output-path.ts";
 
 /** The report's options; an API route can parse its query with the same schema. */
 export const ReportOptions = z
@@ -60,7 +61,6 @@ function reportHtml(ds: Dataset, g: AtlasGraph, chain: string, opts: ReportOptio
 
 async function write(file: string, html: string, format: ReportOptions["format"]): Promise<number> {
   const bytes = format === "html" ? Buffer.from(html, "utf8") : await htmlToPdf(html);
-  mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, bytes);
   return bytes.length;
 }
@@ -79,6 +79,8 @@ export function register(program: Command, ctx: CliContext): void {
     .option("--date <date>", "date printed on the report, YYYY-MM-DD (default today)")
     .action(async (raw: Record<string, unknown>) => {
       const opts = parseOptions(ReportOptions, { ...raw, all: raw.all === true }, "report");
+      if (opts.all) outDir(opts.out, "--out");
+      else outFile(opts.out, "--out");
       const ds = await ctx.dataset();
       const g = await ctx.graph();
       const written: Array<{ chain: string; file: string; bytes: number }> = [];

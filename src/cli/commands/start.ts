@@ -8,8 +8,11 @@ import { printJson, printTable } from "../output.ts";
 export function register(program: Command, ctx: CliContext): void {
   program
     .command("start")
-    .description("open the store (filled from the shipped seed on first use) and print the chain map summary")
+    .description(
+      "open the store (created and filled from the shipped seed on first use) and print the chain map summary",
+    )
     .action(async () => {
+      await ctx.openStore("fill");
       const ds = await ctx.dataset();
       const stats = datasetStats(ds);
       const chains = summarizeChains(await ctx.graph());

@@ -1,12 +1,17 @@
 // PDF at the edge: one A3 landscape page printed by headless Chromium from the SVG.
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
+import type { BrowserContext } from "playwright-core";
 import { NotFoundError } from "../../errors.ts";
 
-/** Chromium from Debian's `chromium` package; CHAIN_ATLAS_CHROMIUM overrides. */
-export const CHROMIUM = process.env.CHAIN_ATLAS_CHROMIUM ?? "/usr/bin/chromium";
+/** Chromium from Debian's `chromium` package; CHAIN_ATLAS_CHROMIUM overrides (read when printing). */
+export const chromiumPath = (): string => process.env.CHAIN_ATLAS_CHROMIUM || "/usr/bin/chromium";
+
+const noChromium = (path: string, why: string) =>
+  new NotFoundError(
+    `no usable Chromium at ${path} (${why}); install it (Debian: apt-get install chromium) or set CHAIN_ATLAS_CHROMIUM to its path`,
+  );
 
 /** Offline and quiet: no sandbox (CI containers), no GPU, no background traffic, no updates, no sync. */
 const FLAGS = [
@@ -32,7 +37,7 @@ html, body { margin: 0; padding: 0; }
 }
 
 /** Prints SVG text to a one-page A3 landscape PDF. */
-export async function svgToPdf(svg: string, executablePath = CHROMIUM): Promise<Buffer> {
+export async function svgToPdf(svg: string, executablePath = chromiumPath()): Promise<Buffer> {
   return htmlToPdf(pageHtml(svg), { pageRanges: "1", executablePath });
 }
 
@@ -41,9 +46,12 @@ export async function htmlToPdf(
   html: string,
   opts: { pageRanges?: string; executablePath?: string } = {},
 ): Promise<Buffer> {
-  const executablePath = opts.executablePath ?? CHROMIUM;
+  const executablePath = opts.executablePath ?? chromiumPath();
+  if (!existsSync(executablePath)) throw noChromium(executablePath, "no such file");
+  // Loaded here, not at start-up: only PDF output needs the browser driver.
+  const { chromium } = await import("playwright-core");
   const userDataDir = mkdtempSync(join(tmpdir(), "chain-atlas-chromium-"));
-  let context: Awaited<ReturnType<typeof chromium.launchPersistentContext>> | undefined;
+  let context: BrowserContext | undefined;
   try {
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath,
@@ -60,10 +68,9 @@ export async function htmlToPdf(
       ...(opts.pageRanges ? { pageRanges: opts.pageRanges } : {}),
     });
   } catch (e) {
-    if ((e as Error).message?.includes("Executable doesn't exist"))
-      throw new NotFoundError(
-        `no Chromium at ${executablePath}; install it (Debian: apt-get install chromium) or set CHAIN_ATLAS_CHROMIUM`,
-      );
+    const message = (e as Error).message ?? "";
+    if (/executable doesn't exist|failed to launch|enoent|eacces|spawn/i.test(message))
+      throw noChromium(executablePath, message.split("\n")[0]!.slice(0, 160));
     throw e;
   } finally {
     await context?.close();
