@@ -81,3 +81,6 @@ report("peak RSS", maxRssMb, 2048, "MB");
 process.stdout.write(
   `\n| figure | value | target | ratio |\n|---|---|---|---|\n${rows.map((r) => `| ${r.join(" | ")} |`).join("\n")}\n`,
 );
+const missed = rows.filter((r) => r[3].endsWith("MISSED")).length;
+if (missed > 0) process.stdout.write(`${missed} figure${missed === 1 ? "" : "s"} missed the target\n`);
+process.exitCode = missed > 0 ? 1 : 0;

@@ -66,7 +66,8 @@ export async function main(argv: string[]): Promise<number> {
         `--chain: unknown chain ${JSON.stringify(chain)}; expected one of: ${chains.join(", ") || "none"}`,
       );
   });
-  const wanted = named && named in COMMANDS ? [named] : Object.keys(COMMANDS);
+  const versionOnly = named === undefined && argv.some((a) => a === "-V" || a === "--version");
+  const wanted = named && named in COMMANDS ? [named] : versionOnly ? [] : Object.keys(COMMANDS);
   for (const name of wanted) (await COMMANDS[name]!()).register(program, ctx);
   try {
     await program.parseAsync(argv);
