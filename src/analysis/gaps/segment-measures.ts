@@ -24,22 +24,16 @@ export interface SegmentMeasures {
 const scratch = new WeakMap<AnalysisIndex, { local: FirmMarks; demand: FirmMarks }>();
 
 /**
- * Segments whose local firms need `seg`: those fed by it, by an ancestor or by a sub-segment. Through a
- * segment with no local firm the need passes on downstream (polysilicon → wafers, none local → cells).
+ * Segments whose local firms need `seg`: those fed by it, by an ancestor or by a sub-segment. Need does not
+ * pass through a segment with no local firm: local module makers do not buy polysilicon when no local
+ * wafer maker stands between them (treating them as demand would count an empty segment as supply).
  */
-function downstreamOf(ix: AnalysisIndex, seg: number, hasLocal: (s: number) => boolean): number[] {
+function downstreamOf(ix: AnalysisIndex, seg: number): number[] {
   const from = new Set(subtreeOf(ix, seg));
   for (let s = ix.parent[seg]!; s >= 0; s = ix.parent[s]!) from.add(s);
   const out = new Set<number>();
-  const queue: number[] = [];
-  for (const s of from) for (const t of ix.feedsOut[s]!) queue.push(t);
-  while (queue.length > 0) {
-    const t = queue.pop()!;
-    if (out.has(t) || from.has(t)) continue;
-    const sub = subtreeOf(ix, t);
-    for (const u of sub) out.add(u);
-    if (!sub.some(hasLocal)) for (const u of sub) queue.push(...ix.feedsOut[u]!);
-  }
+  for (const s of from)
+    for (const t of ix.feedsOut[s]!) if (!from.has(t)) for (const u of subtreeOf(ix, t)) out.add(u);
   return [...out];
 }
 
@@ -74,7 +68,7 @@ export function measureSegment(ix: AnalysisIndex, seg: number, opts: GapOptions)
     demandFirms.push(f);
     demandWeighted += ix.master[f] ? opts.masterWeight : 1;
   };
-  for (const s of downstreamOf(ix, seg, (t) => hasLocalFirm(ix, t)))
+  for (const s of downstreamOf(ix, seg))
     for (const { firm } of ix.links[s]!) if (ix.local[firm] && !local.has(firm)) need(firm);
   let ties = 0;
   let tieWeight = 0;
@@ -98,9 +92,4 @@ export function measureSegment(ix: AnalysisIndex, seg: number, opts: GapOptions)
     localTieWeight,
     supplierWeight,
   };
-}
-
-function hasLocalFirm(ix: AnalysisIndex, seg: number): boolean {
-  for (const { firm } of ix.links[seg]!) if (ix.local[firm]) return true;
-  return false;
 }

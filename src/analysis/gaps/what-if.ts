@@ -63,12 +63,17 @@ export function whatIf(g: AtlasGraph, input: WhatIfOptionsInput): WhatIfResult {
     sources: [],
     note: "what-if: assumed landing",
   };
+  // The plant that lands makes this segment only; the firm's other links describe what it makes elsewhere.
   const landed = {
     ...firm,
     location: { ...firm.location, region },
-    segments: linked ? firm.segments : [...firm.segments, link],
+    segments: linked ? firm.segments.filter((l) => l.segment === opts.segment) : [link],
   };
   moved.replaceNodeAttributes(key.firm(firm.id), { kind: "firm", firm: landed, local: true });
+  for (const e of moved.outEdges(key.firm(firm.id))) {
+    const a = moved.getEdgeAttributes(e);
+    if (a.kind === "IN_SEGMENT" && moved.target(e) !== key.segment(opts.segment)) moved.dropEdge(e);
+  }
   if (!linked)
     moved.addDirectedEdge(key.firm(firm.id), key.segment(opts.segment), { kind: "IN_SEGMENT", link });
   if (region !== undefined && !firm.location.region)
