@@ -7,6 +7,7 @@ import { openStore, type Store } from "../store/index.ts";
 export interface GlobalOptions {
   db?: string;
   json?: boolean;
+  lang?: string;
 }
 
 export class CliContext {
@@ -18,6 +19,11 @@ export class CliContext {
 
   get options(): GlobalOptions {
     return this.program.opts<GlobalOptions>();
+  }
+
+  /** The language of tables and messages: zh (default) or en. */
+  get lang(): "zh" | "en" {
+    return this.options.lang === "en" ? "en" : "zh";
   }
 
   get json(): boolean {

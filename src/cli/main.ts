@@ -1,5 +1,5 @@
 // The chain-atlas command line: one command per file in ./commands, loaded only when run; errors translated here once.
-import { Command, CommanderError } from "commander";
+import { Command, CommanderError, Option } from "commander";
 import pkg from "../../package.json" with { type: "json" };
 import { NotFoundError } from "../errors.ts";
 import { CliContext } from "./context.ts";
@@ -30,7 +30,7 @@ const COMMANDS: Record<string, () => Promise<{ register: Register }>> = {
 export function commandOf(args: ReadonlyArray<string>): string | undefined {
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
-    if (a === "--db") i++;
+    if (a === "--db" || a === "--lang") i++;
     else if (!a.startsWith("-")) return a;
   }
   return undefined;
@@ -44,6 +44,7 @@ export async function main(argv: string[]): Promise<number> {
     .version(pkg.version, "-V, --version", "print the version")
     .option("--db <file>", "embedded store file (default $CHAIN_ATLAS_DB or data/atlas.db)")
     .option("--json", "print machine-readable JSON")
+    .addOption(new Option("--lang <lang>", "language of tables: zh or en").choices(["zh", "en"]))
     .configureOutput({
       // Commander's own errors: one line and a hint, never the whole usage.
       outputError: (text, write) =>

@@ -103,7 +103,7 @@ describe("imports", () => {
     const before = readFileSync(db);
     const r = runCli(["--db", db, "import", dir, "--dry-run"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("segments: 0 added, 1 changed, 0 removed");
+    expect(r.stdout).toContain("环节 segments: 0 added, 1 changed, 0 removed");
     expect(r.stdout).toContain("changed: pv-glass");
     const json = JSON.parse(runCli(["--db", db, "--json", "import", dir, "--dry-run"]).stdout);
     expect(json.changes.segments.changed).toEqual(["pv-glass"]);

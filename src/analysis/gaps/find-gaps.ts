@@ -13,6 +13,7 @@ import {
   type GapFactors,
   type GapFinding,
   type GapKind,
+  worseKind,
 } from "./gap-finding.ts";
 import { GapOptions, type GapOptionsInput } from "./gap-options.ts";
 import { measureSegment, type SegmentMeasures } from "./segment-measures.ts";
@@ -53,18 +54,25 @@ function computeGaps(ix: AnalysisIndex, opts: GapOptions): ChainGaps {
   let tieWeight = 0;
   let localTieWeight = 0;
   let observedTies = 0;
+  let localTies = 0;
+  let segmentsWithTies = 0;
   const findings = segs.map((seg) => {
     const m = measureSegment(ix, seg, opts);
     const f = finding(ix, seg, m, position.get(seg) ?? 0, opts);
     gapsByKind[f.kind]++;
     if (m.localFirms.length > 0) covered++;
+    if (ix.tiesIn[seg]!.length > 0) segmentsWithTies++;
     for (const t of ix.tiesIn[seg]!) {
       observedTies++;
       tieWeight += t.weight;
-      if (ix.local[t.supplier]) localTieWeight += t.weight;
+      if (ix.local[t.supplier]) {
+        localTieWeight += t.weight;
+        localTies++;
+      }
     }
     return f;
   });
+  rollUpChildren(ix, segs, findings);
   const chain = ix.chainNames.get(opts.chain)!;
   return {
     chain: { id: opts.chain, name: chain },
@@ -73,9 +81,31 @@ function computeGaps(ix: AnalysisIndex, opts: GapOptions): ChainGaps {
       localSupplyShare: tieWeight > 0 ? localTieWeight / tieWeight : 0,
       gapsByKind,
       observedTies,
+      localTies,
+      segmentsWithTies,
     },
     findings,
   };
+}
+
+/** Gives every parent segment its sub-segments' kinds: a covered parent of missing children is not "green". */
+function rollUpChildren(ix: AnalysisIndex, segs: ReadonlyArray<number>, findings: GapFinding[]): void {
+  const at = new Map(segs.map((s, i) => [s, i]));
+  const kids = new Map<number, GapKind[]>();
+  for (const s of segs) {
+    const p = ix.parent[s]!;
+    if (p >= 0 && at.has(p)) kids.set(p, [...(kids.get(p) ?? []), findings[at.get(s)!]!.kind]);
+  }
+  for (const [p, kinds] of kids) {
+    const f = findings[at.get(p)!]!;
+    const counts = Object.fromEntries(GAP_KINDS.map((k) => [k, 0])) as Record<GapKind, number>;
+    for (const k of kinds) counts[k]++;
+    f.children = {
+      worst: kinds.reduce(worseKind, f.kind),
+      counts,
+      mixed: new Set(kinds).size > 1,
+    };
+  }
 }
 
 function finding(

@@ -9,6 +9,29 @@ import type { LocalizedName, Stage } from "../../model/index.ts";
 export type GapKind = "missing" | "weak" | "external" | "single-source" | "covered";
 export const GAP_KINDS: ReadonlyArray<GapKind> = ["missing", "weak", "external", "single-source", "covered"];
 
+/** Kinds from worst to best: what a parent segment shows when its sub-segments differ. */
+export const GAP_KINDS_WORST_FIRST: ReadonlyArray<GapKind> = [
+  "missing",
+  "external",
+  "single-source",
+  "weak",
+  "covered",
+];
+
+/** The worse of two kinds. */
+export const worseKind = (a: GapKind, b: GapKind): GapKind =>
+  GAP_KINDS_WORST_FIRST.indexOf(a) <= GAP_KINDS_WORST_FIRST.indexOf(b) ? a : b;
+
+/** The sub-segments of a parent segment, rolled up. */
+export interface ChildKinds {
+  /** The worst kind among the parent itself and its sub-segments: what the parent is drawn as. */
+  worst: GapKind;
+  /** Sub-segments per kind. */
+  counts: Record<GapKind, number>;
+  /** True when the sub-segments are not all of one kind. */
+  mixed: boolean;
+}
+
 /** Each factor in [0, 1]; severity is their weighted combination. */
 export interface GapFactors {
   /** Local demand: downstream local firms that need this segment, chain masters weighted up. */
@@ -42,6 +65,8 @@ export interface GapFinding {
   /** Supply ties into local firms observed for this segment. */
   ties?: number;
   explanation: { zh: string; en: string };
+  /** Only for a parent segment: its sub-segments' kinds (the parent's own kind counts its whole subtree). */
+  children?: ChildKinds;
 }
 
 export interface ChainFigures {
@@ -52,6 +77,10 @@ export interface ChainFigures {
   gapsByKind: Record<GapKind, number>;
   /** Supply ties into local firms behind `localSupplyShare` (0 means the share is unknown). */
   observedTies?: number;
+  /** Of those, ties whose supplier is local. */
+  localTies?: number;
+  /** Segments with at least one observed tie into a local firm. */
+  segmentsWithTies?: number;
 }
 
 export interface ChainGaps {

@@ -58,3 +58,89 @@ export function summarizeChains(g: AtlasGraph): ChainSummary[] {
     };
   });
 }
+
+/** Fewer observed ties into local firms than this, or ties in fewer segments, and no share is stated. */
+export const MIN_TIES_FOR_SHARE = 10;
+export const MIN_SEGMENTS_FOR_SHARE = 3;
+
+/** The 本地配套率 headline: a share only with its basis and a confidence, else "insufficient data". */
+export interface LocalSupplyHeadline {
+  /** Share of observed ties into local firms that come from local suppliers; undefined when insufficient. */
+  share: number | undefined;
+  /** 95 % Wilson interval of the share, over ties. */
+  interval: [number, number] | undefined;
+  confidence: "insufficient" | "low" | "medium" | "high";
+  ties: number;
+  localTies: number;
+  segmentsWithTies: number;
+  segments: number;
+  /** Segments with no local firm: their demand is bought outside and mostly unobserved. */
+  missingSegments: number;
+  text: { zh: string; en: string };
+}
+
+function wilson(k: number, n: number): [number, number] {
+  const z = 1.96;
+  const p = k / n;
+  const d = 1 + (z * z) / n;
+  const c = (p + (z * z) / (2 * n)) / d;
+  const h = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / d;
+  return [Math.max(0, c - h), Math.min(1, c + h)];
+}
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/** States the local supply share with its basis and confidence, or says the data do not support one. */
+export function localSupplyHeadline(gaps: {
+  figures: {
+    localSupplyShare?: number | undefined;
+    observedTies?: number | undefined;
+    localTies?: number | undefined;
+    segmentsWithTies?: number | undefined;
+    gapsByKind: Record<string, number>;
+  };
+  findings: ReadonlyArray<unknown>;
+}): LocalSupplyHeadline {
+  const f = gaps.figures;
+  const ties = f.observedTies ?? 0;
+  const localTies = f.localTies ?? 0;
+  const segmentsWithTies = f.segmentsWithTies ?? 0;
+  const segments = gaps.findings.length;
+  const missingSegments = f.gapsByKind.missing ?? 0;
+  const basisZh = `据${ties}条已观测供应关系，涉及${segmentsWithTies}/${segments}个环节`;
+  const basisEn = `from ${ties} observed supply tie${ties === 1 ? "" : "s"} in ${segmentsWithTies} of ${segments} segments`;
+  const base = { ties, localTies, segmentsWithTies, segments, missingSegments };
+  if (ties < MIN_TIES_FOR_SHARE || segmentsWithTies < MIN_SEGMENTS_FOR_SHARE)
+    return {
+      ...base,
+      share: undefined,
+      interval: undefined,
+      confidence: "insufficient",
+      text: {
+        zh: `数据不足（${basisZh}；至少需${MIN_TIES_FOR_SHARE}条、${MIN_SEGMENTS_FOR_SHARE}个环节）`,
+        en: `insufficient data (${basisEn}; needs ≥ ${MIN_TIES_FOR_SHARE} ties in ≥ ${MIN_SEGMENTS_FOR_SHARE} segments)`,
+      },
+    };
+  // The share itself weighs ties by confidence (as the gap analysis does); the interval counts ties.
+  const share = f.localSupplyShare ?? localTies / ties;
+  const interval = wilson(localTies, ties);
+  const width = interval[1] - interval[0];
+  // Missing links buy outside the city unobserved: their share of segments caps what the ties can say.
+  const coverageOfTies = segmentsWithTies / Math.max(1, segments);
+  const confidence =
+    width > 0.4 || coverageOfTies < 0.25 ? "low" : width > 0.2 || coverageOfTies < 0.5 ? "medium" : "high";
+  const zhConf = { low: "低", medium: "中", high: "高" }[confidence];
+  const missingZh = missingSegments > 0 ? `；另有${missingSegments}个缺链环节的采购未计入` : "";
+  const missingEn =
+    missingSegments > 0 ? `; purchases of ${missingSegments} missing segments not counted` : "";
+  return {
+    ...base,
+    share,
+    interval,
+    confidence,
+    text: {
+      zh: `${pct(share)}（${basisZh}，95%区间${pct(interval[0])}–${pct(interval[1])}，可信度${zhConf}${missingZh}）`,
+      en: `${pct(share)} (${basisEn}; 95% interval ${pct(interval[0])}–${pct(interval[1])}, ${confidence} confidence${missingEn})`,
+    },
+  };
+}

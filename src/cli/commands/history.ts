@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { NotFoundError, OptionError } from "../../errors.ts";
 import type { CliContext } from "../context.ts";
 import { printJson, printTable } from "../output.ts";
+import { ACTION_WORDS, KIND_WORDS, shanghaiTime } from "../words.ts";
 
 export function register(program: Command, ctx: CliContext): void {
   program
@@ -27,8 +28,12 @@ export function register(program: Command, ctx: CliContext): void {
         if (ctx.json) printJson(items);
         else
           printTable(
-            ["kind", "id", "action"],
-            items.map((i) => [i.kind, i.id, i.action]),
+            ctx.lang === "en" ? ["kind", "id", "action"] : ["类别", "id", "变更"],
+            items.map((i) => [
+              KIND_WORDS[ctx.lang][i.kind] ?? i.kind,
+              i.id,
+              ACTION_WORDS[ctx.lang][i.action],
+            ]),
           );
         return;
       }
@@ -39,8 +44,10 @@ export function register(program: Command, ctx: CliContext): void {
       if (ctx.json) printJson(changes);
       else
         printTable(
-          ["#", "at", "who", "op", "+", "~", "-", "why"],
-          changes.map((c) => [c.id, c.at, c.who, c.op, c.added, c.changed, c.removed, c.why]),
+          ctx.lang === "en"
+            ? ["#", "at (Beijing time)", "who", "op", "+", "~", "-", "why"]
+            : ["#", "时间（北京时间）", "操作人", "操作", "新增", "修改", "删除", "原因"],
+          changes.map((c) => [c.id, shanghaiTime(c.at), c.who, c.op, c.added, c.changed, c.removed, c.why]),
         );
     });
 }

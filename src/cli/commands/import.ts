@@ -5,6 +5,7 @@ import { loadSeed } from "../../seed/index.ts";
 import type { ChangeItem } from "../../store/index.ts";
 import type { CliContext } from "../context.ts";
 import { printJson } from "../output.ts";
+import { type CliLang, KIND_WORDS } from "../words.ts";
 
 /** Ids listed per kind and action before "… and N more". */
 const LISTED = 10;
@@ -19,12 +20,13 @@ export function diffByKind(items: ReadonlyArray<ChangeItem>) {
   return out;
 }
 
-function diffText(items: ReadonlyArray<ChangeItem>): string {
+function diffText(items: ReadonlyArray<ChangeItem>, lang: CliLang): string {
   if (items.length === 0) return "no change: the store already holds this seed\n";
   const lines: string[] = [];
   for (const [kind, actions] of Object.entries(diffByKind(items))) {
+    const name = lang === "en" ? kind : `${KIND_WORDS.zh[kind] ?? kind} ${kind}`;
     lines.push(
-      `${kind}: ${actions.added.length} added, ${actions.changed.length} changed, ${actions.removed.length} removed`,
+      `${name}: ${actions.added.length} added, ${actions.changed.length} changed, ${actions.removed.length} removed`,
     );
     for (const action of ["added", "changed", "removed"] as const) {
       const ids = actions[action];
@@ -51,7 +53,10 @@ export function register(program: Command, ctx: CliContext): void {
         const store = await ctx.openStore("read");
         const items = await store.previewReplace(dataset);
         if (ctx.json) printJson({ dryRun: true, changes: diffByKind(items) });
-        else process.stdout.write(`dry run of importing ${dir} (nothing written):\n${diffText(items)}`);
+        else
+          process.stdout.write(
+            `dry run of importing ${dir} (nothing written):\n${diffText(items, ctx.lang)}`,
+          );
         return;
       }
       const store = await ctx.openStore("create");

@@ -13,20 +13,32 @@ export function register(program: Command, ctx: CliContext): void {
     .option("--tag <lists>", "only firms on these lists, comma-separated")
     .option("--country <codes>", "only firms in these countries, comma-separated ISO codes")
     .action(async (opts: { chain: string; k: string; tag?: string; country?: string }) => {
+      const ds = await ctx.dataset();
       const p = pickPortfolio(await ctx.graph(), opts);
       if (ctx.json) return printJson(p);
+      const en = ctx.lang === "en";
+      const nameOf = (n: { zh: string; en?: string | undefined }) => (en ? (n.en ?? n.zh) : n.zh);
+      const segment = new Map(ds.segments.map((s) => [s.id, nameOf(s.name)]));
+      const chain = ds.chains.find((c) => c.id === p.chain);
+      const chainName = chain ? nameOf(chain.name) : p.chain;
       process.stdout.write(
-        `${p.chain}: ${p.picks.length} picks close ${p.closed.toFixed(2)} of ${p.totalSeverity.toFixed(2)} gap severity\n\n`,
+        en
+          ? `${chainName}: ${p.picks.length} picks close ${p.closed.toFixed(2)} of ${p.totalSeverity.toFixed(2)} gap severity\n\n`
+          : `${chainName}：选出 ${p.picks.length} 家，合计补上缺口严重度 ${p.closed.toFixed(2)} / ${p.totalSeverity.toFixed(2)}\n\n`,
       );
       printTable(
-        ["#", "企业 firm", "边际增益 gain", "累计 total", "得分 score", "补的环节 closes"],
+        en
+          ? ["#", "firm", "gain", "total", "score", "closes"]
+          : ["#", "企业", "边际增益", "累计", "得分", "补的环节"],
         p.picks.map((x, i) => [
           i + 1,
-          x.firm.name.zh,
+          nameOf(x.firm.name),
           x.marginalGain.toFixed(3),
           x.cumulative.toFixed(3),
           x.score.toFixed(3),
-          x.closes.map((c) => `${c.segment} +${c.gain.toFixed(2)}`).join(", "),
+          x.closes
+            .map((c) => `${segment.get(c.segment) ?? c.segment} +${c.gain.toFixed(2)}`)
+            .join(en ? ", " : "、"),
         ]),
       );
     });

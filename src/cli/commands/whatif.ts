@@ -1,8 +1,10 @@
 // chain-atlas whatif --firm <id> --segment <id>: what changes in the chain's gaps if the firm lands here.
 import type { Command } from "commander";
+import { GAP_KINDS } from "../../analysis/gaps/gap-finding.ts";
 import { whatIf } from "../../analysis/gaps/what-if.ts";
 import type { CliContext } from "../context.ts";
 import { printJson, printTable } from "../output.ts";
+import { GAP_KIND_WORDS } from "../words.ts";
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
@@ -15,24 +17,39 @@ export function register(program: Command, ctx: CliContext): void {
     .option("--chain <id>", "chain id (defaults to the segment's chain)")
     .option("--region <id>", "region it lands in (defaults to the seed's first region)")
     .action(async (opts: { firm: string; segment: string; chain?: string; region?: string }) => {
+      const ds = await ctx.dataset();
       const r = whatIf(await ctx.graph(), opts);
       if (ctx.json) return printJson(r);
+      const en = ctx.lang === "en";
+      const kindWords = GAP_KIND_WORDS[ctx.lang];
+      const named = <T extends { id: string; name: { zh: string; en?: string | undefined } }>(
+        list: ReadonlyArray<T>,
+        id: string | undefined,
+      ) => {
+        const x = list.find((e) => e.id === id);
+        return x ? (en ? (x.name.en ?? x.name.zh) : x.name.zh) : (id ?? "");
+      };
       const kinds = (f: typeof r.before) =>
-        Object.entries(f.gapsByKind)
-          .map(([k, n]) => `${k} ${n}`)
-          .join(", ");
+        GAP_KINDS.filter((k) => f.gapsByKind[k] > 0)
+          .map((k) => `${kindWords[k]} ${f.gapsByKind[k]}`)
+          .join(en ? ", " : "、");
+      const firm = en ? (r.firm.name.en ?? r.firm.name.zh) : r.firm.name.zh;
+      const where = [named(ds.chains, r.chain), r.region ? named(ds.regions, r.region) : ""].filter(Boolean);
       process.stdout.write(
-        `${r.firm.name.zh} → ${r.segment} (${r.chain}${r.region ? `, ${r.region}` : ""})\n` +
-          `coverage ${pct(r.before.coverage)} → ${pct(r.after.coverage)} · local supply ${pct(r.before.localSupplyShare)} → ${pct(r.after.localSupplyShare)}\n` +
-          `before: ${kinds(r.before)}\nafter:  ${kinds(r.after)}\n\n`,
+        `${firm} → ${named(ds.segments, r.segment)} (${where.join(en ? ", " : "，")})\n` +
+          (en
+            ? `segments with local firms ${pct(r.before.coverage)} → ${pct(r.after.coverage)}\nbefore: ${kinds(r.before)}\nafter:  ${kinds(r.after)}\n\n`
+            : `环节本地覆盖率 ${pct(r.before.coverage)} → ${pct(r.after.coverage)}\n落地前：${kinds(r.before)}\n落地后：${kinds(r.after)}\n\n`),
       );
-      if (r.changes.length === 0) process.stdout.write("no finding changes\n");
+      if (r.changes.length === 0) process.stdout.write(en ? "no finding changes\n" : "各环节结论不变\n");
       else
         printTable(
-          ["环节 segment", "类型 kind", "严重度 severity"],
+          en ? ["segment", "kind", "severity"] : ["环节", "类型", "严重度"],
           r.changes.map((c) => [
-            c.segment.name.zh,
-            c.kindBefore === c.kindAfter ? c.kindAfter : `${c.kindBefore} → ${c.kindAfter}`,
+            en ? (c.segment.name.en ?? c.segment.name.zh) : c.segment.name.zh,
+            c.kindBefore === c.kindAfter
+              ? kindWords[c.kindAfter]
+              : `${kindWords[c.kindBefore]} → ${kindWords[c.kindAfter]}`,
             `${c.severityBefore.toFixed(2)} → ${c.severityAfter.toFixed(2)}`,
           ]),
         );
