@@ -22,13 +22,16 @@ const indexes = new WeakMap<ReadonlyArray<Firm>, Bm25Index>();
  */
 export function findFirmsByWords(ds: Dataset, query: string, limit = 20): FirmMatch[] {
   const firms = ds.firms;
-  const index = cached(indexes, firms, () =>
-    new Bm25Index(
-      firms.map((f) => [
-        { text: [f.name.zh, f.name.en ?? "", ...f.name.aliases].join("；"), weight: 2 },
-        { text: f.products.map((p) => p.name).join("；"), weight: 2 },
-      ]),
-    ),
+  const index = cached(
+    indexes,
+    firms,
+    () =>
+      new Bm25Index(
+        firms.map((f) => [
+          { text: [f.name.zh, f.name.en ?? "", ...f.name.aliases].join("；"), weight: 2 },
+          { text: f.products.map((p) => p.name).join("；"), weight: 2 },
+        ]),
+      ),
   );
   const want = [...new Set(tokenize(query).words)];
   return index
