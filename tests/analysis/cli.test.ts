@@ -46,7 +46,15 @@ describe("the analysis commands on the planted seed", { timeout: 60_000 }, () =>
       join(dir, "t.xlsx"),
     );
     expect(rows).toHaveLength(3);
-    expect(Object.keys(rows[0])).toEqual(["firm", "score", "terms", "gaps", "evidence", "explanation"]);
+    expect(Object.keys(rows[0])).toEqual([
+      "firm",
+      "score",
+      "terms",
+      "aim",
+      "gaps",
+      "evidence",
+      "explanation",
+    ]);
     expect(rows.map((r: { firm: { id: string } }) => r.firm.id)).toEqual(["e3", "e2", "e1"]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, "t.xlsx"));

@@ -44,7 +44,8 @@ export function register(program: Command, ctx: CliContext): void {
         throw new OptionError(
           `bad backtest option: --mode: expected list or segment (got ${JSON.stringify(opts.mode)})`,
         );
-      const r = backtest(await ctx.dataset(), opts);
+      const { mode: _mode, withCodes: _codes, ...segmentOpts } = opts;
+      const r = backtest(await ctx.dataset(), segmentOpts);
       if (ctx.json)
         return printJson({
           mode: "segment",
