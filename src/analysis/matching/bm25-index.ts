@@ -17,7 +17,7 @@ export interface Bm25Hit {
   score: number;
   /** Shared whole words (normalised, Latin words stemmed). */
   words: string[];
-  /** Share of the query's idf mass found in the document, in [0, 1]. */
+  /** Share of the query's idf mass found in the document, in [0, 1]; terms no document has are left out. */
   coverage: number;
 }
 
@@ -66,10 +66,11 @@ export class Bm25Index {
     let mass = 0;
     const acc = new Map<number, { score: number; found: number; words: string[] }>();
     for (const [t, qw] of terms) {
-      const idf = this.idf.get(t) ?? Math.log(1 + (this.size + 0.5) / 0.5);
-      mass += qw * idf;
+      // A term no document has says nothing about which document: it neither helps nor dilutes (超白 in 超白光伏玻璃).
       const list = this.postings.get(t);
       if (!list) continue;
+      const idf = this.idf.get(t)!;
+      mass += qw * idf;
       for (const [doc, w] of list) {
         let a = acc.get(doc);
         if (!a) acc.set(doc, (a = { score: 0, found: 0, words: [] }));
