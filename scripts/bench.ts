@@ -5,7 +5,7 @@ import { analysisIndex } from "../src/analysis/core/analysis-index.ts";
 import { findAllGaps } from "../src/analysis/gaps/find-gaps.ts";
 import { candidateFits } from "../src/analysis/targets/candidate-fit.ts";
 import { rankTargets } from "../src/analysis/targets/rank-targets.ts";
-import { segmentDensity } from "../src/analysis/targets/relatedness.ts";
+import { segmentFeasibility } from "../src/analysis/targets/relatedness.ts";
 import { buildGraph } from "../src/graph/index.ts";
 import { generateSynthetic } from "./synthetic/generate.ts";
 
@@ -61,7 +61,7 @@ report("build graph (buildGraph)", tGraph, 20, "s");
 const [, tIndex] = time(() => {
   const ix = analysisIndex(g);
   candidateFits(g);
-  segmentDensity(ix);
+  segmentFeasibility(ix);
 });
 report("build analysis indexes (index, candidate fits, relatedness)", tIndex, undefined, "s");
 report("build graph + indexes", tGraph + tIndex, 20, "s");

@@ -2,6 +2,7 @@
 export * from "./chain.ts";
 export * from "./cluster.ts";
 export * from "./common.ts";
+export * from "./crosswalk.ts";
 export * from "./dataset.ts";
 export * from "./firm.ts";
 export * from "./industry-code.ts";
@@ -13,3 +14,4 @@ export * from "./seed-file.ts";
 export * from "./segment.ts";
 export * from "./source.ts";
 export * from "./supply-tie.ts";
+export * from "./vocabulary.ts";

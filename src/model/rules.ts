@@ -323,6 +323,39 @@ export const industryCodesKnown: Rule = (ds, { knownCodes }) => {
   return out;
 };
 
+/** A keyword found in the names or keywords of segments in this many chains says which industry, not which link. */
+export const TOO_GENERAL_CHAINS = 4;
+
+/**
+ * "keyword too general": a segment keyword that occurs (as a word or inside a longer term, width and case
+ * folded) in the names or keywords of segments of TOO_GENERAL_CHAINS or more chains — e.g. a bare 连接器 on PV
+ * junction boxes that also names automotive and telecom connectors. Narrow it (光伏连接器) or drop it.
+ */
+export const keywordNotTooGeneral: Rule = (ds) => {
+  const fold = (t: string) => t.normalize("NFKC").toLowerCase().trim();
+  const terms = ds.segments.map((s) => [s.name.zh, ...s.keywords].map(fold));
+  const out: RuleFinding[] = [];
+  ds.segments.forEach((s, i) => {
+    s.keywords.forEach((k, j) => {
+      const kw = fold(k);
+      if ([...kw].length < 2) return;
+      // A Latin keyword counts only as a whole word (PA is not in PACK); a Chinese one inside longer terms too.
+      const latin = /^[a-z0-9]+$/.test(kw) ? new RegExp(`(^|[^a-z0-9])${kw}([^a-z0-9]|$)`) : undefined;
+      const chains = new Set<string>();
+      ds.segments.forEach((o, oi) => {
+        if (terms[oi]!.some((t) => (latin ? latin.test(t) : t.includes(kw)))) chains.add(o.chain);
+      });
+      if (chains.size >= TOO_GENERAL_CHAINS)
+        out.push({
+          rule: "keyword-too-general",
+          at: at("segments", i, "keywords", j),
+          message: `found keyword ${quote(k)}, which also names segments of ${chains.size} chains (${[...chains].sort().join(", ")}); expected a keyword specific to this segment (narrow it, e.g. with the chain's product word)`,
+        });
+    });
+  });
+  return out;
+};
+
 export const DATASET_RULES: ReadonlyArray<Rule> = [
   uniqueIds,
   referencesExist,
@@ -332,6 +365,7 @@ export const DATASET_RULES: ReadonlyArray<Rule> = [
   tieNotSelf,
   factsHaveSources,
   industryCodesKnown,
+  keywordNotTooGeneral,
 ];
 
 /** Runs every rule over a dataset and returns all findings. */

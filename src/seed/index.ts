@@ -1,6 +1,14 @@
 // Seeds: reading, validating and writing the YAML directories the bureau maintains.
 export { formatPath, type ParsedSeed, parseSeed, type SeedFileInput } from "./parse-seed.ts";
 export { readIndustryCodes } from "./read-industry-codes.ts";
+export {
+  GBT_CLASSES_CSV,
+  readCrosswalks,
+  readIndustryClasses,
+  readMatchingResources,
+  readProductsEn,
+  readVocabulary,
+} from "./read-matching.ts";
 export { loadSeed, readSeed, readSeedFiles } from "./read-seed.ts";
 export { seedLayout } from "./seed-layout.ts";
 export { writeSeed } from "./write-seed.ts";

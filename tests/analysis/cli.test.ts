@@ -46,8 +46,16 @@ describe("the analysis commands on the planted seed", { timeout: 60_000 }, () =>
       join(dir, "t.xlsx"),
     );
     expect(rows).toHaveLength(3);
-    expect(Object.keys(rows[0])).toEqual(["firm", "score", "terms", "gaps", "evidence", "explanation"]);
-    expect(rows.map((r: { firm: { id: string } }) => r.firm.id)).toEqual(["e3", "e2", "e1"]);
+    expect(Object.keys(rows[0])).toEqual([
+      "firm",
+      "score",
+      "terms",
+      "aim",
+      "gaps",
+      "evidence",
+      "explanation",
+    ]);
+    expect(rows.map((r: { firm: { id: string } }) => r.firm.id)).toEqual(["e1", "e3", "e2"]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, "t.xlsx"));
     expect(wb.worksheets[0]!.rowCount).toBe(4);
@@ -62,7 +70,8 @@ describe("the analysis commands on the planted seed", { timeout: 60_000 }, () =>
       kindAfter: "single-source",
     });
     const bt = json("backtest");
-    expect(Object.keys(bt)).toEqual(["overall", "perChain", "baselines"]);
+    expect(Object.keys(bt)).toEqual(["mode", "overall", "perChain", "baselines"]);
+    expect(bt.mode).toBe("segment");
     expect(Object.keys(bt.baselines)).toEqual(["random", "revenue"]);
     expect(Object.keys(bt.overall)).toEqual(["hitRateAt10", "mrr", "ndcgAt10"]);
   });

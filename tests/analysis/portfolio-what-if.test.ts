@@ -9,13 +9,17 @@ describe("pickPortfolio", () => {
     const p = pickPortfolio(plantedGraph(), { chain: "demo", k: 4 });
     expect(p.picks.map((x) => x.firm.id)).toEqual(["e1", "e3", "e5", "e6"]);
     const gains = p.picks.map((x) => x.marginalGain);
+    // Needs by aim (target-needs.ts): b fill 0.64, m fill 0.464444, p extend 0.5 × 0.51 (nobody local buys
+    // plants, next to covered modules), c strengthen 0.8 × 0.384, a strengthen 0.8 × 0.29.
     expect(gains[0]).toBeCloseTo(0.64 * 0.9, 6);
     expect(gains[1]).toBeCloseTo(0.464444 * 0.9, 5);
-    expect(gains[2]).toBeCloseTo(0.51 * 0.8, 6);
-    // e2 alone would close 0.512 of the glass gap, but after e1 only 0.64·0.1·0.8 = 0.0512: e6 (0.06912) goes first.
-    expect(gains[3]).toBeCloseTo(0.384 * 0.18, 6);
-    expect(p.picks[3]!.cumulative).toBeCloseTo(1.47112, 5);
-    expect(p.totalSeverity).toBeCloseTo(0.29 + 0.64 + 0.384 + 0.464444 + 0.51, 5);
+    // e5's 光伏电站 is a text match (medium, 0.6 × 0.8 with its whole known text matched) = 0.48.
+    expect(gains[2]).toBeCloseTo(0.5 * 0.51 * 0.48, 6);
+    // e2 alone would close 0.64·0.48 of the glass gap, but after e1 only 0.64·0.1·0.48 = 0.03072; e6's name
+    // match (weak 0.3 × half of 0.8) on the film gap gives 0.8·0.384·0.12 = 0.036864 and goes first.
+    expect(gains[3]).toBeCloseTo(0.8 * 0.384 * 0.12, 6);
+    expect(p.picks[3]!.cumulative).toBeCloseTo(0.576 + 0.418 + 0.1224 + 0.036864, 5);
+    expect(p.totalSeverity).toBeCloseTo(0.8 * 0.29 + 0.64 + 0.8 * 0.384 + 0.464444 + 0.5 * 0.51, 5);
   });
 
   it("stops early when no candidate closes anything more", () => {

@@ -75,9 +75,13 @@ describe("table exports", () => {
     const table = targetTable("demo", rankTargets(plantedGraph(), { chain: "demo" }));
     const rows = parseCsv(toCsv(table).slice(1));
     expect(rows).toHaveLength(7);
-    expect(rows[1]!.slice(0, 3)).toEqual(["1", "外地电池有限公司", "e3"]);
+    expect(rows[1]!.slice(0, 3)).toEqual(["1", "外地玻璃股份有限公司", "e1"]);
+    // Names, not ids: the list as 上市公司, the aim as 补链, the segment by its name.
+    expect(rows[1]![4]).toBe("上市公司");
+    expect(rows[1]![5]).toBe("补链 fill");
+    expect(rows[1]![11]).toBe("补链·光伏玻璃");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await toXlsx([table])) as unknown as ArrayBuffer);
-    expect(wb.getWorksheet("targets-demo")!.getRow(2).getCell(6).value).toBeCloseTo(0.554, 3);
+    expect(wb.getWorksheet("targets-demo")!.getRow(2).getCell(7).value).toBeCloseTo(0.593, 3);
   });
 });

@@ -2,12 +2,17 @@
 import type { AtlasGraph } from "../../graph/index.ts";
 import type { Basis, EvidenceGrade } from "../../model/index.ts";
 import { type AnalysisIndex, analysisIndex, type TieRow } from "../core/analysis-index.ts";
-import { KeywordMatcher } from "../matching/word-match.ts";
+import { type MatchingResources, matchingResourcesOf } from "../matching/matching-resources.ts";
+import { normalizeText } from "../matching/normalize-text.ts";
+import { segmentMatcher } from "../matching/segment-matcher.ts";
 
 export const GRADE_SCORE: Record<EvidenceGrade, number> = { strong: 1, medium: 0.6, weak: 0.3 };
 
 /** Confidence we give our own inferences, by how they were made. */
-export const INFERRED_CONFIDENCE = { product: 0.8, codeClass: 0.8, name: 0.6 } as const;
+export const INFERRED_CONFIDENCE = { product: 0.8, codeClass: 0.8, crosswalk: 0.7, name: 0.6 } as const;
+
+/** A name match counts this share of a product match: a name says little about what a firm makes. */
+const NAME_SHARE = 0.5;
 
 export interface FitEvidence {
   segment: string;
@@ -15,8 +20,10 @@ export interface FitEvidence {
   basis: Basis;
   confidence: number;
   /** Where the evidence comes from: a curated link, a supply tie to a local firm, or our matching. */
-  via: "link" | "tie" | "product" | "code" | "name";
+  via: "link" | "tie" | "product" | "code" | "crosswalk" | "name";
   detail: string;
+  /** For text matches: the shared words, as the text wrote them. */
+  words?: string[];
 }
 
 export interface CandidateFit {
@@ -34,7 +41,7 @@ export function candidateFits(g: AtlasGraph): CandidateFit[][] {
   const ix = analysisIndex(g);
   let fits = cache.get(ix);
   if (!fits) {
-    fits = buildFits(ix);
+    fits = buildFits(ix, matchingResourcesOf(g));
     cache.set(ix, fits);
   }
   return fits;
@@ -42,12 +49,9 @@ export function candidateFits(g: AtlasGraph): CandidateFit[][] {
 
 const score = (e: FitEvidence) => GRADE_SCORE[e.grade] * e.confidence;
 
-function buildFits(ix: AnalysisIndex): CandidateFit[][] {
-  const matcher = new KeywordMatcher();
-  ix.segments.forEach((s, i) => {
-    matcher.add(s.name.zh, i);
-    for (const k of s.keywords) matcher.add(k, i);
-  });
+function buildFits(ix: AnalysisIndex, res: MatchingResources): CandidateFit[][] {
+  const matcher = segmentMatcher(ix.segments, res);
+  const crosswalk = fortuneCrosswalk(ix, res);
   const firmsByCode = new Map<string, number[]>();
   // One entry per (firm, segment), keeping the best four pieces of evidence as they arrive.
   const nSeg = ix.segments.length;
@@ -78,27 +82,39 @@ function buildFits(ix: AnalysisIndex): CandidateFit[][] {
         });
     }
     for (const { name: p } of f.products)
-      for (const seg of matcher.match(p))
-        add(i, seg, {
-          grade: "strong",
+      for (const m of matcher.match(p))
+        add(i, m.index, {
+          grade: m.grade,
           basis: "inferred",
-          confidence: INFERRED_CONFIDENCE.product,
+          // The fit of a text match is graded by how much of the text it explains (segment-matcher.ts).
+          confidence: m.fit / GRADE_SCORE[m.grade],
           via: "product",
           detail: p,
+          words: m.words,
         });
     for (const c of f.codes) {
       const list = firmsByCode.get(c);
       if (list) list.push(i);
       else firmsByCode.set(c, [i]);
     }
-    for (const n of [f.name.zh, ...(f.name.en ? [f.name.en] : []), ...f.name.aliases])
-      for (const seg of matcher.match(n))
+    if (f.industry !== undefined)
+      for (const [seg, share] of crosswalk.get(normalizeText(f.industry)) ?? [])
         add(i, seg, {
+          grade: "medium",
+          basis: "inferred",
+          confidence: INFERRED_CONFIDENCE.crosswalk / share,
+          via: "crosswalk",
+          detail: share > 1 ? `${f.industry} (1 of ${share} segments)` : f.industry,
+        });
+    for (const n of [f.name.zh, ...(f.name.en ? [f.name.en] : []), ...f.name.aliases])
+      for (const m of matcher.match(n))
+        add(i, m.index, {
           grade: "weak",
           basis: "inferred",
-          confidence: INFERRED_CONFIDENCE.name,
+          confidence: (m.fit / GRADE_SCORE[m.grade]) * NAME_SHARE,
           via: "name",
           detail: n,
+          words: m.words,
         });
   });
   // Ties from outside suppliers to local firms: one piece of evidence per supplier and segment.
@@ -128,30 +144,72 @@ function buildFits(ix: AnalysisIndex): CandidateFit[][] {
   const out: CandidateFit[][] = ix.segments.map(() => []);
   for (const [k, evidence] of acc)
     out[k % nSeg]!.push({ firm: Math.floor(k / nSeg), fit: score(evidence[0]!), evidence });
-  addCodeFits(ix, out, firmsByCode);
+  addCodeFits(ix, out, firmsByCode, res);
+  return out;
+}
+
+/** Fortune industry text (normalised) → [segment index, segments in the row] from the fortune crosswalk. */
+function fortuneCrosswalk(ix: AnalysisIndex, res: MatchingResources): Map<string, Array<[number, number]>> {
+  const out = new Map<string, Array<[number, number]>>();
+  for (const row of res.crosswalks) {
+    if (row.scheme !== "fortune") continue;
+    const segs = row.segments.map((id) => ix.segmentIndex.get(id)).filter((x) => x !== undefined);
+    const k = normalizeText(row.industry);
+    out.set(k, [...(out.get(k) ?? []), ...segs.map((seg): [number, number] => [seg, row.segments.length])]);
+  }
   return out;
 }
 
 /**
- * Medium evidence: the firm's GB/T 4754 class equals one of the segment's. A class often spans several
- * segments of a chain (3985 is polysilicon, wafers and silver paste), so the confidence is divided among them:
- * a code says which industry, not which link. Firms known only by code share one evidence list per segment.
+ * Evidence from a firm's GB/T 4754 class, by a stated rule. A class often spans many segments (3670 is every
+ * auto part), so: where a gbt4754 crosswalk row names the class, it points to that row's segments (medium,
+ * confidence 0.8 / row length); otherwise a segment whose first (primary) code is the class gets medium
+ * evidence and a segment that lists it further down gets weak evidence, the confidence divided among the
+ * chain's segments that share the class that way. A code says which industry, not which link.
  */
-function addCodeFits(ix: AnalysisIndex, out: CandidateFit[][], firmsByCode: Map<string, number[]>): void {
-  // How many segments of each chain carry a code: a code-only firm is spread over all of them.
-  const sharing = new Map<string, number>();
-  for (const s of ix.segments)
-    for (const c of s.codes) sharing.set(`${s.chain}\t${c}`, (sharing.get(`${s.chain}\t${c}`) ?? 0) + 1);
-  ix.segments.forEach((s, seg) => {
-    if (s.codes.length === 0) return;
-    const have = new Map(out[seg]!.map((c) => [c.firm, c]));
-    for (const code of s.codes) {
-      const firms = firmsByCode.get(code);
-      if (!firms) continue;
-      const k = sharing.get(`${s.chain}\t${code}`) ?? 1;
+function addCodeFits(
+  ix: AnalysisIndex,
+  out: CandidateFit[][],
+  firmsByCode: Map<string, number[]>,
+  res: MatchingResources,
+): void {
+  const rows = new Map<string, number[]>();
+  for (const r of res.crosswalks)
+    if (r.scheme === "gbt4754")
+      rows.set(
+        r.industry,
+        r.segments.map((id) => ix.segmentIndex.get(id)).filter((x) => x !== undefined),
+      );
+  // Per code: [segment, grade, how many share it] — from the crosswalk, else from the segments' own codes.
+  const targets = new Map<string, Array<[number, EvidenceGrade, number]>>();
+  for (const code of firmsByCode.keys()) {
+    const row = rows.get(code);
+    if (row) {
+      targets.set(
+        code,
+        row.map((seg) => [seg, "medium", row.length]),
+      );
+      continue;
+    }
+    const primary = new Map<string, number[]>();
+    const other = new Map<string, number[]>();
+    ix.segments.forEach((s, seg) => {
+      const at = s.codes.indexOf(code);
+      if (at < 0) return;
+      const m = at === 0 ? primary : other;
+      m.set(s.chain, [...(m.get(s.chain) ?? []), seg]);
+    });
+    const list: Array<[number, EvidenceGrade, number]> = [];
+    for (const segs of primary.values()) for (const seg of segs) list.push([seg, "medium", segs.length]);
+    for (const segs of other.values()) for (const seg of segs) list.push([seg, "weak", segs.length]);
+    targets.set(code, list);
+  }
+  const have = out.map((list) => new Map(list.map((c) => [c.firm, c])));
+  for (const [code, list] of targets)
+    for (const [seg, grade, k] of list) {
       const ev: FitEvidence = {
-        segment: s.id,
-        grade: "medium",
+        segment: ix.segments[seg]!.id,
+        grade,
         basis: "inferred",
         confidence: INFERRED_CONFIDENCE.codeClass / k,
         via: "code",
@@ -159,11 +217,11 @@ function addCodeFits(ix: AnalysisIndex, out: CandidateFit[][], firmsByCode: Map<
       };
       const shared = [ev];
       const fit = score(ev);
-      for (const firm of firms) {
-        const c = have.get(firm);
+      for (const firm of firmsByCode.get(code)!) {
+        const c = have[seg]!.get(firm);
         if (!c) {
           const entry = { firm, fit, evidence: shared };
-          have.set(firm, entry);
+          have[seg]!.set(firm, entry);
           out[seg]!.push(entry);
         } else if (
           c.evidence !== shared &&
@@ -171,9 +229,9 @@ function addCodeFits(ix: AnalysisIndex, out: CandidateFit[][], firmsByCode: Map<
           !c.evidence.some((e) => e.via === "code")
         ) {
           c.evidence.push(ev);
+          c.evidence.sort((a, b) => score(b) - score(a));
           c.fit = Math.max(c.fit, fit);
         }
       }
     }
-  });
 }

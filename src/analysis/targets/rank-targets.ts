@@ -6,15 +6,20 @@ import { requireSegment } from "../core/chain-lookup.ts";
 import { parseOptions } from "../core/parse-options.ts";
 import { chainGaps } from "../gaps/find-gaps.ts";
 import type { FirmRef } from "../gaps/gap-finding.ts";
+import { matchingResourcesOf } from "../matching/matching-resources.ts";
 import { candidateFits, type FitEvidence } from "./candidate-fit.ts";
-import { segmentDensity } from "./relatedness.ts";
+import { segmentFeasibility } from "./relatedness.ts";
 import {
+  AIMS,
+  type Aim,
   type ChainGap,
+  MIN_FILL_FIT,
   type ScoredCandidate,
   scoreCandidates,
   type TargetTerms,
 } from "./score-candidates.ts";
 import { explainTarget } from "./target-explanation.ts";
+import { chainTargets } from "./target-needs.ts";
 import { TargetOptions, type TargetOptionsInput } from "./target-options.ts";
 
 const MAX_SERVES = 20;
@@ -29,8 +34,12 @@ export interface TargetScore {
   };
   score: number;
   terms: TargetTerms;
+  /** The aim of its best gap: 补链 fill, 强链 strengthen, 延链 extend. */
+  aim: Aim;
   /** Segment ids of the gaps it fits, the most severe × best fit first. */
   gaps: string[];
+  /** The same gaps with their names, aims and fits, for tables. */
+  gapFits: Array<{ segment: string; name: LocalizedName; aim: Aim; fit: number; filled: boolean }>;
   evidence: FitEvidence[];
   /** Local firms that need what it makes (the gaps' local demand), masters first, at most 20. */
   serves: FirmRef[];
@@ -51,24 +60,22 @@ export function scoredTargets(
   opts: TargetOptions,
   limit = Number.POSITIVE_INFINITY,
 ): ScoredCandidate[] {
-  return scoreCandidates(ix, candidateFits(g), segmentDensity(ix), targetGaps(ix, opts), opts, limit);
+  const feasible = segmentFeasibility(ix, matchingResourcesOf(g).reference);
+  return scoreCandidates(ix, candidateFits(g), feasible, targetGaps(ix, opts), opts, limit);
 }
 
-/** The gaps to fill: the chain's findings other than covered, or the one segment asked for. */
+/** The targets: every segment of the chain with a need for the aims asked for, or the one segment asked for. */
 export function targetGaps(ix: AnalysisIndex, opts: TargetOptions): ChainGap[] {
   const gaps = chainGaps(ix, { ...opts.gaps, chain: opts.chain });
   if (opts.gap !== undefined) {
     const seg = requireSegment(ix, opts.gap, opts.chain);
+    const all = chainTargets(ix, gaps.findings, AIMS);
     const finding = gaps.findings.find((f) => f.segment.id === opts.gap)!;
-    return [{ segment: seg, finding, severity: 1 }];
+    const aim =
+      all.find((t) => t.segment === seg)?.aim ?? (finding.kind === "covered" ? "strengthen" : "fill");
+    return [{ segment: seg, finding, aim, severity: 1 }];
   }
-  return gaps.findings
-    .filter((f) => f.kind !== "covered" && f.severity > 0)
-    .map((finding) => ({
-      segment: ix.segmentIndex.get(finding.segment.id)!,
-      finding,
-      severity: finding.severity,
-    }));
+  return chainTargets(ix, gaps.findings, opts.aim);
 }
 
 export function targetRow(ix: AnalysisIndex, c: ScoredCandidate): TargetScore {
@@ -89,7 +96,15 @@ export function targetRow(ix: AnalysisIndex, c: ScoredCandidate): TargetScore {
     },
     score: c.score,
     terms: c.terms,
+    aim: c.fits[0]?.aim ?? "fill",
     gaps: c.fits.map((gf) => gf.finding.segment.id),
+    gapFits: c.fits.map((gf) => ({
+      segment: gf.finding.segment.id,
+      name: gf.finding.segment.name,
+      aim: gf.aim,
+      fit: gf.fit,
+      filled: gf.fit >= MIN_FILL_FIT,
+    })),
     evidence: c.fits.flatMap((gf) => gf.evidence).slice(0, 6),
     serves: [...serves.values()],
   };

@@ -1,61 +1,61 @@
-// Relatedness (Hidalgo & Hausmann 2007): how close each segment is to what the city already does.
+// Feasibility of each segment: relatedness (Hidalgo & Hausmann) against a stated reference, and the chain's own flow.
 import type { AnalysisIndex } from "../core/analysis-index.ts";
+import type { ReferencePopulation } from "../matching/matching-resources.ts";
+import { density, presence, proximity, rca } from "./ecomplexity.ts";
 
-const cache = new WeakMap<AnalysisIndex, Float64Array>();
+const cache = new WeakMap<AnalysisIndex, WeakMap<object, Float64Array>>();
+const NONE = {};
 
 /**
- * Density ω(s) = Σ M(s')·φ(s,s') / Σ φ(s,s') per segment, where φ(s,s') = C(s,s') / max(k_s, k_s') counts
- * firms whose curated portfolios hold both segments, and M(s') = 1 when the city's firms are over-represented
- * in s' (RCA ≥ 1). 0 for a segment that no firm's portfolio shares with another.
+ * Per segment, the mean of the known signals among: (a) density ω from Balassa RCA over segment-link counts,
+ * the city (its local firms' links) as one row beside the reference population's regions — never the seed's
+ * candidate list; (b) flow: the share of the segment's FEEDS neighbours (either direction) that have local firms
+ * (a gap fed by or feeding what the city does is closer — 延链). NaN ("unknown") when neither signal has data:
+ * an unknown term drops out of the score instead of counting as 0.
  */
-export function segmentDensity(ix: AnalysisIndex): Float64Array {
-  const hit = cache.get(ix);
+export function segmentFeasibility(ix: AnalysisIndex, reference?: ReferencePopulation): Float64Array {
+  let byRef = cache.get(ix);
+  if (!byRef) cache.set(ix, (byRef = new WeakMap()));
+  const key = reference ?? NONE;
+  const hit = byRef.get(key);
   if (hit) return hit;
   const n = ix.segments.length;
-  const portfolios = new Map<number, number[]>();
-  ix.links.forEach((rows, seg) => {
-    for (const { firm } of rows) {
-      const p = portfolios.get(firm);
-      if (!p) portfolios.set(firm, [seg]);
-      else if (!p.includes(seg)) p.push(seg);
-    }
-  });
-  const ubiquity = new Float64Array(n);
   const localCount = new Float64Array(n);
-  let firms = 0;
-  let localFirms = 0;
-  const co = new Map<number, number>();
-  for (const [firm, segs] of portfolios) {
-    firms++;
-    if (ix.local[firm]) localFirms++;
-    for (const s of segs) {
-      ubiquity[s]!++;
-      if (ix.local[firm]) localCount[s]!++;
-    }
-    for (let i = 0; i < segs.length; i++)
-      for (let j = i + 1; j < segs.length; j++) {
-        const a = Math.min(segs[i]!, segs[j]!);
-        const b = Math.max(segs[i]!, segs[j]!);
-        co.set(a * n + b, (co.get(a * n + b) ?? 0) + 1);
-      }
+  ix.links.forEach((rows, seg) => {
+    for (const { firm } of rows) if (ix.local[firm]) localCount[seg]!++;
+  });
+  const omega = reference
+    ? referenceDensity(ix, localCount, reference)
+    : new Float64Array(n).fill(Number.NaN);
+  const out = new Float64Array(n);
+  for (let s = 0; s < n; s++) {
+    const near = [...ix.feedsIn[s]!, ...ix.feedsOut[s]!];
+    const flow = near.length > 0 ? near.filter((t) => localCount[t]! > 0).length / near.length : Number.NaN;
+    const known = [omega[s]!, flow].filter((v) => !Number.isNaN(v));
+    out[s] = known.length > 0 ? known.reduce((a, b) => a + b, 0) / known.length : Number.NaN;
   }
-  const present = new Uint8Array(n);
-  for (let s = 0; s < n; s++)
-    if (localFirms > 0 && ubiquity[s]! > 0)
-      present[s] = localCount[s]! / localFirms / (ubiquity[s]! / firms) >= 1 ? 1 : 0;
-  const num = new Float64Array(n);
-  const den = new Float64Array(n);
-  for (const [pair, c] of co) {
-    const a = Math.floor(pair / n);
-    const b = pair % n;
-    const phi = c / Math.max(ubiquity[a]!, ubiquity[b]!);
-    den[a]! += phi;
-    den[b]! += phi;
-    num[a]! += present[b]! * phi;
-    num[b]! += present[a]! * phi;
-  }
-  const density = new Float64Array(n);
-  for (let s = 0; s < n; s++) density[s] = den[s]! > 0 ? num[s]! / den[s]! : 0;
-  cache.set(ix, density);
-  return density;
+  byRef.set(key, out);
+  return out;
+}
+
+/** ω of the city's row in [city, ...reference regions] × segments; NaN for segments the reference does not count. */
+function referenceDensity(
+  ix: AnalysisIndex,
+  localCount: Float64Array,
+  ref: ReferencePopulation,
+): Float64Array {
+  const cols = ix.segments
+    .map((s, i) => [i, s.id] as const)
+    .filter(([, id]) => ref.regions.some((r) => id in r.counts));
+  const matrix = [
+    cols.map(([i]) => localCount[i]!),
+    ...ref.regions.map((r) => cols.map(([, id]) => r.counts[id] ?? 0)),
+  ];
+  const m = presence(rca(matrix));
+  const w = density(m, proximity(m))[0]!;
+  const out = new Float64Array(ix.segments.length).fill(Number.NaN);
+  cols.forEach(([i], c) => {
+    out[i] = w[c]!;
+  });
+  return out;
 }

@@ -9,17 +9,27 @@ import type { TargetOptions } from "./target-options.ts";
 export interface TargetTerms {
   /** 1 − Π(1 − severity × fit) over the gaps the firm fits: how much gap it would close. */
   gapFit: number;
-  /** The best list the firm is on (firm-tier.ts). */
+  /** The best list the firm is on (firm-tier.ts), scaled by its best fit: a tag lifts a good fit, never carries a poor one. */
   tier: number;
   /** n / (n + 1) for n local chain masters of this chain it already trades with. */
   masterTies: number;
-  /** Fit-weighted density of its gaps (relatedness.ts): how close they are to what the city does. */
-  relatedness: number;
+  /** Fit-weighted feasibility of its gaps (relatedness.ts); null when no gap has data (the term drops out). */
+  relatedness: number | null;
 }
+
+/** Which policy aim a target serves: 补链 fill a missing link, 强链 strengthen one, 延链 extend the chain. */
+export type Aim = "fill" | "strengthen" | "extend";
+export const AIMS: ReadonlyArray<Aim> = ["fill", "strengthen", "extend"];
+
+/** A fit at least this good names the segment as filled; below it the row says "possible". */
+export const MIN_FILL_FIT = 0.3;
+/** The fit at which a list tag counts in full. */
+const FULL_TIER_FIT = 0.6;
 
 export interface GapFit {
   segment: number;
   finding: GapFinding;
+  aim: Aim;
   /** The severity the gap counts with (1 when one gap was asked for). */
   severity: number;
   fit: number;
@@ -38,6 +48,8 @@ export interface ScoredCandidate {
 export interface ChainGap {
   segment: number;
   finding: GapFinding;
+  aim: Aim;
+  /** The need the gap counts with: its severity, ordered by aim (target-needs.ts). */
   severity: number;
 }
 
@@ -72,24 +84,31 @@ export function scoreCandidates(
         sums.miss[c.firm] = 1;
         sums.mass[c.firm] = 0;
         sums.related[c.firm] = 0;
+        sums.best[c.firm] = 0;
         touched.push(c.firm);
       }
       const v = gap.severity * c.fit;
       sums.miss[c.firm]! *= 1 - v;
-      sums.mass[c.firm]! += v;
-      sums.related[c.firm]! += v * density[gap.segment]!;
+      sums.best[c.firm] = Math.max(sums.best[c.firm]!, c.fit);
+      // An unknown feasibility (NaN) drops out: it neither lifts nor pulls down.
+      const d = density[gap.segment]!;
+      if (!Number.isNaN(d)) {
+        sums.mass[c.firm]! += v;
+        sums.related[c.firm]! += v * d;
+      }
     }
   const masters = ix.chainMasters.get(opts.chain) ?? [];
   const w = opts.weights;
-  const wSum = w.gapFit + w.tier + w.masterTies + w.relatedness;
+  const wSum = w.gapFit + w.tier + w.masterTies;
+  const tierFor = (firm: number) => tierOf(ix, firm) * Math.min(1, sums.best[firm]! / FULL_TIER_FIT);
   const termsOf = (firm: number): TargetTerms => {
     const tied = masters.reduce((n, m) => n + (ix.masterPartners.get(m)?.has(firm) ? 1 : 0), 0);
     const mass = sums.mass[firm]!;
     return {
       gapFit: 1 - sums.miss[firm]!,
-      tier: tierOf(ix, firm),
+      tier: tierFor(firm),
       masterTies: tied / (tied + 1),
-      relatedness: mass > 0 ? sums.related[firm]! / mass : 0,
+      relatedness: mass > 0 ? sums.related[firm]! / mass : null,
     };
   };
   // The score without building term objects (thousands of candidates per chain at scale).
@@ -98,13 +117,17 @@ export function scoreCandidates(
     let tied = 0;
     for (const m of masters) if (ix.masterPartners.get(m)?.has(f)) tied++;
     const mass = sums.mass[f]!;
-    const related = mass > 0 ? sums.related[f]! / mass : 0;
+    const known = mass > 0;
+    const related = known ? sums.related[f]! / mass : 0;
+    const total = wSum + (known ? w.relatedness : 0);
     scores[i] =
-      (w.gapFit * (1 - sums.miss[f]!) +
-        w.tier * tierOf(ix, f) +
-        (w.masterTies * tied) / (tied + 1) +
-        w.relatedness * related) /
-      wSum;
+      total > 0
+        ? (w.gapFit * (1 - sums.miss[f]!) +
+            w.tier * tierFor(f) +
+            (w.masterTies * tied) / (tied + 1) +
+            (known ? w.relatedness * related : 0)) /
+          total
+        : 0;
   });
   // Keep what reaches the limit-th best score (a numeric typed-array sort, not a comparator sort of objects).
   let cut = Number.NEGATIVE_INFINITY;
@@ -121,7 +144,7 @@ export function scoreCandidates(
     });
   });
   kept.sort((a, b) => b.score - a.score || ix.firms[a.firm]!.id.localeCompare(ix.firms[b.firm]!.id));
-  const out = kept.slice(0, limit);
+  const out = kept.filter((c) => c.score >= opts.minScore).slice(0, limit);
   const byFirm = new Map(out.map((c) => [c.firm, c]));
   for (const gap of gaps)
     for (const c of fits[gap.segment]!) {
@@ -130,6 +153,7 @@ export function scoreCandidates(
         sc.fits.push({
           segment: gap.segment,
           finding: gap.finding,
+          aim: gap.aim,
           severity: gap.severity,
           fit: c.fit,
           evidence: c.evidence,
@@ -156,6 +180,7 @@ interface Sums {
   miss: Float64Array;
   mass: Float64Array;
   related: Float64Array;
+  best: Float64Array;
   clear(): void;
 }
 
@@ -171,6 +196,7 @@ function sumsFor(ix: AnalysisIndex): Sums {
       miss: new Float64Array(n),
       mass: new Float64Array(n),
       related: new Float64Array(n),
+      best: new Float64Array(n),
       clear: () => seen.clear(),
     };
     scratch.set(ix, s);

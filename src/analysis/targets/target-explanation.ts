@@ -1,16 +1,17 @@
-// A short reason per target row: which gaps, on what evidence, whom it would serve, why it weighs.
+// A short reason per target row: which aim and gaps, on what evidence (quoting the matched words), whom it serves.
 import { LIST_LABELS } from "../../model/index.ts";
 import type { AnalysisIndex } from "../core/analysis-index.ts";
 import type { FirmRef } from "../gaps/gap-finding.ts";
 import type { FitEvidence } from "./candidate-fit.ts";
 import { bestList } from "./firm-tier.ts";
-import type { ScoredCandidate } from "./score-candidates.ts";
+import { type Aim, type GapFit, MIN_FILL_FIT, type ScoredCandidate } from "./score-candidates.ts";
 
 const VIA_ZH: Record<FitEvidence["via"], string> = {
   link: "已核实主营",
   tie: "已向本地企业供货",
   product: "产品匹配",
   code: "行业代码匹配",
+  crosswalk: "榜单行业对应",
   name: "名称匹配",
 };
 const VIA_EN: Record<FitEvidence["via"], string> = {
@@ -18,32 +19,43 @@ const VIA_EN: Record<FitEvidence["via"], string> = {
   tie: "already supplies a local firm",
   product: "product match",
   code: "industry-code match",
+  crosswalk: "list industry crosswalk",
   name: "name match",
 };
 const GRADE_ZH = { strong: "强", medium: "中", weak: "弱" } as const;
+export const AIM_LABELS: Record<Aim, { zh: string; en: string }> = {
+  fill: { zh: "补链", en: "fill" },
+  strengthen: { zh: "强链", en: "strengthen" },
+  extend: { zh: "延链", en: "extend" },
+};
 
-/** E.g. "补光伏玻璃（强：已向本地企业供货 光伏玻璃 → 晶科）；可服务晶科能源等2家；世界500强；与1家链主有往来". */
+const quoteZh = (e: FitEvidence) =>
+  e.words && e.words.length > 0 ? `“${e.words.join("、")}”于 ${e.detail}` : e.detail;
+const quoteEn = (e: FitEvidence) =>
+  e.words && e.words.length > 0 ? `"${e.words.join('", "')}" in ${e.detail}` : e.detail;
+
+function gapZh(gf: GapFit): string {
+  const e = gf.evidence[0]!;
+  const possible = gf.fit < MIN_FILL_FIT ? "可能相关，" : "";
+  return `${AIM_LABELS[gf.aim].zh}·${gf.finding.segment.name.zh}（${possible}${GRADE_ZH[e.grade]}：${VIA_ZH[e.via]} ${quoteZh(e)}）`;
+}
+
+function gapEn(gf: GapFit): string {
+  const e = gf.evidence[0]!;
+  const possible = gf.fit < MIN_FILL_FIT ? "possible, " : "";
+  return `${AIM_LABELS[gf.aim].en} ${gf.finding.segment.name.en ?? gf.finding.segment.name.zh} (${possible}${e.grade}: ${VIA_EN[e.via]}, ${quoteEn(e)})`;
+}
+
+/** E.g. "补链·光伏玻璃（中：产品匹配 “压延、玻璃”于 光伏压延玻璃）；可服务晶科能源等2家；榜单：世界500强". */
 export function explainTarget(
   ix: AnalysisIndex,
   c: ScoredCandidate,
   serves: FirmRef[],
 ): { zh: string; en: string } {
   const fits = c.fits.slice(0, 3);
-  const zhGaps = fits
-    .map(
-      (gf) =>
-        `${gf.finding.segment.name.zh}（${GRADE_ZH[gf.evidence[0]!.grade]}：${VIA_ZH[gf.evidence[0]!.via]} ${gf.evidence[0]!.detail}）`,
-    )
-    .join("、");
-  const enGaps = fits
-    .map(
-      (gf) =>
-        `${gf.finding.segment.name.en ?? gf.finding.segment.name.zh} (${gf.evidence[0]!.grade}: ${VIA_EN[gf.evidence[0]!.via]}, ${gf.evidence[0]!.detail})`,
-    )
-    .join("; ");
   const more = c.fits.length > 3 ? c.fits.length - 3 : 0;
-  const zh = [`补${zhGaps}${more ? `等${c.fits.length}个环节` : ""}`];
-  const en = [`fills ${enGaps}${more ? ` and ${more} more` : ""}`];
+  const zh = [`${fits.map(gapZh).join("、")}${more ? `等${c.fits.length}个环节` : ""}`];
+  const en = [`${fits.map(gapEn).join("; ")}${more ? ` and ${more} more` : ""}`];
   if (serves.length > 0) {
     zh.push(
       `可服务本地${serves

@@ -71,6 +71,19 @@ export const TargetOptions = z.strictObject({
       z.array(z.string().regex(/^[A-Z]{2}$/, "expected ISO 3166 alpha-2 country codes like CN,DE")),
     )
     .default([]),
+  /** Which aims to rank for: 补链 fill, 强链 strengthen, 延链 extend (all three by default). */
+  aim: z
+    .preprocess(
+      list,
+      z.array(z.enum(["fill", "strengthen", "extend"], { error: "expected fill, strengthen or extend" })),
+    )
+    .default(["fill", "strengthen", "extend"]),
+  /** Rows scoring below this are left out. */
+  minScore: z.coerce
+    .number({ error: "expected a number between 0 and 1" })
+    .min(0, "expected a number between 0 and 1")
+    .max(1, "expected a number between 0 and 1")
+    .default(0),
   weights: TargetWeights.prefault({}),
   gaps: GapOptions.omit({ chain: true }).prefault({}),
 });

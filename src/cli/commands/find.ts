@@ -1,16 +1,21 @@
-// chain-atlas find <text>: firms by name, alias or product (Chinese substring search).
+// chain-atlas find <text>: firms by name, alias or product — substring hits first, then word matches (光伏玻璃 → 光伏压延玻璃).
 import type { Command } from "commander";
+import { findFirmsByWords } from "../../analysis/matching/find-firms.ts";
 import type { CliContext } from "../context.ts";
 import { printJson, printTable } from "../output.ts";
 
 export function register(program: Command, ctx: CliContext): void {
   program
     .command("find")
-    .description("find firms by name, alias or product, e.g. 光伏玻璃")
+    .description("find firms by name, alias or product, e.g. 光伏玻璃 (substrings and words)")
     .argument("<text>", "words to look for")
     .option("--limit <n>", "at most this many", "20")
     .action(async (text: string, opts: { limit: string }) => {
-      const hits = await (await ctx.openStore()).findFirms(text, Math.max(1, Number(opts.limit) || 20));
+      const limit = Math.max(1, Number(opts.limit) || 20);
+      const exact = await (await ctx.openStore()).findFirms(text, limit);
+      const seen = new Set(exact.map((h) => h.id));
+      const byWords = findFirmsByWords(await ctx.dataset(), text, limit).filter((h) => !seen.has(h.id));
+      const hits = [...exact, ...byWords].slice(0, limit);
       if (ctx.json) printJson(hits);
       else if (hits.length === 0) process.stdout.write(`no firm matches ${JSON.stringify(text)}\n`);
       else

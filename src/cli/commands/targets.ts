@@ -1,10 +1,13 @@
 // chain-atlas targets --chain <id>: candidate firms ranked by how well they fill the chain's gaps.
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
+import { useMatchingResources } from "../../analysis/matching/matching-resources.ts";
 import { rankTargets } from "../../analysis/targets/rank-targets.ts";
+import { AIM_LABELS } from "../../analysis/targets/target-explanation.ts";
 import { toCsv } from "../../render/tables/table-export.ts";
 import { toXlsx } from "../../render/tables/table-export-xlsx.ts";
 import { targetTable } from "../../render/tables/target-table.ts";
+import { readMatchingResources } from "../../seed/index.ts";
 import type { CliContext } from "../context.ts";
 import { printJson, printTable } from "../output.ts";
 
@@ -15,6 +18,8 @@ interface Opts {
   tag?: string;
   country?: string;
   weights?: string;
+  aim?: string;
+  minScore?: string;
   csv?: string;
   xlsx?: string;
 }
@@ -32,36 +37,43 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .option("--country <codes>", "only firms in these countries, comma-separated ISO codes (e.g. CN,DE)")
     .option("--weights <w>", "score weights, e.g. gapFit=0.5,tier=0.2,masterTies=0.15,relatedness=0.15")
+    .option(
+      "--aim <aims>",
+      "only these aims, comma-separated: fill (补链), strengthen (强链), extend (延链); all by default",
+    )
+    .option("--min-score <x>", "leave out rows scoring below this (0–1)")
     .option("--csv <file>", "also write the rows as CSV (UTF-8 with BOM)")
     .option("--xlsx <file>", "also write the rows as an Excel workbook")
     .action(async (opts: Opts) => {
       const { csv, xlsx, ...options } = opts;
-      const rows = rankTargets(await ctx.graph(), options);
+      const rows = rankTargets(useMatchingResources(await ctx.graph(), readMatchingResources()), options);
       if (csv) writeFileSync(csv, toCsv(targetTable(opts.chain, rows)));
       if (xlsx) writeFileSync(xlsx, await toXlsx([targetTable(opts.chain, rows)]));
       if (ctx.json)
         return printJson(
-          rows.map(({ firm, score, terms, gaps, evidence, explanation }) => ({
+          rows.map(({ firm, score, terms, aim, gaps, evidence, explanation }) => ({
             firm,
             score,
             terms,
+            aim,
             gaps,
             evidence,
             explanation,
           })),
         );
       printTable(
-        ["#", "企业 firm", "国家", "得分", "缺口", "层级", "链主", "关联", "环节 gaps", "说明"],
+        ["#", "企业 firm", "国家", "目的", "得分", "缺口", "层级", "链主", "关联", "环节", "说明"],
         rows.map((r, i) => [
           i + 1,
           r.firm.name.zh,
           r.firm.country,
+          AIM_LABELS[r.aim].zh,
           r.score.toFixed(3),
           r.terms.gapFit.toFixed(2),
           r.terms.tier.toFixed(2),
           r.terms.masterTies.toFixed(2),
-          r.terms.relatedness.toFixed(2),
-          r.gaps.join(" "),
+          r.terms.relatedness === null ? "未知" : r.terms.relatedness.toFixed(2),
+          r.gapFits.map((g) => g.name.zh).join("、"),
           r.explanation.zh,
         ]),
       );

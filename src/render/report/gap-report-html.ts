@@ -21,7 +21,7 @@ export interface GapReportInput {
 }
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
-const num = (x: number) => x.toFixed(2);
+const num = (x: number | null) => (x === null ? "—" : x.toFixed(2));
 const nameOf = (n: LocalizedName, lang: ReportLang) => (lang === "en" ? (n.en ?? n.zh) : n.zh);
 
 function kindBadge(kind: GapKind, w: ReportWords): string {

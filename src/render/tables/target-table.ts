@@ -1,8 +1,12 @@
-// The target ranking as an export table (one row per firm, every term and the reasons as columns).
+// The target ranking as an export table (one row per firm, every term and the reasons as columns; names, not ids).
+
 import type { TargetScore } from "../../analysis/targets/rank-targets.ts";
+import { AIM_LABELS } from "../../analysis/targets/target-explanation.ts";
+import { LIST_LABELS } from "../../model/index.ts";
 import type { Table } from "./table-export.ts";
 
-const round = (x: number) => Math.round(x * 1000) / 1000;
+const round = (x: number | null) => (x === null ? "未知 unknown" : Math.round(x * 1000) / 1000);
+const GRADE = { strong: "强", medium: "中", weak: "弱" } as const;
 
 export function targetTable(chain: string, rows: ReadonlyArray<TargetScore>): Table {
   return {
@@ -13,12 +17,13 @@ export function targetTable(chain: string, rows: ReadonlyArray<TargetScore>): Ta
       "id",
       "国家 country",
       "榜单 lists",
+      "目的 aim",
       "得分 score",
       "缺口匹配 gapFit",
       "层级 tier",
       "链主往来 masterTies",
       "关联度 relatedness",
-      "环节 gaps",
+      "环节 segments",
       "证据 evidence",
       "说明",
       "explanation",
@@ -28,14 +33,17 @@ export function targetTable(chain: string, rows: ReadonlyArray<TargetScore>): Ta
       r.firm.name.zh,
       r.firm.id,
       r.firm.country,
-      r.firm.tags.join(" "),
+      r.firm.tags.map((t) => LIST_LABELS[t].zh).join("、"),
+      `${AIM_LABELS[r.aim].zh} ${AIM_LABELS[r.aim].en}`,
       round(r.score),
       round(r.terms.gapFit),
       round(r.terms.tier),
       round(r.terms.masterTies),
       round(r.terms.relatedness),
-      r.gaps.join(" "),
-      r.evidence.map((e) => `${e.segment}:${e.grade}/${e.via}:${e.detail}`).join("; "),
+      r.gapFits.map((g) => `${AIM_LABELS[g.aim].zh}·${g.name.zh}`).join("、"),
+      r.evidence
+        .map((e) => `${GRADE[e.grade]}·${e.detail}${e.words?.length ? `（${e.words.join("、")}）` : ""}`)
+        .join("；"),
       r.explanation.zh,
       r.explanation.en,
     ]),
