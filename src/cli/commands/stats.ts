@@ -1,6 +1,8 @@
 // chain-atlas stats: counts of every kind in the store, labelled in Chinese (or English with --lang en).
 import type { Command } from "commander";
-import { datasetStats } from "../../analysis/summary/dataset-stats.ts";
+import { datasetStats, statsRows } from "../../analysis/summary/dataset-stats.ts";
+import { readBlockedHosts } from "../../seed/index.ts";
+import { SHIPPED_SEED } from "../../store/index.ts";
 import type { CliContext } from "../context.ts";
 import { printJson, printTable } from "../output.ts";
 import { STAT_WORDS } from "../words.ts";
@@ -10,13 +12,11 @@ export function register(program: Command, ctx: CliContext): void {
     .command("stats")
     .description("count chains, segments, firms, ties, sources and unsourced facts")
     .action(async () => {
-      const stats = datasetStats(await ctx.dataset());
+      const stats = datasetStats(await ctx.dataset(), { blockedHosts: readBlockedHosts(SHIPPED_SEED) });
       if (ctx.json) return printJson(stats);
       const words = STAT_WORDS[ctx.lang];
-      // Counts added later (nested figures such as source quality) print under their key until named.
-      const rows = Object.entries(stats)
-        .filter(([, v]) => typeof v === "number")
-        .map(([k, v]) => [words[k] ?? k, v as number]);
+      // Nested figures (source quality, masters by level) print under their dotted key until named.
+      const rows = statsRows(stats).map(([k, v]) => [words[k] ?? k, v]);
       printTable(ctx.lang === "en" ? ["kind", "count"] : ["类别", "数量"], rows);
     });
 }
