@@ -133,7 +133,11 @@ export function generateSynthetic(partial: Partial<SyntheticOptions> = {}): Data
       revenue: { amountMillions: Math.round(revenue), currency: "CNY", year: 2024, ...fact },
       products: mine
         .filter(() => rand() < 0.8)
-        .map((s) => ({ name: segments[s]!.keywords[Math.floor(rand() * 2)]!, sources: [] })),
+        .map((s) => ({
+          name: segments[s]!.keywords[Math.floor(rand() * 2)]!,
+          sources: [],
+          inferred: true,
+        })),
       codes: mine.map((s) => segments[s]!.codes[0]!),
       segments: mine.map((s) => {
         const u = rand();
@@ -187,7 +191,11 @@ export function generateSynthetic(partial: Partial<SyntheticOptions> = {}): Data
     const down = segs
       .filter((s) => segments[s]!.stage === "downstream")
       .flatMap((s) => members[s]!.filter((f) => firms[f]!.location.region));
-    const masters = [...new Set(down.slice(0, 2))].map((f) => ({ firm: firms[f]!.id, ...fact }));
+    const masters = [...new Set(down.slice(0, 2))].map((f) => ({
+      firm: firms[f]!.id,
+      level: "assumed" as const,
+      ...fact,
+    }));
     return {
       id: `syn-c${c}`,
       name: { zh: `SYNTHETIC 产业链${c}`, en: `SYNTHETIC chain ${c}` },

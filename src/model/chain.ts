@@ -2,11 +2,11 @@
 import { z } from "zod";
 import { Id, LocalizedName, provenance } from "./common.ts";
 
-/** A chain master (链主) and where that designation was read. */
 /** The level a chain-master designation comes from; `assumed` where no source makes it. */
 export const MasterLevel = z.enum(["city", "county", "zone", "assumed"]);
 export type MasterLevel = z.infer<typeof MasterLevel>;
 
+/** A chain master (链主) and where that designation was read. */
 export const ChainMaster = z.strictObject({
   firm: Id,
   level: MasterLevel.optional(),

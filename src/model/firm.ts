@@ -41,6 +41,9 @@ export const FirmName = z.strictObject({
   zh: z.string().trim().min(1, "expected a non-empty Chinese name"),
   en: z.string().trim().min(1, "expected a non-empty English name").optional(),
   aliases: z.array(z.string().trim().min(1)).default([]),
+  /** True when no source gives the registered name and the one shown is the curator's; the note says why. */
+  assumed: z.boolean().optional(),
+  note: z.string().trim().min(1).optional(),
 });
 
 export const Location = z.strictObject({

@@ -12,4 +12,5 @@ export * from "./rules.ts";
 export * from "./seed-file.ts";
 export * from "./segment.ts";
 export * from "./source.ts";
+export * from "./source-quality.ts";
 export * from "./supply-tie.ts";

@@ -1,6 +1,7 @@
 // Cross-entity invariants of a dataset, each a small named rule that returns findings.
 import { STAGE_ORDER } from "./common.ts";
 import { type Dataset, ENTITY_KINDS, type EntityKind } from "./dataset.ts";
+import { blockedBy, citationCounts, duplicateUrls, firmFactSources, hostOfUrl } from "./source-quality.ts";
 
 /** Where in a dataset a finding points: an entity by kind and index, and a path inside it. */
 export interface Locator {
@@ -15,6 +16,8 @@ export interface RuleFinding {
   message: string;
   /** Another place the finding concerns (the first definition of a duplicate id). */
   related?: Locator;
+  /** A warning is reported but does not make the dataset invalid; everything else is an error. */
+  severity?: "warning";
 }
 
 export interface RuleOptions {
@@ -22,6 +25,8 @@ export interface RuleOptions {
   knownCodes?: ReadonlySet<string>;
   /** Ids of entities that exist in the input but failed their own checks: references to them are not reported again. */
   brokenIds?: ReadonlySet<string>;
+  /** Hosts no source may point to (spam, adult, link farms), without "www."; a subdomain counts as its host. */
+  blockedHosts?: ReadonlySet<string>;
 }
 
 type Rule = (ds: Dataset, opts: RuleOptions) => RuleFinding[];
@@ -323,6 +328,156 @@ export const industryCodesKnown: Rule = (ds, { knownCodes }) => {
   return out;
 };
 
+/**
+ * Rules whose findings are warnings while the seed is being filled by several hands (source kinds and
+ * product sources were introduced together); move a rule out of this set to make it an error.
+ */
+export const WARNING_RULES: ReadonlySet<string> = new Set<string>([
+  "source-has-kind",
+  "source-urls-unique",
+  "sources-cited",
+  "source-host-allowed",
+  "products-have-sources",
+  "masters-have-level",
+  "weak-ties-inferred",
+]);
+
+/** Every source says who published it: government, company, filing, press, or a repost. */
+export const sourcesHaveKind: Rule = (ds) =>
+  ds.sources.flatMap((s, i) =>
+    s.kind === undefined
+      ? [
+          {
+            rule: "source-has-kind",
+            at: at("sources", i, "kind"),
+            message: `found source ${quote(s.id)} without a kind; expected kind: government, company, filing, press or repost`,
+          },
+        ]
+      : [],
+  );
+
+/** One page, one source: addresses are compared without scheme, "www.", fragment and trailing slash. */
+export const sourceUrlsUnique: Rule = (ds) =>
+  duplicateUrls(ds).map(({ index, first }) => ({
+    rule: "source-urls-unique",
+    at: at("sources", index, "url"),
+    message: `found source ${quote(ds.sources[index]!.id)} with the address of source ${quote(ds.sources[first]!.id)}; expected each page once (cite ${quote(ds.sources[first]!.id)} instead)`,
+    related: at("sources", first, "url"),
+  }));
+
+/** Every source is cited by at least one fact. */
+export const sourcesCited: Rule = (ds) => {
+  const counts = citationCounts(ds);
+  return ds.sources.flatMap((s, i) =>
+    (counts.get(s.id) ?? 0) === 0
+      ? [
+          {
+            rule: "sources-cited",
+            at: at("sources", i, "id"),
+            message: `found source ${quote(s.id)} that no fact cites; expected it cited, or removed`,
+          },
+        ]
+      : [],
+  );
+};
+
+/** No source points to a host on the blocklist. */
+export const sourceHostsAllowed: Rule = (ds, { blockedHosts }) => {
+  if (!blockedHosts || blockedHosts.size === 0) return [];
+  return ds.sources.flatMap((s, i) => {
+    const host = s.url === undefined ? undefined : hostOfUrl(s.url);
+    const entry = host === undefined ? undefined : blockedBy(host, blockedHosts);
+    return entry === undefined
+      ? []
+      : [
+          {
+            rule: "source-host-allowed",
+            at: at("sources", i, "url"),
+            message: `found source ${quote(s.id)} on the blocked host ${quote(entry)}; expected the original (government, company, filing or press) instead`,
+          },
+        ];
+  });
+};
+
+/** Every product of a firm names a source the firm cites and that exists, or says it is inferred. */
+export const productsHaveSources: Rule = (ds, { brokenIds }) => {
+  const known = new Set(ds.sources.map((s) => s.id));
+  const out: RuleFinding[] = [];
+  ds.firms.forEach((f, i) => {
+    const cited = new Set(firmFactSources(f));
+    f.products.forEach((p, j) => {
+      const what = `product ${quote(p.name)} of ${quote(f.id)}`;
+      p.sources.forEach((s, k) => {
+        if (!known.has(s) && !brokenIds?.has(s))
+          out.push({
+            rule: "references-exist",
+            at: at("firms", i, "products", j, "sources", k),
+            message: `found unknown source id ${quote(s)}; expected the id of a source defined in the seed`,
+          });
+      });
+      if (p.inferred === true || !p.sources.every((s) => known.has(s))) return;
+      if (p.sources.length === 0)
+        out.push({
+          rule: "products-have-sources",
+          at: at("firms", i, "products", j),
+          message: `found ${what} without a source; expected {name, sources: [id]} naming a source that mentions it, or inferred: true`,
+        });
+      else if (!p.sources.some((s) => cited.has(s)))
+        out.push({
+          rule: "products-have-sources",
+          at: at("firms", i, "products", j, "sources"),
+          message: `found ${what} citing ${p.sources.map(quote).join(", ")}, which the firm itself does not cite; expected one of the firm's sources`,
+        });
+    });
+  });
+  return out;
+};
+
+/** A chain master says the level of the body that named it; `assumed` exactly when no source names it. */
+export const mastersHaveLevel: Rule = (ds) => {
+  const out: RuleFinding[] = [];
+  ds.chains.forEach((c, i) => {
+    c.masters.forEach((m, j) => {
+      const what = `chain master ${quote(m.firm)} of ${quote(c.id)}`;
+      const push = (sub: string, message: string) =>
+        out.push({ rule: "masters-have-level", at: at("chains", i, "masters", j, sub), message });
+      if (m.level === undefined)
+        push("level", `found ${what} without a level; expected level: city, county, zone or assumed`);
+      else if (m.level === "assumed" && (m.assumed !== true || m.note === undefined))
+        push(
+          "assumed",
+          `found ${what} at level assumed; expected assumed: true and a note saying what was assumed`,
+        );
+      else if (m.level !== "assumed" && m.assumed === true)
+        push("level", `found ${what} marked assumed at level ${quote(m.level)}; expected level: assumed`);
+      else if ((m.level === "county" || m.level === "zone") && m.issuer === undefined)
+        push(
+          "issuer",
+          `found ${what} at level ${quote(m.level)} without an issuer; expected the body that named it`,
+        );
+    });
+  });
+  return out;
+};
+
+/** A supply tie resting only on pages that cannot show supply (supplyEvidence: false) is inferred, confidence ≤ 0.5. */
+export const weakTiesInferred: Rule = (ds) => {
+  const weak = new Set(ds.sources.filter((s) => s.supplyEvidence === false).map((s) => s.id));
+  return ds.ties.flatMap((t, i) =>
+    t.sources.length > 0 &&
+    t.sources.every((s) => weak.has(s)) &&
+    (t.basis !== "inferred" || t.confidence > 0.5)
+      ? [
+          {
+            rule: "weak-ties-inferred",
+            at: at("ties", i, t.basis !== "inferred" ? "basis" : "confidence"),
+            message: `found supply tie ${quote(t.id)} (${t.basis}, confidence ${t.confidence}) resting only on sources that cannot show supply; expected basis: inferred and confidence ≤ 0.5`,
+          },
+        ]
+      : [],
+  );
+};
+
 export const DATASET_RULES: ReadonlyArray<Rule> = [
   uniqueIds,
   referencesExist,
@@ -332,9 +487,18 @@ export const DATASET_RULES: ReadonlyArray<Rule> = [
   tieNotSelf,
   factsHaveSources,
   industryCodesKnown,
+  sourcesHaveKind,
+  sourceUrlsUnique,
+  sourcesCited,
+  sourceHostsAllowed,
+  productsHaveSources,
+  mastersHaveLevel,
+  weakTiesInferred,
 ];
 
-/** Runs every rule over a dataset and returns all findings. */
+/** Runs every rule over a dataset and returns all findings (those of WARNING_RULES marked as warnings). */
 export function checkDataset(ds: Dataset, opts: RuleOptions = {}): RuleFinding[] {
-  return DATASET_RULES.flatMap((rule) => rule(ds, opts));
+  return DATASET_RULES.flatMap((rule) => rule(ds, opts)).map((f) =>
+    WARNING_RULES.has(f.rule) ? { ...f, severity: "warning" as const } : f,
+  );
 }

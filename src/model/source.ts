@@ -23,6 +23,11 @@ export const Source = z.strictObject({
       url: z.url().optional(),
     })
     .optional(),
+  /**
+   * False when the page cannot show that one firm supplies another (e.g. a list of creditors in a
+   * debt-for-equity deal, a company profile): a supply tie resting only on such pages is inferred, low confidence.
+   */
+  supplyEvidence: z.boolean().optional(),
   note: z.string().trim().min(1).optional(),
 });
 export type Source = z.infer<typeof Source>;

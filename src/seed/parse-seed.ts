@@ -24,6 +24,8 @@ export interface ParsedSeed {
   /** The dataset, only when there are no issues. */
   dataset: Dataset | undefined;
   issues: InputIssue[];
+  /** Problems that do not make the seed invalid (the rules in WARNING_RULES), located like issues. */
+  warnings: InputIssue[];
 }
 
 type PathKey = string | number;
@@ -167,6 +169,7 @@ export function parseSeed(files: ReadonlyArray<SeedFileInput>, opts: RuleOptions
     });
 
   const ds = collected.dataset;
+  const warnings: InputIssue[] = [];
   for (const finding of checkDataset(ds, { ...opts, brokenIds: collected.brokenIds })) {
     const origin = locate(collected.origins, finding.at);
     const lineAt = (o: Origin) => {
@@ -178,7 +181,7 @@ export function parseSeed(files: ReadonlyArray<SeedFileInput>, opts: RuleOptions
       const other = locate(collected.origins, finding.related);
       message += ` (first defined at ${other.file}:${lineAt(other) ?? "?"} ${formatPath(other.path)})`;
     }
-    issues.push({
+    (finding.severity === "warning" ? warnings : issues).push({
       file: origin.file,
       line: lineAt(origin),
       path: formatPath(origin.path),
@@ -186,7 +189,7 @@ export function parseSeed(files: ReadonlyArray<SeedFileInput>, opts: RuleOptions
       rule: finding.rule,
     });
   }
-  return { dataset: issues.length === 0 ? ds : undefined, issues };
+  return { dataset: issues.length === 0 ? ds : undefined, issues, warnings };
 }
 
 function locate(origins: Map<string, Origin[]>, at: Locator): Origin {

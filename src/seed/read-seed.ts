@@ -4,6 +4,7 @@ import { join, relative } from "node:path";
 import { NotFoundError, ValidationError } from "../errors.ts";
 import type { Dataset, RuleOptions } from "../model/index.ts";
 import { type ParsedSeed, parseSeed, type SeedFileInput } from "./parse-seed.ts";
+import { readBlockedHosts } from "./read-blocked-hosts.ts";
 
 /** Every `.yaml`/`.yml` file below `dir`, sorted by path so runs are repeatable. */
 export function readSeedFiles(dir: string): SeedFileInput[] {
@@ -37,10 +38,15 @@ export function readSeedFiles(dir: string): SeedFileInput[] {
   return out;
 }
 
-/** Reads and validates a seed directory; the issues' file names are relative to `dir`. */
+/**
+ * Reads and validates a seed directory; the issues' file names are relative to `dir`. Sources are checked
+ * against the blocklist beside the seed (see readBlockedHosts) unless `opts.blockedHosts` is given.
+ */
 export function readSeed(dir: string, opts: RuleOptions = {}): ParsedSeed {
-  const parsed = parseSeed(readSeedFiles(dir), opts);
-  for (const issue of parsed.issues) if (issue.file) issue.file = join(dir, issue.file);
+  const files = readSeedFiles(dir);
+  const parsed = parseSeed(files, { ...opts, blockedHosts: opts.blockedHosts ?? readBlockedHosts(dir) });
+  for (const issue of [...parsed.issues, ...parsed.warnings])
+    if (issue.file) issue.file = join(dir, issue.file);
   return parsed;
 }
 

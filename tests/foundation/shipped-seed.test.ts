@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { datasetStats } from "../../src/analysis/summary/dataset-stats.ts";
 import { buildGraph, segmentsOfChain } from "../../src/graph/index.ts";
 import { sourcesMarkdown } from "../../src/render/report/sources-markdown.ts";
-import { loadSeed, readIndustryCodes } from "../../src/seed/index.ts";
+import { loadSeed, readBlockedHosts, readIndustryCodes } from "../../src/seed/index.ts";
 import { SHIPPED_SEED } from "../../src/store/index.ts";
 import { runCli } from "../helpers/run-cli.ts";
 import { tempDir } from "../helpers/seed-files.ts";
@@ -55,7 +55,9 @@ describe("the shipped seed graph-seeds/jiaxing", () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("光伏新能源产业链");
     const stats = JSON.parse(runCli(["--db", db, "--json", "stats"]).stdout);
-    expect(stats).toEqual(datasetStats(loadSeed(SHIPPED_SEED)));
+    expect(stats).toEqual(
+      datasetStats(loadSeed(SHIPPED_SEED), { blockedHosts: readBlockedHosts(SHIPPED_SEED) }),
+    );
     expect(JSON.parse(runCli(["--db", db, "--json", "history"]).stdout)[0].why).toMatch(/first use/);
   });
 });
