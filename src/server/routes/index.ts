@@ -2,8 +2,11 @@
 import type { RouteSpec } from "../route-spec.ts";
 import { analysisRoutes } from "./analysis.ts";
 import { authRoutes } from "./auth.ts";
+import { graphRoutes } from "./graph.ts";
 import { healthRoutes } from "./health.ts";
 import { historyRoutes } from "./history.ts";
+import { outputRoutes } from "./outputs.ts";
+import { reportNoteRoutes } from "./report-notes.ts";
 import { resourceRoutes } from "./resources.ts";
 import { tokenRoutes } from "./tokens.ts";
 import { userRoutes } from "./users.ts";
@@ -15,5 +18,8 @@ export const ALL_ROUTES: ReadonlyArray<RouteSpec> = [
   ...userRoutes,
   ...historyRoutes,
   ...analysisRoutes,
+  ...outputRoutes,
+  ...reportNoteRoutes,
+  ...graphRoutes,
   ...resourceRoutes,
 ];
