@@ -1,6 +1,7 @@
 // Mounts route specs on a router: sign-in and role first, then path and query checks, then the handler.
 import { type Request, type Response, Router } from "express";
-import { AuthError, ForbiddenError, OptionError } from "../errors.ts";
+import { AuthError, ForbiddenError, NotFoundError, OptionError } from "../errors.ts";
+import { chainOf } from "../graph/index.ts";
 import type { AtlasState } from "./atlas-state.ts";
 import type { Caller } from "./auth/authenticate.ts";
 import type { RouteSpec } from "./route-spec.ts";
@@ -43,6 +44,9 @@ export function mountRoutes(state: AtlasState, specs: ReadonlyArray<RouteSpec>):
           ? (parseOrThrow(spec.params, req.params, "path") as Record<string, string>)
           : (req.params as Record<string, string>);
         const query = checkQuery(spec, req);
+        // A chain named in the path is a resource: an unknown one is 404 (the analysis calls it a bad option).
+        if (params.chain !== undefined && !chainOf(await state.graph(), params.chain))
+          throw new NotFoundError(`no chain ${JSON.stringify(params.chain)}; see GET /api/chains`);
         const value = await spec.handler({ state, user: caller?.user, req, res, query, params });
         if (res.headersSent) return;
         const ok = spec.responses.find((r) => r.status < 300)?.status ?? 200;
