@@ -24,6 +24,8 @@ const COMMANDS: Record<string, () => Promise<{ register: Register }>> = {
   backtest: () => import("./commands/backtest.ts"),
   fishbone: () => import("./commands/fishbone.ts"),
   report: () => import("./commands/report.ts"),
+  serve: () => import("./commands/serve.ts"),
+  user: () => import("./commands/user.ts"),
 };
 
 /** The command named on the line (the first word that is not a global option or its value). */

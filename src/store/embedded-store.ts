@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import { StoreError } from "../errors.ts";
+import { AtlasError, StoreError } from "../errors.ts";
 import { type Dataset, type Firm, isLocalFirm } from "../model/index.ts";
 import { datasetRows, diffRows, type EntityRow, rowsDataset } from "./dataset-entities.ts";
 import type {
@@ -89,6 +89,14 @@ export class EmbeddedStore implements Store {
     const next = datasetRows(ds);
     const regionJson = JSON.stringify(ds.region);
     const apply = this.db.transaction((): ChangeSummary => {
+      if (opts.precondition) {
+        const one = this.db.prepare("select json from entity where kind = ? and id = ?").pluck();
+        const lastChangeId = this.db
+          .prepare("select coalesce(max(id), 0) from change_set")
+          .pluck()
+          .get() as number;
+        opts.precondition({ json: (kind, id) => one.get(kind, id) as string | undefined, lastChangeId });
+      }
       const items = this.diff(ds.region.id, regionJson, next);
       // Importing what the store already holds changes nothing and records nothing.
       if (items.length === 0) return { changeId: undefined, added: 0, changed: 0, removed: 0, items };
@@ -107,11 +115,12 @@ export class EmbeddedStore implements Store {
       });
       for (const f of ds.firms) index.run(f.id, searchText(f));
       opts.onProgress?.(next.length, next.length);
-      return this.record("import", meta, items);
+      return this.record(opts.op ?? "import", meta, items);
     });
     try {
       return apply.immediate();
     } catch (e) {
+      if (e instanceof AtlasError) throw e;
       throw new StoreError(`import failed and was rolled back: ${(e as Error).message}`);
     }
   }
