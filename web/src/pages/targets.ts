@@ -1,0 +1,311 @@
+// Targets: filters, sortable table, each row's explanation and evidence, what-if, portfolio, exports.
+import { get, qs } from "../api.ts";
+import { fmt, h, mount } from "../dom.ts";
+import { LIST_NAMES, lang, listName, nm, t } from "../i18n.ts";
+import type { ChainGaps, TargetRow } from "../types.ts";
+import { type Ctx, chainOf, chainSelect, field, kindBadge, loading, pageHead, select } from "./page.ts";
+
+interface WhatIf {
+  firm: { name: { zh: string; en?: string } };
+  before: { coverage: number; gapsByKind: Record<string, number> };
+  after: { coverage: number; gapsByKind: Record<string, number> };
+  changes: Array<{
+    segment: { name: { zh: string; en?: string } };
+    kindBefore: string;
+    kindAfter: string;
+    severityBefore: number;
+    severityAfter: number;
+  }>;
+}
+interface Portfolio {
+  totalSeverity: number;
+  closed: number;
+  picks: Array<{
+    firm: { id: string; name: { zh: string; en?: string }; country: string };
+    marginalGain: number;
+    cumulative: number;
+    closes: Array<{ segment: string }>;
+  }>;
+}
+
+const PARAMS = ["gap", "aim", "tag", "country", "minScore", "top"] as const;
+
+export async function targetsPage(main: HTMLElement, ctx: Ctx): Promise<void> {
+  const w = t();
+  const chain = chainOf(ctx);
+  const enc = encodeURIComponent(chain);
+  const p = Object.fromEntries(PARAMS.map((k) => [k, ctx.params.get(k) ?? ""])) as Record<
+    (typeof PARAMS)[number],
+    string
+  >;
+  mount(main, pageHead(w.targets), loading());
+  const query = {
+    gap: p.gap,
+    aim: p.aim,
+    tag: p.tag,
+    country: p.country.toUpperCase(),
+    minScore: p.minScore,
+    top: p.top || 50,
+  };
+  const [gaps, res, portfolio] = await Promise.all([
+    get<ChainGaps>(`/api/chains/${enc}/gaps`),
+    get<{ rows: TargetRow[] } | TargetRow[]>(`/api/chains/${enc}/targets${qs(query)}`),
+    get<Portfolio>(`/api/chains/${enc}/portfolio${qs({ k: 5 })}`).catch(() => null),
+  ]);
+  let rows = Array.isArray(res) ? res : res.rows;
+  const segName = new Map(gaps.findings.map((f) => [f.segment.id, nm(f.segment.name)]));
+  const gapOpts: Array<[string, string]> = gaps.findings
+    .filter((f) => f.kind !== "covered")
+    .map((f) => [f.segment.id, `${nm(f.segment.name)}（${w.kinds[f.kind]}）`]);
+  const inputs = {
+    gap: select([["", w.any], ...gapOpts], p.gap),
+    aim: select([["", w.any], ...Object.entries(w.aims)], p.aim),
+    tag: select(
+      [["", w.any], ...Object.keys(LIST_NAMES).map((k) => [k, listName(k)] as [string, string])],
+      p.tag,
+    ),
+    country: h("input", {
+      type: "text",
+      value: p.country,
+      placeholder: "CN,DE",
+      size: 8,
+      pattern: "[A-Za-z, ]*",
+    }),
+    minScore: h("input", { type: "number", value: p.minScore, min: 0, max: 1, step: 0.05 }),
+  };
+  const chainPick = chainSelect(ctx, chain);
+  const apply = (e: Event) => {
+    e.preventDefault();
+    const next: Record<string, string> = { chain: chainPick.value };
+    if (chainPick.value === chain)
+      for (const [k, el] of Object.entries(inputs)) if (el.value) next[k] = el.value;
+    ctx.go("targets", next);
+  };
+  const exportQs = qs(query);
+  const tbody = h("tbody");
+  const whatIfBox = h(
+    "section",
+    { class: "card", id: "whatif", "aria-live": "polite" },
+    h("h2", null, w.whatIf),
+    h("p", { class: "muted" }, w.whatIfNote),
+  );
+  let sortKey: "score" | "name" | "country" = "score";
+  let asc = false;
+  const sortBtn = (key: typeof sortKey, label: string) =>
+    h(
+      "button",
+      {
+        type: "button",
+        class: "sort",
+        "aria-label": `${label} ↕`,
+        onclick: () => {
+          asc = sortKey === key ? !asc : key !== "score";
+          sortKey = key;
+          draw();
+        },
+      },
+      label,
+      " ↕",
+    );
+
+  const whatIf = async (r: TargetRow) => {
+    const seg = r.gaps[0];
+    if (!seg) return;
+    mount(whatIfBox, h("h2", null, `${w.whatIfTitle}：${nm(r.firm.name)}`), loading());
+    const x = await get<WhatIf>(`/api/chains/${enc}/whatif${qs({ firm: r.firm.id, segment: seg })}`);
+    mount(
+      whatIfBox,
+      h("h2", null, `${w.whatIfTitle}：${nm(r.firm.name)} → ${segName.get(seg) ?? seg}`),
+      h("p", null, `${w.coverage}：${fmt.pct(x.before.coverage)} → ${fmt.pct(x.after.coverage)}`),
+      x.changes.length
+        ? h(
+            "ul",
+            null,
+            x.changes.map((c) =>
+              h(
+                "li",
+                null,
+                `${nm(c.segment.name)}：`,
+                kindBadge(c.kindBefore),
+                ` ${fmt.num(c.severityBefore)} → `,
+                kindBadge(c.kindAfter),
+                ` ${fmt.num(c.severityAfter)}`,
+              ),
+            ),
+          )
+        : h("p", { class: "muted" }, w.none),
+    );
+    whatIfBox.scrollIntoView({ block: "nearest" });
+  };
+
+  const draw = () => {
+    rows = [...rows].sort((a, b) => {
+      const v =
+        sortKey === "score"
+          ? a.score - b.score
+          : sortKey === "name"
+            ? nm(a.firm.name).localeCompare(nm(b.firm.name), "zh-CN")
+            : a.firm.country.localeCompare(b.firm.country);
+      return asc ? v : -v;
+    });
+    mount(
+      tbody,
+      rows.length === 0 ? h("tr", null, h("td", { colspan: 7, class: "muted" }, w.noResult)) : null,
+      rows.map((r, i) =>
+        h(
+          "tr",
+          { "data-firm": r.firm.id },
+          h("td", { class: "num" }, String(i + 1)),
+          h("td", { class: "firm" }, nm(r.firm.name)),
+          h("td", null, r.firm.country),
+          h("td", null, r.firm.tags.map(listName).join("、") || "—"),
+          h(
+            "td",
+            null,
+            r.gaps.map((g) => segName.get(g) ?? g).join("、"),
+            r.aim ? h("div", { class: "muted" }, w.aims[r.aim] ?? r.aim) : null,
+          ),
+          h(
+            "td",
+            { class: "num" },
+            h("b", null, fmt.num(r.score)),
+            h(
+              "div",
+              { class: "terms" },
+              Object.entries(r.terms)
+                .map(([k, v]) => `${k} ${fmt.num(v)}`)
+                .join(" · "),
+            ),
+          ),
+          h(
+            "td",
+            null,
+            h(
+              "details",
+              null,
+              h(
+                "summary",
+                null,
+                r.explanation[lang()].slice(0, 40) + (r.explanation[lang()].length > 40 ? "…" : ""),
+              ),
+              h("p", null, r.explanation[lang()]),
+              h("h4", null, w.evidence),
+              h(
+                "ul",
+                null,
+                r.evidence.map((e) =>
+                  h(
+                    "li",
+                    null,
+                    `${segName.get(e.segment) ?? e.segment} · ${w.grades[e.grade] ?? e.grade} · ${w.bases[e.basis] ?? e.basis} · ${fmt.num(e.confidence)} · ${e.detail}`,
+                  ),
+                ),
+              ),
+            ),
+            h("button", { type: "button", class: "link", onclick: () => void whatIf(r) }, w.whatIf),
+          ),
+        ),
+      ),
+    );
+  };
+  draw();
+  mount(
+    main,
+    pageHead(
+      `${w.targets} · ${nm(gaps.chain.name)}`,
+      h(
+        "a",
+        {
+          class: "button",
+          href: `/api/chains/${enc}/targets.xlsx${exportQs}`,
+          download: "",
+          id: "export-xlsx",
+        },
+        w.exportXlsx,
+      ),
+      h(
+        "a",
+        {
+          class: "button",
+          href: `/api/chains/${enc}/targets.csv${exportQs}`,
+          download: "",
+          id: "export-csv",
+        },
+        w.exportCsv,
+      ),
+    ),
+    h(
+      "form",
+      { class: "filters", onsubmit: apply, id: "target-filters" },
+      field(w.chain, chainPick, "chain"),
+      field(w.gap, inputs.gap, "gap"),
+      field(w.aim, inputs.aim, "aim"),
+      field(w.tag, inputs.tag, "tag"),
+      field(w.country, inputs.country, "country"),
+      field(w.minScore, inputs.minScore, "minScore"),
+      h("button", { type: "submit", class: "primary" }, w.apply),
+    ),
+    h(
+      "div",
+      { class: "grid2 wide-left" },
+      h(
+        "section",
+        { class: "card" },
+        h("p", { class: "muted", id: "row-count" }, `${rows.length} ${w.targets}`),
+        h(
+          "table",
+          { class: "data targets", id: "targets-table" },
+          h(
+            "thead",
+            null,
+            h(
+              "tr",
+              null,
+              h("th", null, "#"),
+              h("th", null, sortBtn("name", w.firm)),
+              h("th", null, sortBtn("country", w.country)),
+              h("th", null, w.tag),
+              h("th", null, w.gap),
+              h("th", null, sortBtn("score", w.score)),
+              h("th", null, w.explanation),
+            ),
+          ),
+          tbody,
+        ),
+      ),
+      h(
+        "div",
+        null,
+        whatIfBox,
+        portfolio
+          ? h(
+              "section",
+              { class: "card", id: "portfolio" },
+              h("h2", null, w.portfolio),
+              h(
+                "p",
+                { class: "muted" },
+                `${fmt.num(portfolio.closed)} / ${fmt.num(portfolio.totalSeverity)}`,
+              ),
+              h(
+                "ol",
+                null,
+                portfolio.picks.map((x) =>
+                  h(
+                    "li",
+                    null,
+                    `${nm(x.firm.name)}（${x.firm.country}）`,
+                    h(
+                      "div",
+                      { class: "muted" },
+                      `${w.gain} ${fmt.num(x.marginalGain)} · ${x.closes.map((c) => segName.get(c.segment) ?? c.segment).join("、")}`,
+                    ),
+                  ),
+                ),
+              ),
+            )
+          : null,
+      ),
+    ),
+  );
+}
