@@ -8,8 +8,10 @@ import { register as fishbone } from "./commands/fishbone.ts";
 import { register as gaps } from "./commands/gaps.ts";
 import { register as history } from "./commands/history.ts";
 import { register as importSeed } from "./commands/import.ts";
+import { register as ingest } from "./commands/ingest.ts";
 import { register as portfolio } from "./commands/portfolio.ts";
 import { register as report } from "./commands/report.ts";
+import { register as review } from "./commands/review.ts";
 import { register as start } from "./commands/start.ts";
 import { register as stats } from "./commands/stats.ts";
 import { register as targets } from "./commands/targets.ts";
@@ -34,6 +36,8 @@ const COMMANDS = [
   backtestCmd,
   fishbone,
   report,
+  ingest,
+  review,
 ];
 
 export async function main(argv: string[]): Promise<number> {

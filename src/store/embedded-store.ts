@@ -34,7 +34,8 @@ function searchText(f: Firm): string {
 
 export class EmbeddedStore implements Store {
   readonly kind = "embedded" as const;
-  private readonly db: Database.Database;
+  /** The SQLite handle, for modules that keep their own tables (review queue, accounts, comments). */
+  readonly db: Database.Database;
 
   constructor(readonly file: string) {
     if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
