@@ -22,7 +22,7 @@ import { EntityIndex } from "./resolve/resolve-entity.ts";
 export interface ReadRows {
   file: string;
   format: FileFormat;
-  encoding: TextEncoding | "binary";
+  encoding: TextEncoding;
   source: Source;
   rows: DraftRow[];
   skipped: SkippedCell[];
@@ -138,6 +138,7 @@ export async function readRows(
   const customers = new EntityIndex(ds.firms);
   const { map } = chosen;
   const headerRows = new Set(map.headerRows);
+  const firstHeader = Math.min(...map.headerRows);
   const ctx = {
     opts,
     sourceId: source.id,
@@ -145,7 +146,8 @@ export async function readRows(
     defaultUnit: opts.list?.startsWith("fortune") ? { scale: 1e6, currency: "USD" as const } : undefined,
   };
   const handle = (raw: RawRow) => {
-    if (headerRows.has(raw.row) || raw.cells.every((c) => c.trim() === "")) return;
+    // Rows above the header are the sheet's title and notes, not data.
+    if (raw.row <= firstHeader || headerRows.has(raw.row) || raw.cells.every((c) => c.trim() === "")) return;
     dataRows++;
     if (dataRows > opts.maxRows) return; // counted, not kept: memory stays bounded
     const rec = rowRecord(raw, map, skipped);

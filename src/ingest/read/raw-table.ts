@@ -12,8 +12,8 @@ export type FileFormat = "xlsx" | "csv" | "tsv" | "html";
 /** A table read from a file: rows may stream (a large CSV), the rest is known up front. */
 export interface RawTable {
   format: FileFormat;
-  /** `binary` for xlsx, whose text encoding is fixed by the format. */
-  encoding: TextEncoding | "binary";
+  /** For xlsx, utf-8: the format fixes the encoding of its XML parts. */
+  encoding: TextEncoding;
   rows: AsyncIterable<RawRow>;
   /** Where the table was found inside the file (sheet name, table number), for messages. */
   where?: string;

@@ -22,7 +22,7 @@ export async function readXlsx(file: string, bytes: Uint8Array): Promise<RawTabl
     );
   }
   const sheet = wb.worksheets.find((ws) => ws.actualRowCount > 0);
-  if (!sheet) return { format: "xlsx", encoding: "binary", rows: fromArray([]), where: "no sheet with data" };
+  if (!sheet) return { format: "xlsx", encoding: "utf-8", rows: fromArray([]), where: "no sheet with data" };
   const rows: RawRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (r, n) => {
     const cells: string[] = [];
@@ -32,7 +32,7 @@ export async function readXlsx(file: string, bytes: Uint8Array): Promise<RawTabl
     });
     rows.push({ row: n, cells: Array.from(cells, (v) => v ?? "") });
   });
-  return { format: "xlsx", encoding: "binary", rows: fromArray(rows), where: `sheet ${sheet.name}` };
+  return { format: "xlsx", encoding: "utf-8", rows: fromArray(rows), where: `sheet ${sheet.name}` };
 }
 
 /** A cell's value as text: formulas give their cached result, rich text its plain text, dates ISO days. */

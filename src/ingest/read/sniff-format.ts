@@ -7,7 +7,7 @@ import type { FileFormat } from "./raw-table.ts";
 
 export interface Sniffed {
   format: FileFormat;
-  encoding: TextEncoding | "binary";
+  encoding: TextEncoding;
 }
 
 const fail = (file: string, message: string) =>
@@ -17,7 +17,7 @@ const fail = (file: string, message: string) =>
 export function sniffFormat(file: string, head: Uint8Array, size: number): Sniffed {
   if (size === 0) throw fail(file, "the file is empty; expected a table with a header row");
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04)
-    return { format: "xlsx", encoding: "binary" };
+    return { format: "xlsx", encoding: "utf-8" };
   if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0)
     throw fail(
       file,
