@@ -7,7 +7,7 @@ import type { IngestOptions } from "./ingest-options.ts";
 import { KIND_FIELDS } from "./kind-fields.ts";
 import { type ColumnMap, mapColumns } from "./map/map-columns.ts";
 import { parseNumber } from "./map/parse-number.ts";
-import { importSource } from "./plan/import-source.ts";
+import { fileDigest, importSource } from "./plan/import-source.ts";
 import type { DraftRow } from "./plan/make-plan.ts";
 import { type RowRecord, rowRecord, type SkippedCell } from "./plan/row-record.ts";
 import { rowToFirm } from "./plan/row-to-firm.ts";
@@ -130,7 +130,7 @@ export async function readRows(
   const source =
     opts.source !== undefined
       ? citedSource(file, opts.source, ds)
-      : importSource(file, bytes ?? (await readFile(file)), opts, `${sniffed.format}, ${encoding}`);
+      : importSource(file, await fileDigest(file), opts, `${sniffed.format}, ${encoding}`);
   const rows: DraftRow[] = [];
   const skipped: SkippedCell[] = [];
   let otherYears = 0;

@@ -70,7 +70,7 @@ describe("the Fortune Global 500 2022–2024 file, 2024 rows", () => {
       "Samsung Electronics": "KR",
     };
     for (const row of rows2024.filter(
-      (r) => r.Company in expected || ["350", "492", "103"].includes(r.Rank),
+      (r) => (r.Company ?? "") in expected || ["350", "492", "103"].includes(r.Rank ?? ""),
     )) {
       const f = byName(row.Company!);
       expect(f, row.Company).toBeDefined();

@@ -1,13 +1,21 @@
 // The Source an import records for its file: every imported fact cites it.
 import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
 import { basename } from "node:path";
 import { LIST_LABELS, type Source } from "../../model/index.ts";
 import type { IngestOptions } from "../ingest-options.ts";
 
+/** The SHA-256 of a file, streamed (a large import is never held in memory whole). */
+export async function fileDigest(file: string): Promise<string> {
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest("hex");
+}
+
 /** The source for a file: the same file gives the same id, so a re-import cites what the first one recorded. */
-export function importSource(file: string, bytes: Uint8Array, opts: IngestOptions, how: string): Source {
+export function importSource(file: string, sha256: string, opts: IngestOptions, how: string): Source {
   const name = basename(file);
-  const digest = createHash("sha256").update(bytes).digest("hex").slice(0, 12);
+  const digest = sha256.slice(0, 12);
   const slug = name
     .normalize("NFKD")
     .toLowerCase()
