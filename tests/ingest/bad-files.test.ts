@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { writeFixtures } from "../fixtures/ingest/make-fixtures.ts";
 import { runCli } from "../helpers/run-cli.ts";
-import { seededStore, tempDir } from "./ingest-helpers.ts";
+import { seededStore } from "./ingest-helpers.ts";
 
 let dir: string;
 let db: string;
@@ -70,7 +70,7 @@ describe("bad files give a clear error and change nothing", () => {
     const preload = join(dir, "rss.mjs");
     writeFileSync(
       preload,
-      "process.on('exit', () => process.stderr.write(`peak-rss-kb=${process.resourceUsage().maxRSS}\\n`));\n",
+      ["process.on('exit', () =>", "process.stderr.write('peak-rss-kb=' + process.resourceUsage().maxRSS + '\\n'));"].join(" "),
     );
     const before = historyLength();
     const t0 = performance.now();
