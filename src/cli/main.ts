@@ -26,6 +26,8 @@ const COMMANDS: Record<string, () => Promise<{ register: Register }>> = {
   report: () => import("./commands/report.ts"),
   serve: () => import("./commands/serve.ts"),
   user: () => import("./commands/user.ts"),
+  ingest: () => import("./commands/ingest.ts"),
+  review: () => import("./commands/review.ts"),
 };
 
 /** The command named on the line (the first word that is not a global option or its value). */

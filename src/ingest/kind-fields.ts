@@ -1,0 +1,45 @@
+// Which fields each kind of import reads, and which one names the firm a row is about.
+
+import type { IngestKind } from "./ingest-options.ts";
+import type { ImportField } from "./map/import-field.ts";
+
+const FIRM_FIELDS: ImportField[] = [
+  "name",
+  "nameEn",
+  "aliases",
+  "creditCode",
+  "country",
+  "province",
+  "city",
+  "region",
+  "address",
+  "products",
+  "industry",
+  "industryCode",
+  "rank",
+  "year",
+  "revenue",
+  "employees",
+];
+
+export const KIND_FIELDS: Record<IngestKind, { fields: ImportField[]; nameField: ImportField }> = {
+  "local-firms": { fields: FIRM_FIELDS, nameField: "name" },
+  candidates: { fields: FIRM_FIELDS, nameField: "name" },
+  "firm-page": { fields: FIRM_FIELDS, nameField: "name" },
+  // In a survey the row is about the supplier: its name fills `name`, the buyer is `customer`.
+  "supply-survey": {
+    fields: [
+      "supplier",
+      "customer",
+      "product",
+      "share",
+      "period",
+      "creditCode",
+      "region",
+      "country",
+      "city",
+      "province",
+    ],
+    nameField: "supplier",
+  },
+};

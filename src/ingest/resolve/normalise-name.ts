@@ -1,0 +1,131 @@
+// Firm names folded for matching: width, traditional→simplified, case; legal forms, (中国) and region prefixes dropped.
+import * as OpenCC from "opencc-js/t2cn";
+
+const toSimplified = OpenCC.Converter({ from: "t", to: "cn" });
+
+/** Legal-form words at the end of a Chinese name, longest first. */
+const ZH_SUFFIXES = [
+  "股份有限公司",
+  "有限责任公司",
+  "集团有限公司",
+  "控股有限公司",
+  "有限公司",
+  "集团股份",
+  "控股集团",
+  "集团公司",
+  "股份公司",
+  "总公司",
+  "分公司",
+  "公司",
+  "集团",
+  "控股",
+  "股份",
+  "厂",
+];
+
+/** Provinces and big cities that prefix names ("浙江", "嘉兴市"), dropped only when a name remains. */
+const ZH_REGIONS = [
+  "北京",
+  "天津",
+  "上海",
+  "重庆",
+  "河北",
+  "山西",
+  "辽宁",
+  "吉林",
+  "黑龙江",
+  "江苏",
+  "浙江",
+  "安徽",
+  "福建",
+  "江西",
+  "山东",
+  "河南",
+  "湖北",
+  "湖南",
+  "广东",
+  "海南",
+  "四川",
+  "贵州",
+  "云南",
+  "陕西",
+  "甘肃",
+  "青海",
+  "台湾",
+  "内蒙古",
+  "广西",
+  "西藏",
+  "宁夏",
+  "新疆",
+  "香港",
+  "澳门",
+  "深圳",
+  "广州",
+  "杭州",
+  "宁波",
+  "苏州",
+  "嘉兴",
+  "南京",
+  "海宁",
+  "桐乡",
+  "平湖",
+  "嘉善",
+  "海盐",
+  "南湖",
+  "秀洲",
+];
+
+const EN_SUFFIXES =
+  /\b(co|corp|corporation|company|inc|incorporated|ltd|limited|llc|plc|ag|se|sa|nv|bv|spa|gmbh|kgaa|kg|ab|asa|as|oyj|group|holdings?|holding|the)\b/g;
+
+/** A name folded to what identifies the firm: "浙江嘉兴桐昆集团股份有限公司" → "桐昆". */
+export function normaliseName(name: string): string {
+  let s = toSimplified(name.normalize("NFKC")).toLowerCase();
+  s = s.replace(/[(（[【]\s*(中国|china|集团|控股|上海|香港|hong kong)\s*[)）\]】]/g, "");
+  if (/[\u4e00-\u9fff]/.test(s)) return foldChinese(s);
+  return s
+    .replace(/&/g, " and ")
+    .replace(/[.,'’"()]/g, " ")
+    .replace(EN_SUFFIXES, " ")
+    .replace(/[^a-z0-9\u00c0-\u024f]+/g, "")
+    .trim();
+}
+
+function foldChinese(input: string): string {
+  let s = input.replace(/[\s·•.,，、()（）\-—_'"“”]/g, "");
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const suf of ZH_SUFFIXES)
+      if (s.endsWith(suf) && s.length - suf.length >= 2) {
+        s = s.slice(0, -suf.length);
+        changed = true;
+      }
+    for (const r of ZH_REGIONS) {
+      const m = new RegExp(`^${r}(省|市|自治区|特别行政区|县|区)?`).exec(s);
+      if (m && s.length - m[0].length >= 2) {
+        s = s.slice(m[0].length);
+        changed = true;
+      }
+    }
+  }
+  return s;
+}
+
+/** Character bigrams of a folded name, for a similarity score between names that do not fold to the same key. */
+export function bigrams(s: string): Set<string> {
+  const out = new Set<string>();
+  const chars = [...s];
+  if (chars.length === 1) out.add(s);
+  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
+  return out;
+}
+
+/** Dice similarity of two folded names, 0 … 1. */
+export function nameSimilarity(a: string, b: string): number {
+  const x = bigrams(a);
+  const y = bigrams(b);
+  if (x.size === 0 || y.size === 0) return 0;
+  let common = 0;
+  for (const g of x) if (y.has(g)) common++;
+  return (2 * common) / (x.size + y.size);
+}
