@@ -9,6 +9,8 @@ import { register as gaps } from "./commands/gaps.ts";
 import { register as history } from "./commands/history.ts";
 import { register as importSeed } from "./commands/import.ts";
 import { register as portfolio } from "./commands/portfolio.ts";
+import { register as pull } from "./commands/pull.ts";
+import { register as push } from "./commands/push.ts";
 import { register as report } from "./commands/report.ts";
 import { register as start } from "./commands/start.ts";
 import { register as stats } from "./commands/stats.ts";
@@ -34,6 +36,8 @@ const COMMANDS = [
   backtestCmd,
   fishbone,
   report,
+  push,
+  pull,
 ];
 
 export async function main(argv: string[]): Promise<number> {
@@ -41,6 +45,10 @@ export async function main(argv: string[]): Promise<number> {
     .description("Industrial-chain knowledge graph: fishbone maps, gaps and investment targets (招大引强)")
     .option("--db <file>", "embedded store file (default $CHAIN_ATLAS_DB or data/atlas.db)")
     .option("--json", "print machine-readable JSON")
+    .option("--store <url>", "Neo4j store, e.g. neo4j://host:7687 (NEO4J_USER / NEO4J_PASSWORD)")
+    .on("option:store", (url: string) => {
+      process.env.CHAIN_ATLAS_STORE = url;
+    })
     .showHelpAfterError()
     .exitOverride();
   const ctx = new CliContext(program);

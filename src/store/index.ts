@@ -1,5 +1,6 @@
 // Stores: the interface and its implementations.
 export { EmbeddedStore } from "./embedded-store.ts";
+export { Neo4jStore } from "./neo4j/index.ts";
 export { DEFAULT_DB, type OpenOptions, openStore, SHIPPED_SEED } from "./open-store.ts";
 export type {
   ChangeItem,
