@@ -28,13 +28,15 @@ const COMMANDS: Record<string, () => Promise<{ register: Register }>> = {
   user: () => import("./commands/user.ts"),
   ingest: () => import("./commands/ingest.ts"),
   review: () => import("./commands/review.ts"),
+  push: () => import("./commands/push.ts"),
+  pull: () => import("./commands/pull.ts"),
 };
 
 /** The command named on the line (the first word that is not a global option or its value). */
 export function commandOf(args: ReadonlyArray<string>): string | undefined {
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
-    if (a === "--db" || a === "--lang") i++;
+    if (a === "--db" || a === "--lang" || a === "--store") i++;
     else if (!a.startsWith("-")) return a;
   }
   return undefined;
@@ -58,6 +60,10 @@ export async function main(argv: string[]): Promise<number> {
             .replace(/\s*\n\s*/g, " ")
             .trim()}\n${hint}\n`,
         ),
+    })
+    .option("--store <url>", "Neo4j store, e.g. neo4j://host:7687 (NEO4J_USER / NEO4J_PASSWORD)")
+    .on("option:store", (url: string) => {
+      process.env.CHAIN_ATLAS_STORE = url;
     })
     .exitOverride();
   const ctx = new CliContext(program);

@@ -28,6 +28,8 @@ export interface OpenOptions {
   /** Create the store when the file does not exist (default false: a missing store is a StoreError). */
   create?: boolean;
   /** Fill an empty store from the shipped seed (default false). */
+  /** A Neo4j address (neo4j://, bolt://, neo4j+s://); defaults to $CHAIN_ATLAS_STORE; the embedded store when absent. */
+  store?: string | undefined;
   seedIfEmpty?: boolean;
   /** Told where a store was created or filled. */
   onCreate?: (message: string) => void;
@@ -39,9 +41,13 @@ export function storeFile(opts: Pick<OpenOptions, "db"> = {}): string {
 }
 
 export async function openStore(opts: OpenOptions = {}): Promise<Store> {
-  const file = storeFile(opts);
-  const existed = file === ":memory:" || existsSync(file);
-  const store = new EmbeddedStore(file, { create: opts.create === true });
+  const url = opts.store ?? process.env.CHAIN_ATLAS_STORE;
+  const file = url ?? storeFile(opts);
+  const existed = url !== undefined || file === ":memory:" || existsSync(file);
+  // The Neo4j driver loads only when a Neo4j store is named, so embedded commands start fast.
+  const store: Store = url
+    ? await (await import("./neo4j/open-neo4j.ts")).openNeo4j(url)
+    : new EmbeddedStore(file, { create: opts.create === true });
   if (!existed) opts.onCreate?.(`created the store ${file}`);
   if (opts.seedIfEmpty === true && (await store.isEmpty())) {
     await store.replaceDataset(loadSeed(SHIPPED_SEED), {

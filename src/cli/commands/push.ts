@@ -1,0 +1,39 @@
+// chain-atlas push --to URL: copy the current store (the embedded one by default) into a Neo4j store, whole.
+import { userInfo } from "node:os";
+import type { Command } from "commander";
+import { openNeo4j } from "../../store/neo4j/index.ts";
+import type { CliContext } from "../context.ts";
+import { printJson } from "../output.ts";
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command("push")
+    .description("copy the store's dataset into a Neo4j store (one transaction; NEO4J_USER / NEO4J_PASSWORD)")
+    .requiredOption("--to <url>", "the Neo4j store, e.g. neo4j://host:7687")
+    .option("--who <name>", "who makes the change", userInfo().username)
+    .option("--why <reason>", "why", "push")
+    .option("--progress", "report rows written on stderr")
+    .action(async (opts: { to: string; who: string; why: string; progress?: boolean }) => {
+      const dataset = await ctx.dataset();
+      const target = await openNeo4j(opts.to);
+      try {
+        const summary = await target.replaceDataset(
+          dataset,
+          { who: opts.who, why: `${opts.why} (from the ${(await ctx.openStore()).kind} store)` },
+          {
+            onProgress: opts.progress
+              ? (n, total) => process.stderr.write(`push: wrote ${n}/${total} rows\n`)
+              : undefined,
+          },
+        );
+        const { changeId, added, changed, removed } = summary;
+        if (ctx.json) printJson({ to: opts.to, changeId, added, changed, removed });
+        else
+          process.stdout.write(
+            `pushed to ${opts.to}: ${added} added, ${changed} changed, ${removed} removed (change #${changeId})\n`,
+          );
+      } finally {
+        await target.close();
+      }
+    });
+}

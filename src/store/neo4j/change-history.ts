@@ -1,0 +1,97 @@
+// Change history as nodes: a :ChangeSet per write (who, when, why) and a :ChangeItem per entity it touched.
+import neo4j from "neo4j-driver";
+import { z } from "zod";
+import { StoreError } from "../../errors.ts";
+import type { ChangeItem, ChangeMeta, ChangeSet, ChangeSummary } from "../store.ts";
+import { BATCH, type Tx } from "./write-dataset.ts";
+
+const ChangeSetRow = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  who: z.string(),
+  why: z.string(),
+  op: z.string(),
+  added: z.number().int(),
+  changed: z.number().int(),
+  removed: z.number().int(),
+});
+
+const ChangeItemRow = z.object({
+  kind: z.enum([
+    "sources",
+    "regions",
+    "chains",
+    "segments",
+    "firms",
+    "clusters",
+    "groups",
+    "officials",
+    "ties",
+    "feeds",
+    "region",
+  ]),
+  id: z.string(),
+  action: z.enum(["added", "changed", "removed"]),
+});
+
+function parseRow<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const r = schema.safeParse(value);
+  if (!r.success)
+    throw new StoreError(`Neo4j holds a ${what} that is not valid: ${r.error.issues[0]!.message}`);
+  return r.data;
+}
+
+/** Takes the write lock on the change counter: writers queue here, so each diffs against committed data. */
+export async function lockChanges(tx: Tx): Promise<void> {
+  await tx.run("MERGE (m:AtlasMeta {key: 'changes'}) ON CREATE SET m.last = 0 SET m.lockedAt = timestamp()");
+}
+
+/** Records one change set and its items inside the caller's transaction. */
+export async function recordChange(
+  tx: Tx,
+  op: string,
+  meta: ChangeMeta,
+  items: ChangeItem[],
+): Promise<ChangeSummary> {
+  const count = (a: ChangeItem["action"]) => items.filter((i) => i.action === a).length;
+  const summary = { added: count("added"), changed: count("changed"), removed: count("removed") };
+  const r = await tx.run(
+    `MATCH (m:AtlasMeta {key: 'changes'}) SET m.last = m.last + 1
+     CREATE (c:ChangeSet {id: m.last, at: $at, who: $who, why: $why, op: $op, added: $added, changed: $changed, removed: $removed})
+     RETURN c.id AS id`,
+    {
+      at: new Date().toISOString(),
+      who: meta.who,
+      why: meta.why,
+      op,
+      added: neo4j.int(summary.added),
+      changed: neo4j.int(summary.changed),
+      removed: neo4j.int(summary.removed),
+    },
+  );
+  const changeId = Number(r.records[0]!.get("id"));
+  for (let i = 0; i < items.length; i += BATCH)
+    await tx.run(
+      "UNWIND $items AS i CREATE (:ChangeItem {change: $change, n: i.n, kind: i.kind, id: i.id, action: i.action})",
+      {
+        change: neo4j.int(changeId),
+        items: items.slice(i, i + BATCH).map((it, k) => ({ ...it, n: neo4j.int(i + k) })),
+      },
+    );
+  return { changeId, ...summary, items };
+}
+
+export async function readHistory(tx: Tx, limit: number): Promise<ChangeSet[]> {
+  const r = await tx.run("MATCH (c:ChangeSet) RETURN c ORDER BY c.id DESC LIMIT $limit", {
+    limit: neo4j.int(Math.max(0, Math.trunc(limit))),
+  });
+  return r.records.map((rec) => parseRow(ChangeSetRow, rec.get("c").properties, "change set"));
+}
+
+export async function readChangeItems(tx: Tx, changeId: number): Promise<ChangeItem[]> {
+  const r = await tx.run(
+    "MATCH (i:ChangeItem {change: $change}) RETURN i.kind AS kind, i.id AS id, i.action AS action ORDER BY i.n",
+    { change: neo4j.int(changeId) },
+  );
+  return r.records.map((rec) => parseRow(ChangeItemRow, rec.toObject(), "change item") as ChangeItem);
+}

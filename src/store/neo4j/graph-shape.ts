@@ -1,0 +1,241 @@
+// How a dataset lies in Neo4j: one labelled node per entity, ties and feeds as relationships, the rest derived.
+import {
+  Chain,
+  ChainGroup,
+  CityRegion,
+  Cluster,
+  type Dataset,
+  Feed,
+  Firm,
+  feedKey,
+  isLocalFirm,
+  Official,
+  Region,
+  Segment,
+  Source,
+  SupplyTie,
+} from "../../model/index.ts";
+import type { StoredKind } from "../store.ts";
+
+/** The label each entity kind is stored under; all carry `id`, `seq` (order in the dataset) and `json`. */
+export const NODE_LABELS = {
+  sources: "Source",
+  regions: "Region",
+  chains: "Chain",
+  segments: "Segment",
+  firms: "Firm",
+  clusters: "Cluster",
+  groups: "ChainGroup",
+  officials: "Official",
+} as const;
+export type NodeKind = keyof typeof NODE_LABELS;
+export const NODE_KINDS = Object.keys(NODE_LABELS) as NodeKind[];
+
+/** Kinds kept as relationships (the relationship holds `id`, `seq`, `json`). */
+export const EDGE_KINDS = {
+  ties: { type: "SUPPLIES", from: "Firm", to: "Firm" },
+  feeds: { type: "FEEDS", from: "Segment", to: "Segment" },
+} as const;
+export type EdgeKind = keyof typeof EDGE_KINDS;
+
+/** The schema each stored kind is read back through. */
+export const KIND_SCHEMAS = {
+  sources: Source,
+  regions: Region,
+  chains: Chain,
+  segments: Segment,
+  firms: Firm,
+  clusters: Cluster,
+  groups: ChainGroup,
+  officials: Official,
+  ties: SupplyTie,
+  feeds: Feed,
+  region: CityRegion,
+} as const satisfies Record<StoredKind | "region", unknown>;
+
+type Props = Record<string, string | number | boolean>;
+export interface NodeRow {
+  id: string;
+  props: Props;
+}
+export interface EdgeRow {
+  from: string;
+  to: string;
+  props: Props;
+}
+
+/** Relationships derived from entity fields, for Neo4j readers and chain subgraphs (the JSON stays the truth). */
+export interface DerivedEdges {
+  type: string;
+  from: string;
+  to: string;
+  rows: EdgeRow[];
+}
+
+/** Drops undefined values: Neo4j properties are never null. */
+function props(o: Record<string, string | number | boolean | undefined>): Props {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Props;
+}
+
+/** Text a firm is found by (lower-cased): names, aliases, products — as the embedded store indexes it. */
+export function firmSearchText(f: Firm): string {
+  return [f.name.zh, f.name.en ?? "", ...f.name.aliases, ...f.products.map((p) => p.name)]
+    .join(" | ")
+    .toLowerCase();
+}
+
+function readable(kind: NodeKind, e: Dataset[NodeKind][number]): Props {
+  switch (kind) {
+    case "sources": {
+      const s = e as Source;
+      return props({ title: s.title, url: s.url, kind: s.kind, published: s.published, read: s.read });
+    }
+    case "regions": {
+      const r = e as Region;
+      return props({ name: r.name.zh, nameEn: r.name.en, kind: r.kind, parent: r.parent });
+    }
+    case "segments": {
+      const s = e as Segment;
+      return props({ name: s.name.zh, nameEn: s.name.en, chain: s.chain, stage: s.stage, weight: s.weight });
+    }
+    case "firms": {
+      const f = e as Firm;
+      const { country, province, city, region } = f.location;
+      return props({
+        name: f.name.zh,
+        nameEn: f.name.en,
+        local: isLocalFirm(f),
+        country,
+        province,
+        city,
+        region,
+        search: firmSearchText(f),
+      });
+    }
+    case "officials": {
+      const o = e as Official;
+      return props({ name: o.name, post: o.post });
+    }
+    case "clusters": {
+      const c = e as Cluster;
+      return props({ name: c.name.zh, nameEn: c.name.en, tier: c.tier });
+    }
+    default: {
+      const c = e as Chain | ChainGroup;
+      return props({ name: c.name.zh, nameEn: c.name.en });
+    }
+  }
+}
+
+/** The nodes of one kind, in dataset order. */
+export function nodeRows(ds: Dataset, kind: NodeKind): NodeRow[] {
+  return (ds[kind] as Dataset[NodeKind]).map((e, seq) => ({
+    id: e.id,
+    props: { id: e.id, seq, json: JSON.stringify(e), ...readable(kind, e) },
+  }));
+}
+
+/** The relationships that hold ties and feeds, in dataset order. */
+export function edgeRows(ds: Dataset, kind: EdgeKind): EdgeRow[] {
+  if (kind === "feeds")
+    return ds.feeds.map((f, seq) => ({
+      from: f.from,
+      to: f.to,
+      props: { id: feedKey(f), seq, json: JSON.stringify(f) },
+    }));
+  return ds.ties.map((t, seq) => ({
+    from: t.supplier,
+    to: t.customer,
+    props: {
+      id: t.id,
+      seq,
+      json: JSON.stringify(t),
+      ...props({ product: t.product, segment: t.segment, basis: t.basis, confidence: t.confidence }),
+    },
+  }));
+}
+
+/** The city itself: a :Region:City node. */
+export function cityProps(ds: Dataset): Props {
+  const c = ds.region;
+  return props({ id: c.id, json: JSON.stringify(c), name: c.name.zh, nameEn: c.name.en, kind: "city" });
+}
+
+export function derivedEdges(ds: Dataset): DerivedEdges[] {
+  const e = (from: string, to: string, p: Record<string, string | number | boolean | undefined> = {}) => ({
+    from,
+    to,
+    props: props(p),
+  });
+  const out: DerivedEdges[] = [
+    { type: "PART_OF", from: "Segment", to: "Chain", rows: ds.segments.map((s) => e(s.id, s.chain)) },
+    {
+      type: "CHILD_OF",
+      from: "Segment",
+      to: "Segment",
+      rows: ds.segments.flatMap((s) => (s.parent ? [e(s.id, s.parent)] : [])),
+    },
+    {
+      type: "IN_SEGMENT",
+      from: "Firm",
+      to: "Segment",
+      rows: ds.firms.flatMap((f) =>
+        f.segments.map((l) =>
+          e(f.id, l.segment, {
+            grade: l.grade,
+            basis: l.basis,
+            confidence: l.confidence,
+            product: l.product,
+          }),
+        ),
+      ),
+    },
+    {
+      type: "MASTERS",
+      from: "Firm",
+      to: "Chain",
+      rows: ds.chains.flatMap((c) =>
+        c.masters.map((m) => e(m.firm, c.id, { level: m.level, issuer: m.issuer })),
+      ),
+    },
+    {
+      type: "LEADS",
+      from: "Official",
+      to: "Chain",
+      rows: ds.officials.flatMap((o) => o.leads.map((c) => e(o.id, c))),
+    },
+    {
+      type: "LOCATED_IN",
+      from: "Firm",
+      to: "Region",
+      rows: ds.firms.flatMap((f) => (f.location.region ? [e(f.id, f.location.region)] : [])),
+    },
+    { type: "LOCATED_IN", from: "Region", to: "Region", rows: ds.regions.map((r) => e(r.id, r.parent)) },
+    {
+      type: "SUBSIDIARY_OF",
+      from: "Firm",
+      to: "Firm",
+      rows: ds.firms.flatMap((f) => (f.parent ? [e(f.id, f.parent)] : [])),
+    },
+    {
+      type: "COVERS",
+      from: "Cluster",
+      to: "Chain",
+      rows: ds.clusters.flatMap((c) => c.chains.map((ch) => e(c.id, ch))),
+    },
+    {
+      type: "INCLUDES",
+      from: "ChainGroup",
+      to: "Chain",
+      rows: ds.groups.flatMap((g) => g.chains.map((ch) => e(g.id, ch))),
+    },
+  ];
+  for (const kind of NODE_KINDS) {
+    if (kind === "sources") continue;
+    const rows = (ds[kind] as Array<{ id: string; sources?: string[] }>).flatMap((x) =>
+      (x.sources ?? []).map((s) => e(x.id, s)),
+    );
+    out.push({ type: "CITES", from: NODE_LABELS[kind], to: "Source", rows });
+  }
+  return out;
+}

@@ -1,0 +1,199 @@
+// The Neo4j store: the Store interface over neo4j-driver, each call one explicit transaction, retried if transient.
+import neo4j, { type Driver, type Session } from "neo4j-driver";
+import { StoreError } from "../../errors.ts";
+import { type Dataset, type Firm, isLocalFirm } from "../../model/index.ts";
+import { datasetRows, diffRows } from "../dataset-entities.ts";
+import type {
+  ChangeItem,
+  ChangeMeta,
+  ChangeSet,
+  ChangeSummary,
+  FirmHit,
+  Store,
+  WriteOptions,
+} from "../store.ts";
+import { lockChanges, readChangeItems, readHistory, recordChange } from "./change-history.ts";
+import { type Endpoint, storeError, withRetry } from "./neo4j-errors.ts";
+import { parseEntity, readEntityRows, rowsToDataset } from "./read-dataset.ts";
+import { SCHEMA_STATEMENTS } from "./schema.ts";
+import { checkEdgeEnds, type Tx, writeDataset } from "./write-dataset.ts";
+
+export interface Neo4jCredentials {
+  user: string;
+  password: string;
+  /** The database to use; the server's default when absent. */
+  database?: string | undefined;
+}
+
+export class Neo4jStore implements Store {
+  readonly kind = "neo4j" as const;
+  private readonly endpoint: Endpoint;
+
+  private constructor(
+    readonly url: string,
+    private readonly driver: Driver,
+    private readonly credentials: Neo4jCredentials,
+  ) {
+    this.endpoint = { url, user: credentials.user };
+  }
+
+  /** Connects, checks the credentials, and creates the constraints and indexes (idempotent). */
+  static async connect(url: string, credentials: Neo4jCredentials): Promise<Neo4jStore> {
+    let driver: Driver;
+    try {
+      driver = neo4j.driver(url, neo4j.auth.basic(credentials.user, credentials.password), {
+        disableLosslessIntegers: true,
+        connectionTimeout: 10_000,
+        userAgent: "chain-atlas",
+      });
+    } catch (e) {
+      throw new StoreError(`cannot use ${url} as a Neo4j address: ${(e as Error).message.split("\n")[0]}`);
+    }
+    const store = new Neo4jStore(url, driver, credentials);
+    try {
+      await driver.verifyConnectivity({ database: credentials.database });
+      for (const statement of SCHEMA_STATEMENTS)
+        await withRetry(() => store.withSession("WRITE", (s) => s.run(statement)));
+    } catch (e) {
+      await driver.close();
+      throw storeError(e, store.endpoint);
+    }
+    return store;
+  }
+
+  private async withSession<T>(mode: "READ" | "WRITE", work: (s: Session) => Promise<T>): Promise<T> {
+    const session = this.driver.session({
+      database: this.credentials.database,
+      defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    try {
+      return await work(session);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** One explicit transaction: committed when `work` returns, rolled back when it throws, retried if transient. */
+  private transaction<T>(mode: "READ" | "WRITE", work: (tx: Tx) => Promise<T>): Promise<T> {
+    return withRetry(() =>
+      this.withSession(mode, async (session) => {
+        const tx = session.beginTransaction();
+        try {
+          const out = await work(tx);
+          await tx.commit();
+          return out;
+        } catch (e) {
+          if (tx.isOpen()) await tx.rollback().catch(() => undefined);
+          throw e;
+        }
+      }),
+    );
+  }
+
+  private async read<T>(what: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+    try {
+      return await this.transaction("READ", work);
+    } catch (e) {
+      throw storeError(e, this.endpoint, what);
+    }
+  }
+
+  async isEmpty(): Promise<boolean> {
+    return this.read("isEmpty", async (tx) => {
+      const r = await tx.run("MATCH (c:City) RETURN count(c) AS n");
+      return Number(r.records[0]!.get("n")) === 0;
+    });
+  }
+
+  async loadDataset(): Promise<Dataset> {
+    const stored = await this.read("loading the dataset", readEntityRows);
+    if (stored.region === undefined)
+      throw new StoreError(
+        `the Neo4j store at ${this.url} is empty; import a seed first (chain-atlas --store ${this.url} import graph-seeds/jiaxing)`,
+      );
+    return rowsToDataset({ region: stored.region, rows: stored.rows });
+  }
+
+  async replaceDataset(ds: Dataset, meta: ChangeMeta, opts: WriteOptions = {}): Promise<ChangeSummary> {
+    checkEdgeEnds(ds);
+    const next = datasetRows(ds);
+    const regionJson = JSON.stringify(ds.region);
+    try {
+      return await this.transaction("WRITE", async (tx) => {
+        await lockChanges(tx);
+        const prev = await readEntityRows(tx);
+        const items: ChangeItem[] = diffRows(prev.rows, next);
+        if (prev.region !== regionJson)
+          items.unshift({
+            kind: "region",
+            id: ds.region.id,
+            action: prev.region === undefined ? "added" : "changed",
+          });
+        await writeDataset(tx, ds, next.length, opts.onProgress);
+        return recordChange(tx, "import", meta, items);
+      });
+    } catch (e) {
+      throw new StoreError(`import failed and was rolled back: ${storeError(e, this.endpoint).message}`);
+    }
+  }
+
+  async history(limit = 50): Promise<ChangeSet[]> {
+    return this.read("reading the history", (tx) => readHistory(tx, limit));
+  }
+
+  async changeItems(changeId: number): Promise<ChangeItem[]> {
+    return this.read("reading a change", (tx) => readChangeItems(tx, changeId));
+  }
+
+  async findFirms(query: string, limit = 20): Promise<FirmHit[]> {
+    const q = query.trim().toLowerCase();
+    if (q === "") return [];
+    const rows = await this.read("searching firms", async (tx) => {
+      const r = await tx.run(
+        "MATCH (f:Firm) WHERE f.search CONTAINS $q RETURN f.id AS id, f.json AS json ORDER BY f.seq LIMIT $limit",
+        { q, limit: neo4j.int(Math.max(0, Math.trunc(limit))) },
+      );
+      return r.records.map((rec) => [rec.get("id") as string, rec.get("json") as string] as const);
+    });
+    return rows.map(([id, json]) => {
+      const f = parseEntity("firms", id, json) as Firm;
+      return {
+        id: f.id,
+        name: { zh: f.name.zh, en: f.name.en },
+        local: isLocalFirm(f),
+        products: f.products.map((p) => p.name),
+      };
+    });
+  }
+
+  /** Deletes every entity and the whole change history (tests, and `push --replace-history`-style resets). */
+  async dropAll(): Promise<void> {
+    try {
+      await withRetry(() =>
+        this.withSession("WRITE", async (s) => {
+          for (const label of [
+            "ChangeItem",
+            "ChangeSet",
+            "AtlasMeta",
+            "City",
+            "Region",
+            "Source",
+            "Chain",
+            "Segment",
+            "Firm",
+            "Cluster",
+            "ChainGroup",
+            "Official",
+          ])
+            await s.run(`MATCH (n:${label}) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`);
+        }),
+      );
+    } catch (e) {
+      throw storeError(e, this.endpoint, "dropping everything");
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}

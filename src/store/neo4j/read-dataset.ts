@@ -1,0 +1,68 @@
+// Reads the stored entities back: raw rows for diffs, and a dataset whose every entity passed its zod schema.
+import { StoreError } from "../../errors.ts";
+import { type Dataset, emptyDataset } from "../../model/index.ts";
+import type { EntityRow } from "../dataset-entities.ts";
+import type { StoredKind } from "../store.ts";
+import { EDGE_KINDS, KIND_SCHEMAS, NODE_KINDS, NODE_LABELS } from "./graph-shape.ts";
+import type { Tx } from "./write-dataset.ts";
+
+export interface StoredRows {
+  /** The city as JSON, undefined when the store is empty. */
+  region: string | undefined;
+  rows: EntityRow[];
+}
+
+/** Every entity row, each kind in dataset order. */
+export async function readEntityRows(tx: Tx): Promise<StoredRows> {
+  const city = await tx.run("MATCH (c:City) RETURN c.json AS json LIMIT 1");
+  const region = city.records[0]?.get("json") as string | undefined;
+  const rows: EntityRow[] = [];
+  const collect = (kind: StoredKind, records: ReadonlyArray<{ get(k: string): unknown }>) => {
+    for (const r of records)
+      rows.push({
+        kind,
+        id: r.get("id") as string,
+        seq: r.get("seq") as number,
+        json: r.get("json") as string,
+      });
+  };
+  for (const kind of NODE_KINDS) {
+    const where = kind === "regions" ? " WHERE NOT n:City" : "";
+    const r = await tx.run(
+      `MATCH (n:${NODE_LABELS[kind]})${where} RETURN n.id AS id, n.seq AS seq, n.json AS json ORDER BY n.seq`,
+    );
+    collect(kind, r.records);
+  }
+  for (const [kind, { type }] of Object.entries(EDGE_KINDS)) {
+    const r = await tx.run(
+      `MATCH ()-[e:${type}]->() RETURN e.id AS id, e.seq AS seq, e.json AS json ORDER BY e.seq`,
+    );
+    collect(kind as StoredKind, r.records);
+  }
+  return { region, rows };
+}
+
+/** Parses one stored entity through its schema; a row that fails names its kind, id and the first problem. */
+export function parseEntity(kind: StoredKind | "region", id: string, json: string): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    throw new StoreError(`Neo4j holds ${kind} "${id}" whose json property is not JSON`);
+  }
+  const parsed = KIND_SCHEMAS[kind].safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new StoreError(
+      `Neo4j holds ${kind} "${id}" that is not valid: ${issue.path.join(".") || "(root)"}: ${issue.message}`,
+    );
+  }
+  return parsed.data;
+}
+
+/** The dataset of stored rows (rows of one kind already in dataset order). */
+export function rowsToDataset(stored: StoredRows & { region: string }): Dataset {
+  const ds = emptyDataset(parseEntity("region", "city", stored.region) as Dataset["region"]);
+  for (const r of stored.rows) (ds[r.kind] as unknown[]).push(parseEntity(r.kind, r.id, r.json));
+  return ds;
+}
