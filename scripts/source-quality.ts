@@ -7,7 +7,7 @@ import { SHIPPED_SEED } from "../src/store/index.ts";
 const args = process.argv.slice(2);
 const ruleAt = args.indexOf("--rule");
 const rule = ruleAt >= 0 ? args[ruleAt + 1] : undefined;
-const dir = args.find((a, i) => !a.startsWith("--") && i !== ruleAt + 1) ?? SHIPPED_SEED;
+const dir = args.find((a, i) => !a.startsWith("--") && (ruleAt < 0 || i !== ruleAt + 1)) ?? SHIPPED_SEED;
 const { dataset, issues, warnings } = readSeed(dir);
 for (const i of [...issues, ...warnings].filter((x) => rule === undefined || x.rule === rule))
   process.stdout.write(`${i.rule}\t${formatIssue(i)}\n`);

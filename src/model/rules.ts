@@ -371,8 +371,6 @@ export const WARNING_RULES: ReadonlySet<string> = new Set<string>([
   "sources-cited",
   "source-host-allowed",
   "products-have-sources",
-  "masters-have-level",
-  "weak-ties-inferred",
 ]);
 
 /** Every source says who published it: government, company, filing, press, or a repost. */

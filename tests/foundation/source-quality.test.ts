@@ -119,7 +119,7 @@ describe("source-quality rules", () => {
     const f = demo();
     const masters = (m: string) => {
       const g = new Map(f);
-      edit(g, CHAIN, "masters: [{ firm: sun-modules, sources: [src-news] }]", `masters: [${m}]`);
+      edit(g, CHAIN, "masters: [{ firm: sun-modules, level: city, sources: [src-news] }]", `masters: [${m}]`);
       return check(g)
         .of("masters-have-level")
         .map((i) => i.path);
@@ -127,7 +127,9 @@ describe("source-quality rules", () => {
     expect(masters("{ firm: sun-modules, note: 无级别, sources: [src-news] }")).toEqual([
       "chain.masters[0].level",
     ]);
-    expect(masters("{ firm: sun-modules, level: city, sources: [src-news] }")).toEqual([]);
+    expect(
+      masters("{ firm: sun-modules, level: city, issuer: 示例市人民政府, sources: [src-news] }"),
+    ).toEqual([]);
     expect(masters("{ firm: sun-modules, level: county, sources: [src-news] }")).toEqual([
       "chain.masters[0].issuer",
     ]);
@@ -172,6 +174,7 @@ describe("source-quality rules", () => {
   });
 
   it("keeps warnings out of the issues: a seed with only warnings still loads", () => {
+    expect(WARNING_RULES.has("masters-have-level")).toBe(false);
     const r = check(demo());
     expect(r.warnings.length).toBeGreaterThan(0);
     for (const w of r.warnings) expect(WARNING_RULES.has(w.rule), w.rule).toBe(true);
@@ -193,7 +196,7 @@ describe("stats: sourceQuality, assumedByReason, mastersByLevel", () => {
     edit(
       f,
       CHAIN,
-      "{ firm: sun-modules, sources: [src-news] }",
+      "{ firm: sun-modules, level: city, sources: [src-news] }",
       "{ firm: sun-modules, level: assumed, assumed: true, note: 无来源 }",
     );
     edit(
