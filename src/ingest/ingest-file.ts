@@ -58,7 +58,7 @@ export async function ingestFile(
         changeId = (
           await store.replaceDataset(next, {
             who: opts.who,
-            why: `${opts.why} (ingest ${name} as ${opts.as})`,
+            why: `${opts.why} (${name} as ${opts.as})`,
           })
         ).changeId;
       }

@@ -70,7 +70,10 @@ describe("bad files give a clear error and change nothing", () => {
     const preload = join(dir, "rss.mjs");
     writeFileSync(
       preload,
-      ["process.on('exit', () =>", "process.stderr.write('peak-rss-kb=' + process.resourceUsage().maxRSS + '\\n'));"].join(" "),
+      [
+        "process.on('exit', () =>",
+        "process.stderr.write('peak-rss-kb=' + process.resourceUsage().maxRSS + '\\n'));",
+      ].join(" "),
     );
     const before = historyLength();
     const t0 = performance.now();
