@@ -1,4 +1,5 @@
 // Step one of an import: the file read, its table found and mapped, every row turned into a firm draft (or skipped).
+import { createReadStream } from "node:fs";
 import { open, readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { NotFoundError, ValidationError } from "../errors.ts";
@@ -36,6 +37,9 @@ export interface ReadHooks {
   onProgress?: (read: number, size: number) => void;
 }
 
+/** Workbooks and pages larger than this are refused: their readers hold the whole file (and more) in memory. */
+const WHOLE_FILE_LIMIT = 32 * 1024 * 1024;
+
 const fail = (file: string, message: string, line?: number) =>
   new ValidationError([{ file, ...(line ? { line } : {}), path: "", message, rule: "ingest-read" }], file);
 
@@ -60,7 +64,12 @@ export async function readRows(
   if (opts.as === "firm-page" && sniffed.format !== "html")
     throw fail(file, `--as firm-page reads a saved web page; this file is ${sniffed.format}`);
 
-  // Small files are read whole (xlsx and html must be); delimited text streams.
+  // Workbooks and pages are read whole; delimited text streams.
+  if ((sniffed.format === "xlsx" || sniffed.format === "html") && size > WHOLE_FILE_LIMIT)
+    throw fail(
+      file,
+      `the ${sniffed.format} file is ${(size / 1048576).toFixed(0)} MB, more than the ${WHOLE_FILE_LIMIT / 1048576} MB read whole; save the table as CSV, which streams`,
+    );
   let tables: AsyncIterable<RawRow>[];
   let encoding = sniffed.encoding;
   let bytes: Uint8Array | undefined;
@@ -149,7 +158,7 @@ export async function readRows(
     // Rows above the header are the sheet's title and notes, not data.
     if (raw.row <= firstHeader || headerRows.has(raw.row) || raw.cells.every((c) => c.trim() === "")) return;
     dataRows++;
-    if (dataRows > opts.maxRows) return; // counted, not kept: memory stays bounded
+    if (dataRows > opts.maxRows) return;
     const rec = rowRecord(raw, map, skipped);
     if (opts.year !== undefined && rec.values.year !== undefined && Number(rec.values.year) !== opts.year) {
       otherYears++;
@@ -172,14 +181,43 @@ export async function readRows(
     if (draft) rows.push({ row: raw.row, draft });
   };
   for (const r of chosen.first) handle(r);
-  for (let n = await chosen.rest.next(); !n.done; n = await chosen.rest.next()) handle(n.value);
-  if (dataRows > opts.maxRows)
+  for (let n = await chosen.rest.next(); !n.done; n = await chosen.rest.next()) {
+    handle(n.value);
+    if (dataRows > opts.maxRows) break;
+  }
+  if (dataRows > opts.maxRows) {
+    await chosen.rest.return?.();
+    // Past the limit the rest is only counted, by line breaks, so memory stays bounded whatever the size.
+    const lines =
+      sniffed.format === "csv" || sniffed.format === "tsv"
+        ? await countLines(file, encoding, (n) => hooks.onProgress?.(n, size))
+        : undefined;
     throw fail(
       file,
-      `the file has ${dataRows.toLocaleString("en")} data rows, more than the ${opts.maxRows.toLocaleString("en")} one import takes; split it, or raise --max-rows`,
+      `the file has ${lines ? `about ${lines.toLocaleString("en")} lines` : `more than ${opts.maxRows.toLocaleString("en")} data rows`}, more than the ${opts.maxRows.toLocaleString("en")} data rows one import takes; split it, or raise --max-rows`,
     );
+  }
   if (dataRows === 0) throw fail(file, "the table has a header but no data rows");
   return { file, format: sniffed.format, encoding, source, rows, skipped, otherYears, columns: map.columns };
+}
+
+/** Line breaks in a file, counted on the raw bytes (UTF-16 counts its two-byte line feeds). */
+async function countLines(
+  file: string,
+  encoding: TextEncoding,
+  onBytes: (n: number) => void,
+): Promise<number> {
+  const wide = encoding === "utf-16le" || encoding === "utf-16be";
+  const lf = encoding === "utf-16be" ? 1 : 0;
+  let lines = 0;
+  let read = 0;
+  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
+    for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1))
+      if (!wide || (read + i) % 2 === lf) lines++;
+    read += chunk.length;
+    onBytes(read);
+  }
+  return lines;
 }
 
 function citedSource(file: string, id: string, ds: Dataset): Source {

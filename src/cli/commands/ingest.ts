@@ -129,7 +129,7 @@ function progressBar(file: string) {
       if (size < 4 * 1024 * 1024) return;
       const pct = Math.min(100, Math.floor((read / size) * 100));
       const step = process.stderr.isTTY ? pct : pct - (pct % 10);
-      if (step === last) return;
+      if (step <= last) return; // the count after the row limit starts over: never draw backwards
       last = step;
       shown = true;
       const w = 30;
