@@ -1,5 +1,4 @@
 // Step one of an import: the file read, its table found and mapped, every row turned into a firm draft (or skipped).
-import { createReadStream } from "node:fs";
 import { open, readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { NotFoundError, ValidationError } from "../errors.ts";
@@ -7,11 +6,12 @@ import type { Dataset, Source } from "../model/index.ts";
 import type { IngestOptions } from "./ingest-options.ts";
 import { KIND_FIELDS } from "./kind-fields.ts";
 import { type ColumnMap, mapColumns } from "./map/map-columns.ts";
-import { parseNumber } from "./map/parse-number.ts";
 import { fileDigest, importSource } from "./plan/import-source.ts";
 import type { DraftRow } from "./plan/make-plan.ts";
-import { type RowRecord, rowRecord, type SkippedCell } from "./plan/row-record.ts";
+import { rowRecord, type SkippedCell } from "./plan/row-record.ts";
 import { rowToFirm } from "./plan/row-to-firm.ts";
+import { surveyRow } from "./plan/survey-row.ts";
+import { countLines } from "./read/count-lines.ts";
 import { decodeText, type TextEncoding } from "./read/detect-encoding.ts";
 import { type FileFormat, fromArray, type RawRow } from "./read/raw-table.ts";
 import { readDelimited } from "./read/read-delimited.ts";
@@ -201,85 +201,9 @@ export async function readRows(
   return { file, format: sniffed.format, encoding, source, rows, skipped, otherYears, columns: map.columns };
 }
 
-/** Line breaks in a file, counted on the raw bytes (UTF-16 counts its two-byte line feeds). */
-async function countLines(
-  file: string,
-  encoding: TextEncoding,
-  onBytes: (n: number) => void,
-): Promise<number> {
-  const wide = encoding === "utf-16le" || encoding === "utf-16be";
-  const lf = encoding === "utf-16be" ? 1 : 0;
-  let lines = 0;
-  let read = 0;
-  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
-    for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1))
-      if (!wide || (read + i) % 2 === lf) lines++;
-    read += chunk.length;
-    onBytes(read);
-  }
-  return lines;
-}
-
 function citedSource(file: string, id: string, ds: Dataset): Source {
   const s = ds.sources.find((x) => x.id === id);
   if (!s)
     throw new NotFoundError(`--source ${id}: no such source in the store (importing ${basename(file)})`);
   return s;
-}
-
-/** A survey row: the supplier is the row's firm; the customer must be a firm the store already has. */
-function surveyRow(
-  rec: RowRecord,
-  ctx: Parameters<typeof rowToFirm>[1],
-  customers: EntityIndex,
-  skipped: SkippedCell[],
-  rows: DraftRow[],
-): void {
-  const v = rec.values;
-  const drop = (field: "customer" | "product" | "supplier", reason: string): void => {
-    skipped.push({ row: rec.row, column: rec.header(field), reason, dropped: true });
-  };
-  if (!v.customer) {
-    drop("customer", "no customer in this row; expected the buying firm (采购方/链主企业)");
-    return;
-  }
-  const c = customers.resolve({ names: [v.customer] });
-  if (c.kind !== "match") {
-    drop(
-      "customer",
-      `found ${JSON.stringify(v.customer)}, which is not a firm in the store${c.kind === "uncertain" ? ` (closest: ${c.id}; ${c.reason})` : ""}; import the customer first`,
-    );
-    return;
-  }
-  if (!v.product) {
-    drop("product", "no product in this row; expected what the supplier supplies");
-    return;
-  }
-  let share: number | undefined;
-  if (v.share) {
-    const n = parseNumber(v.share.replace(/%$/, ""));
-    if (n instanceof Error || n === undefined || n.value < 0 || n.value > 100)
-      skipped.push({
-        row: rec.row,
-        column: rec.header("share"),
-        reason: `found ${JSON.stringify(v.share)}; expected a share like 30%`,
-        dropped: false,
-      });
-    else share = v.share.trim().endsWith("%") || n.value > 1 ? n.value / 100 : n.value;
-  }
-  const draft = rowToFirm({ ...rec, values: { ...v, name: v.supplier } }, ctx, skipped);
-  if (!draft) return;
-  rows.push({
-    row: rec.row,
-    draft,
-    tie: {
-      customer: c.id,
-      product: v.product,
-      ...(share !== undefined ? { share } : {}),
-      ...(v.period ? { period: v.period } : {}),
-      basis: "observed",
-      confidence: 0.9,
-      sources: [ctx.sourceId],
-    },
-  });
 }

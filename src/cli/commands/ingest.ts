@@ -1,7 +1,7 @@
 // chain-atlas ingest <file> --as <kind>: import an Excel sheet, a CSV/TSV list or a saved web page, with entity resolution.
 import { userInfo } from "node:os";
 import type { Command } from "commander";
-import { type IngestResult, ingestFile } from "../../ingest/ingest-file.ts";
+import { type IngestResult, ingestFile } from "../../ingest/index.ts";
 import type { CliContext } from "../context.ts";
 import { printJson } from "../output.ts";
 
