@@ -197,3 +197,19 @@ describe("--map", () => {
     await store.close();
   });
 });
+
+describe("a data table with a small table nested in one of its cells", () => {
+  it("still reads the outer table's rows, the nested table's text staying in its cell", async () => {
+    const { store, dir } = await seededStore();
+    const f = join(dir, "nested-cell.html");
+    writeFileSync(
+      f,
+      `<html><body><table><tr><th>企业名称</th><th>所属区县</th><th>主营产品</th></tr>
+      <tr><td>嘉兴示例阀门有限公司</td><td>海盐县</td><td><table><tr><td>球阀</td></tr><tr><td>闸阀</td></tr></table></td></tr>
+      <tr><td>嘉兴样例泵业有限公司</td><td>海盐县</td><td>离心泵</td></tr></table></body></html>`,
+    );
+    const r = await ingestFile(store, f, { as: "local-firms", dryRun: true });
+    expect(r.added.map((a) => a.name)).toEqual(["嘉兴示例阀门有限公司", "嘉兴样例泵业有限公司"]);
+    await store.close();
+  });
+});
