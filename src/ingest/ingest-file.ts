@@ -58,7 +58,7 @@ export async function ingestFile(
         changeId = (
           await store.replaceDataset(next, {
             who: opts.who,
-            why: `${opts.why} (ingest ${name} as ${opts.as})`,
+            why: `${opts.why} (${name} as ${opts.as})`,
           })
         ).changeId;
       }
@@ -75,7 +75,7 @@ export async function ingestFile(
         })),
       );
     } else if (plan.changes) validateNext(plan.next, name);
-    const reviewIds = new Map((queue?.list() ?? []).map((i) => [i.file + i.row + i.candidate, i.id]));
+    const reviewIds = new Map((queue?.list() ?? []).map((i) => [`${i.file}|${i.row}|${i.candidate}`, i.id]));
     return {
       file: name,
       format: read.format,
@@ -87,7 +87,7 @@ export async function ingestFile(
       merged: plan.merged,
       queued: plan.queued.map(({ draft: _d, tie: _t, ...q }) => ({
         ...q,
-        review: reviewIds.get(name + q.row + q.candidate.id),
+        review: reviewIds.get(`${name}|${q.row}|${q.candidate.id}`),
       })),
       unchanged: plan.unchanged,
       skipped: plan.skipped,

@@ -6,11 +6,12 @@ import type { Dataset, Source } from "../model/index.ts";
 import type { IngestOptions } from "./ingest-options.ts";
 import { KIND_FIELDS } from "./kind-fields.ts";
 import { type ColumnMap, mapColumns } from "./map/map-columns.ts";
-import { parseNumber } from "./map/parse-number.ts";
 import { fileDigest, importSource } from "./plan/import-source.ts";
 import type { DraftRow } from "./plan/make-plan.ts";
-import { type RowRecord, rowRecord, type SkippedCell } from "./plan/row-record.ts";
+import { rowRecord, type SkippedCell } from "./plan/row-record.ts";
 import { rowToFirm } from "./plan/row-to-firm.ts";
+import { surveyRow } from "./plan/survey-row.ts";
+import { countLines } from "./read/count-lines.ts";
 import { decodeText, type TextEncoding } from "./read/detect-encoding.ts";
 import { type FileFormat, fromArray, type RawRow } from "./read/raw-table.ts";
 import { readDelimited } from "./read/read-delimited.ts";
@@ -36,6 +37,9 @@ export interface ReadHooks {
   onProgress?: (read: number, size: number) => void;
 }
 
+/** Workbooks and pages larger than this are refused: their readers hold the whole file (and more) in memory. */
+const WHOLE_FILE_LIMIT = 32 * 1024 * 1024;
+
 const fail = (file: string, message: string, line?: number) =>
   new ValidationError([{ file, ...(line ? { line } : {}), path: "", message, rule: "ingest-read" }], file);
 
@@ -60,7 +64,12 @@ export async function readRows(
   if (opts.as === "firm-page" && sniffed.format !== "html")
     throw fail(file, `--as firm-page reads a saved web page; this file is ${sniffed.format}`);
 
-  // Small files are read whole (xlsx and html must be); delimited text streams.
+  // Workbooks and pages are read whole; delimited text streams.
+  if ((sniffed.format === "xlsx" || sniffed.format === "html") && size > WHOLE_FILE_LIMIT)
+    throw fail(
+      file,
+      `the ${sniffed.format} file is ${(size / 1048576).toFixed(0)} MB, more than the ${WHOLE_FILE_LIMIT / 1048576} MB read whole; save the table as CSV, which streams`,
+    );
   let tables: AsyncIterable<RawRow>[];
   let encoding = sniffed.encoding;
   let bytes: Uint8Array | undefined;
@@ -149,7 +158,7 @@ export async function readRows(
     // Rows above the header are the sheet's title and notes, not data.
     if (raw.row <= firstHeader || headerRows.has(raw.row) || raw.cells.every((c) => c.trim() === "")) return;
     dataRows++;
-    if (dataRows > opts.maxRows) return; // counted, not kept: memory stays bounded
+    if (dataRows > opts.maxRows) return;
     const rec = rowRecord(raw, map, skipped);
     if (opts.year !== undefined && rec.values.year !== undefined && Number(rec.values.year) !== opts.year) {
       otherYears++;
@@ -172,12 +181,22 @@ export async function readRows(
     if (draft) rows.push({ row: raw.row, draft });
   };
   for (const r of chosen.first) handle(r);
-  for (let n = await chosen.rest.next(); !n.done; n = await chosen.rest.next()) handle(n.value);
-  if (dataRows > opts.maxRows)
+  for (let n = await chosen.rest.next(); !n.done; n = await chosen.rest.next()) {
+    handle(n.value);
+    if (dataRows > opts.maxRows) break;
+  }
+  if (dataRows > opts.maxRows) {
+    await chosen.rest.return?.();
+    // Past the limit the rest is only counted, by line breaks, so memory stays bounded whatever the size.
+    const lines =
+      sniffed.format === "csv" || sniffed.format === "tsv"
+        ? await countLines(file, encoding, (n) => hooks.onProgress?.(n, size))
+        : undefined;
     throw fail(
       file,
-      `the file has ${dataRows.toLocaleString("en")} data rows, more than the ${opts.maxRows.toLocaleString("en")} one import takes; split it, or raise --max-rows`,
+      `the file has ${lines ? `about ${lines.toLocaleString("en")} lines` : `more than ${opts.maxRows.toLocaleString("en")} data rows`}, more than the ${opts.maxRows.toLocaleString("en")} data rows one import takes; split it, or raise --max-rows`,
     );
+  }
   if (dataRows === 0) throw fail(file, "the table has a header but no data rows");
   return { file, format: sniffed.format, encoding, source, rows, skipped, otherYears, columns: map.columns };
 }
@@ -187,61 +206,4 @@ function citedSource(file: string, id: string, ds: Dataset): Source {
   if (!s)
     throw new NotFoundError(`--source ${id}: no such source in the store (importing ${basename(file)})`);
   return s;
-}
-
-/** A survey row: the supplier is the row's firm; the customer must be a firm the store already has. */
-function surveyRow(
-  rec: RowRecord,
-  ctx: Parameters<typeof rowToFirm>[1],
-  customers: EntityIndex,
-  skipped: SkippedCell[],
-  rows: DraftRow[],
-): void {
-  const v = rec.values;
-  const drop = (field: "customer" | "product" | "supplier", reason: string): void => {
-    skipped.push({ row: rec.row, column: rec.header(field), reason, dropped: true });
-  };
-  if (!v.customer) {
-    drop("customer", "no customer in this row; expected the buying firm (采购方/链主企业)");
-    return;
-  }
-  const c = customers.resolve({ names: [v.customer] });
-  if (c.kind !== "match") {
-    drop(
-      "customer",
-      `found ${JSON.stringify(v.customer)}, which is not a firm in the store${c.kind === "uncertain" ? ` (closest: ${c.id}; ${c.reason})` : ""}; import the customer first`,
-    );
-    return;
-  }
-  if (!v.product) {
-    drop("product", "no product in this row; expected what the supplier supplies");
-    return;
-  }
-  let share: number | undefined;
-  if (v.share) {
-    const n = parseNumber(v.share.replace(/%$/, ""));
-    if (n instanceof Error || n === undefined || n.value < 0 || n.value > 100)
-      skipped.push({
-        row: rec.row,
-        column: rec.header("share"),
-        reason: `found ${JSON.stringify(v.share)}; expected a share like 30%`,
-        dropped: false,
-      });
-    else share = v.share.trim().endsWith("%") || n.value > 1 ? n.value / 100 : n.value;
-  }
-  const draft = rowToFirm({ ...rec, values: { ...v, name: v.supplier } }, ctx, skipped);
-  if (!draft) return;
-  rows.push({
-    row: rec.row,
-    draft,
-    tie: {
-      customer: c.id,
-      product: v.product,
-      ...(share !== undefined ? { share } : {}),
-      ...(v.period ? { period: v.period } : {}),
-      basis: "observed",
-      confidence: 0.9,
-      sources: [ctx.sourceId],
-    },
-  });
 }

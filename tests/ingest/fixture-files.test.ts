@@ -1,8 +1,12 @@
 // Pages and sheets shaped like the bureau's: GBK list page with a nested table, scripted page, profile, merged-header xlsx.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ingestFile } from "../../src/ingest/ingest-file.ts";
 import type { Firm } from "../../src/model/index.ts";
+import { EmbeddedStore } from "../../src/store/index.ts";
 import { writeFixtures } from "../fixtures/ingest/make-fixtures.ts";
+import { runCli } from "../helpers/run-cli.ts";
 import { seededStore, tempDir } from "./ingest-helpers.ts";
 
 let files: Awaited<ReturnType<typeof writeFixtures>>;
@@ -132,6 +136,80 @@ describe("encodings of CSV files", () => {
     expect([a.encoding, b.encoding]).toEqual(["utf-16le", "utf-8-bom"]);
     expect(a.added.map((x) => x.name)).toEqual(["嘉兴示例包装有限公司"]);
     expect(b.added.map((x) => x.name)).toEqual(["嘉兴示例包装有限公司"]);
+    await store.close();
+  });
+});
+
+describe("chain-atlas ingest --dry-run --json", () => {
+  it("prints the plan as {encoding, added, updated, merged, queued, unchanged, skipped} and changes nothing", async () => {
+    const { db, store } = await seededStore();
+    const before = (await store.history()).length;
+    await store.close();
+    const r = runCli([
+      "--db",
+      db,
+      "--json",
+      "ingest",
+      files.localXlsx,
+      "--as",
+      "local-firms",
+      "--year",
+      "2023",
+      "--dry-run",
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    for (const k of ["added", "updated", "merged", "queued", "unchanged", "skipped"])
+      expect(Array.isArray(out[k]), k).toBe(true);
+    expect(out.encoding).toBe("utf-8");
+    expect(out.added.map((a: { name: string }) => a.name)).toEqual([
+      "嘉兴示例新材料有限公司",
+      "嘉兴样例纺织有限公司",
+    ]);
+    expect(out.skipped[0]).toEqual({
+      row: 4,
+      column: "统一社会信用代码",
+      reason: expect.stringContaining("credit code"),
+      dropped: false,
+    });
+    const after = new EmbeddedStore(db);
+    expect((await after.history()).length).toBe(before);
+    await after.close();
+  }, 60_000);
+});
+
+describe("--map", () => {
+  it("reads a column under a header no alias knows, by header text or column number", async () => {
+    const { store, dir } = await seededStore();
+    const f = join(dir, "odd-headers.csv");
+    writeFileSync(f, "单位,地区,做什么\n嘉兴示例模具有限公司,嘉善县,注塑模具\n");
+    const r = await ingestFile(store, f, {
+      as: "local-firms",
+      map: ["单位=name", "地区=region", "3=products"],
+      who: "t",
+    });
+    expect(r.added.map((a) => a.name)).toEqual(["嘉兴示例模具有限公司"]);
+    const firm = (await store.loadDataset()).firms.find((x) => x.id === r.added[0]!.id)!;
+    expect([firm.location.region, firm.products.map((p) => p.name)]).toEqual(["jiashan", ["注塑模具"]]);
+    await expect(ingestFile(store, f, { as: "local-firms", map: ["单位=nonsense"] })).rejects.toThrow(
+      /--map 单位=nonsense: expected column=field/,
+    );
+    await store.close();
+  });
+});
+
+describe("a data table with a small table nested in one of its cells", () => {
+  it("still reads the outer table's rows, the nested table's text staying in its cell", async () => {
+    const { store, dir } = await seededStore();
+    const f = join(dir, "nested-cell.html");
+    writeFileSync(
+      f,
+      `<html><body><table><tr><th>企业名称</th><th>所属区县</th><th>主营产品</th></tr>
+      <tr><td>嘉兴示例阀门有限公司</td><td>海盐县</td><td><table><tr><td>球阀</td></tr><tr><td>闸阀</td></tr></table></td></tr>
+      <tr><td>嘉兴样例泵业有限公司</td><td>海盐县</td><td>离心泵</td></tr></table></body></html>`,
+    );
+    const r = await ingestFile(store, f, { as: "local-firms", dryRun: true });
+    expect(r.added.map((a) => a.name)).toEqual(["嘉兴示例阀门有限公司", "嘉兴样例泵业有限公司"]);
     await store.close();
   });
 });

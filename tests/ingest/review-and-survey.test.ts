@@ -11,7 +11,10 @@ describe("chain-atlas review: uncertain matches wait for a person", () => {
   it("queues a near name once, lists it, and applies accept and reject as recorded changes", async () => {
     const { dir, db, store } = await seededStore();
     const f = join(dir, "near.csv");
-    writeFileSync(f, "企业名称,所属区县,主营产品\n福莱特光伏有限公司,秀洲区,光伏玻璃\n嘉兴斯达半导体科技有限公司,南湖区,IGBT模块\n");
+    writeFileSync(
+      f,
+      "企业名称,所属区县,主营产品\n福莱特光伏有限公司,秀洲区,光伏玻璃\n嘉兴斯达半导体科技有限公司,南湖区,IGBT模块\n",
+    );
     const opts = { as: "local-firms", who: "tester" };
     const first = await ingestFile(store, f, opts);
     expect(first.queued.map((q) => q.candidate.id).sort()).toEqual(["flat-glass", "starpower"]);
@@ -28,7 +31,11 @@ describe("chain-atlas review: uncertain matches wait for a person", () => {
     const star = pending.find((p: { candidate: string }) => p.candidate === "starpower");
     expect(glass).toMatchObject({ file: "near.csv", row: 2, name: "福莱特光伏有限公司", status: "pending" });
     const accepted = JSON.parse(cli("review", "accept", String(glass.id), "--who", "tester").stdout);
-    expect(accepted).toMatchObject({ decision: "accepted", firm: "flat-glass", changeId: expect.any(Number) });
+    expect(accepted).toMatchObject({
+      decision: "accepted",
+      firm: "flat-glass",
+      changeId: expect.any(Number),
+    });
     const rejected = JSON.parse(cli("review", "reject", String(star.id)).stdout);
     expect(rejected.firm).not.toBe("starpower");
     const wrong = runCli(["--db", db, "review", "accept", String(glass.id)]);
@@ -61,7 +68,13 @@ describe("a chain master's supplier survey", () => {
     expect(r.skipped).toEqual([expect.objectContaining({ row: 3, column: "采购方", dropped: true })]);
     const ds = await store.loadDataset();
     const tie = ds.ties.find((t) => t.supplier === r.added[0]!.id)!;
-    expect(tie).toMatchObject({ customer: "tongkun", product: "卷绕头", share: 0.3, basis: "observed", sources: [r.source] });
+    expect(tie).toMatchObject({
+      customer: "tongkun",
+      product: "卷绕头",
+      share: 0.3,
+      basis: "observed",
+      sources: [r.source],
+    });
     const again = await ingestFile(store, f, { as: "supply-survey", who: "t" });
     expect(again.changeId).toBeUndefined();
     await store.close();

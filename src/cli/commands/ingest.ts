@@ -1,7 +1,7 @@
 // chain-atlas ingest <file> --as <kind>: import an Excel sheet, a CSV/TSV list or a saved web page, with entity resolution.
 import { userInfo } from "node:os";
 import type { Command } from "commander";
-import { type IngestResult, ingestFile } from "../../ingest/ingest-file.ts";
+import { type IngestResult, ingestFile } from "../../ingest/index.ts";
 import type { CliContext } from "../context.ts";
 import { printJson } from "../output.ts";
 
@@ -129,7 +129,7 @@ function progressBar(file: string) {
       if (size < 4 * 1024 * 1024) return;
       const pct = Math.min(100, Math.floor((read / size) * 100));
       const step = process.stderr.isTTY ? pct : pct - (pct % 10);
-      if (step === last) return;
+      if (step <= last) return; // the count after the row limit starts over: never draw backwards
       last = step;
       shown = true;
       const w = 30;

@@ -2,7 +2,7 @@
 import { userInfo } from "node:os";
 import type { Command } from "commander";
 import { OptionError } from "../../errors.ts";
-import { decideReview } from "../../ingest/review-decision.ts";
+import { decideReview } from "../../ingest/index.ts";
 import { ReviewQueue, type ReviewStatus } from "../../store/review-queue.ts";
 import type { CliContext } from "../context.ts";
 import { printJson, printTable } from "../output.ts";

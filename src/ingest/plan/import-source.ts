@@ -30,6 +30,7 @@ export function importSource(file: string, sha256: string, opts: IngestOptions, 
     title: list ? `${list} (${name})` : name,
     read: opts.today,
     kind,
+    ...(opts.origin ? { original: { title: opts.origin } } : {}),
     note: [
       `imported by chain-atlas ingest --as ${opts.as} from ${name} (${how}, sha256 ${digest})`,
       opts.origin ? `origin: ${opts.origin}` : undefined,

@@ -44,7 +44,8 @@ export function iconvName(e: TextEncoding): string {
 
 /** Decodes a whole buffer in the detected encoding, without the BOM. */
 export function decodeText(buf: Uint8Array): { encoding: TextEncoding; text: string } {
-  const encoding = detectEncoding(buf.subarray(0, 65536));
+  // The whole buffer: a page may be plain ASCII for its first kilobytes and GBK further down.
+  const encoding = detectEncoding(buf);
   const text = iconv.decode(Buffer.from(buf), iconvName(encoding), { stripBOM: true });
   return { encoding, text };
 }

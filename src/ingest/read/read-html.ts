@@ -10,15 +10,18 @@ export function loadPage(html: string): cheerio.CheerioAPI {
   return $;
 }
 
-/** Each innermost table with at least two rows, as a grid with colspan/rowspan expanded. */
+/**
+ * Every table with at least two rows, as a grid with colspan/rowspan expanded: innermost tables first (a layout
+ * table holds the data in a nested one), then the outer ones (a data table may nest a small table in a cell).
+ */
 export function htmlTables($: cheerio.CheerioAPI): RawRow[][] {
-  const out: RawRow[][] = [];
+  const inner: RawRow[][] = [];
+  const outer: RawRow[][] = [];
   $("table").each((_, t) => {
-    if ($(t).find("table").length > 0) return; // a layout table: its data is in the nested one
     const grid = tableGrid($, t);
-    if (grid.length >= 2) out.push(grid);
+    if (grid.length >= 2) ($(t).find("table").length > 0 ? outer : inner).push(grid);
   });
-  return out;
+  return [...inner, ...outer];
 }
 
 function tableGrid($: cheerio.CheerioAPI, table: Element): RawRow[] {
@@ -27,6 +30,7 @@ function tableGrid($: cheerio.CheerioAPI, table: Element): RawRow[] {
   const pending: Array<{ col: number; left: number; text: string }> = [];
   $(table)
     .find("tr")
+    .filter((_, tr) => $(tr).closest("table")[0] === table) // its own rows, not a nested table's
     .each((r, tr) => {
       const row: string[] = [];
       for (const p of pending) if (p.left > 0) row[p.col] = p.text;
