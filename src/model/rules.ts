@@ -362,16 +362,10 @@ export const keywordNotTooGeneral: Rule = (ds) => {
 };
 
 /**
- * Rules whose findings are warnings while the seed is being filled by several hands (source kinds and
- * product sources were introduced together); move a rule out of this set to make it an error.
+ * Rules whose findings are warnings: a source nobody cites yet is allowed while an editor works (add the
+ * source, then cite it); the shipped seed keeps it at zero (its test says so).
  */
-export const WARNING_RULES: ReadonlySet<string> = new Set<string>([
-  "source-has-kind",
-  "source-urls-unique",
-  "sources-cited",
-  "source-host-allowed",
-  "products-have-sources",
-]);
+export const WARNING_RULES: ReadonlySet<string> = new Set<string>(["sources-cited"]);
 
 /** Every source says who published it: government, company, filing, press, or a repost. */
 export const sourcesHaveKind: Rule = (ds) =>
