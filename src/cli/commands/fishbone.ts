@@ -13,6 +13,7 @@ import { svgToPng } from "../../render/print/png.ts";
 import type { CliContext } from "../context.ts";
 import { printJson } from "../output.ts";
 import { outFile } from "../output-path.ts";
+import { shanghaiToday } from "../words.ts";
 
 /** The fishbone's options; an API route can parse its query with the same schema. */
 export const FishboneOptions = z.object({
@@ -20,7 +21,7 @@ export const FishboneOptions = z.object({
   format: z.enum(["svg", "png", "pdf"]).default("svg"),
   out: z.string().trim().min(1, "expected an output file, e.g. --out pv.svg"),
   lang: z.enum(["zh", "en"]).default("zh"),
-  date: PartialDate.default(() => new Date().toISOString().slice(0, 10)),
+  date: PartialDate.default(() => shanghaiToday()),
   /** Gap kinds and targets from the analysis; false marks segments only missing or covered. */
   gaps: z.boolean().default(true),
 });

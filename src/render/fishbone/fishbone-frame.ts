@@ -49,6 +49,9 @@ export function wrapText(text: string, maxW: number, size: number): string[] {
   return lines;
 }
 
+/** At most `n` characters, an ellipsis marking the cut (the legend names a firm, it does not register it). */
+const clip = (s: string, n: number) => ([...s].length > n ? `${[...s].slice(0, n - 1).join("")}…` : s);
+
 interface LegendItem {
   kind?: GapKind;
   runs: TextRun[];
@@ -180,7 +183,7 @@ export function frameOf(
   // Each chain master with the level of its designation (县级链主型企业（桐乡经济开发区）).
   const masters = (input.masters ?? []).map(
     (m) =>
-      `★${nameIn(m.name, input.lang)}${input.lang === "en" ? ": " : "："}${masterDesignation(m, input.lang)}`,
+      `★${clip(nameIn(m.name, input.lang), 30)}${input.lang === "en" ? ": " : "："}${masterDesignation(m, input.lang)}`,
   );
   if (masters.length > 0) {
     const text = `${words.mastersTitle}${masters.join(input.lang === "en" ? "; " : "；")}`;
