@@ -12,8 +12,9 @@ import { plantedDataset } from "../fixtures/analysis/planted.ts";
 import { runCli } from "../helpers/run-cli.ts";
 import { DEMO_SEED, edit, readSeedDir, tempDir, writeSeedDir } from "../helpers/seed-files.ts";
 
-function planted() {
+function planted(edit?: (ds: ReturnType<typeof plantedDataset>) => void) {
   const ds = plantedDataset();
+  edit?.(ds);
   const g = buildGraph(ds);
   const report = chainReport(g, { chain: "demo", k: 3 });
   const svg = renderFishboneSvg(
@@ -45,6 +46,17 @@ describe("the report's first page and tables", () => {
     expect(html).toMatch(/本地配套率：(数据不足|\d+%)（据\d+条已观测供应关系/);
     // The fishbone carries its own title: no heading repeats it.
     expect(html).not.toContain("<h2>产业链鱼骨图</h2>");
+  });
+
+  it("names each chain master's designation level and issuer; an assumed one as such", () => {
+    const county = planted((ds) => {
+      ds.chains[0]!.masters[0] = { ...ds.chains[0]!.masters[0]!, level: "county", issuer: "桐乡经济开发区" };
+    });
+    expect(county.html).toMatch(/★本地组件一<small>（县级链主型企业（桐乡经济开发区））<\/small>/);
+    const assumed = planted((ds) => {
+      ds.chains[0]!.masters[0] = { ...ds.chains[0]!.masters[0]!, level: "assumed" };
+    });
+    expect(assumed.html).toContain("链主（演示假设，无公开认定）");
   });
 
   it("lays every target table out with one set of columns", () => {

@@ -38,6 +38,7 @@ html, body { margin: 0; padding: 0; }
 
 /** Prints SVG text to a one-page A3 landscape PDF, its text as outlines (no Type 3 fonts). */
 export async function svgToPdf(svg: string, executablePath = chromiumPath()): Promise<Buffer> {
+  if (!existsSync(executablePath)) throw noChromium(executablePath, "no such file");
   const title = /<title>([^<]*)<\/title>/.exec(svg)?.[1] ?? "";
   return htmlToPdf(pageHtml(printableSvg(svg), title), { pageRanges: "1", executablePath });
 }

@@ -7,6 +7,7 @@ import type { TargetScore } from "../../analysis/targets/rank-targets.ts";
 import type { LocalizedName, Source } from "../../model/index.ts";
 import { escapeXml as esc } from "../fishbone/fishbone-svg.ts";
 import { FONT_FAMILY, GAP_STYLE } from "../fishbone/fishbone-theme.ts";
+import { masterDesignation } from "../fishbone/master-level.ts";
 import { REPORT_WORDS, type ReportLang, type ReportWords } from "./report-words.ts";
 
 export interface GapReportInput {
@@ -221,8 +222,11 @@ export function renderGapReport(input: GapReportInput): string {
   const chainName = nameOf(summary.name, input.lang);
   const title = w.title(nameOf(input.city, input.lang), chainName);
   const leads = summary.leads.map((l) => `${esc(l.name)}（${esc(l.post)}）`).join("、") || esc(w.noLeadFound);
-  // Names only, on one line: each master's designation is in the fishbone's legend.
-  const masters = summary.masters.map((m) => `★${esc(m.name)}`).join("、") || esc(w.none);
+  // Each master with its designation (县级链主型企业（桐乡经济开发区）); the line is clamped, never pushing the drawing.
+  const masters =
+    summary.masters
+      .map((m) => `★${esc(m.name)}<small>（${esc(masterDesignation(m, input.lang))}）</small>`)
+      .join("、") || esc(w.none);
   const svg = input.fishboneSvg.replace(/^<\?xml[^>]*>\s*/, "");
   const notes = w.notes({
     date: input.date,
