@@ -39,11 +39,16 @@ export function register(program: Command, ctx: CliContext): void {
     .requiredOption("--chain <id>", "chain id (see `chain-atlas chains`)")
     .requiredOption("--out <file>", "file to write")
     .option("--format <format>", "svg | png | pdf", "svg")
-    .option("--lang <lang>", "zh | en", "zh")
+    .option("--lang <lang>", "zh | en (default zh)")
     .option("--date <date>", "date printed on the drawing, YYYY-MM-DD (default today)")
     .option("--no-gaps", "skip gap analysis and targets: mark segments only missing or covered")
     .action(async (raw: Record<string, unknown>) => {
-      const opts = parseOptions(FishboneOptions, raw, "fishbone");
+      const opts = parseOptions(
+        FishboneOptions,
+        // --lang is also a global option, which commander fills wherever it stands on the line.
+        { ...raw, lang: raw.lang ?? ctx.options.lang },
+        "fishbone",
+      );
       outFile(opts.out, "--out");
       const g = await ctx.graph();
       const city = (await ctx.dataset()).region.name;

@@ -101,10 +101,15 @@ export function register(program: Command, ctx: CliContext): void {
     .option("--all", "one report per chain plus index.html; --out is then a folder")
     .requiredOption("--out <path>", "file to write (a folder with --all)")
     .option("--format <format>", "html | pdf", "html")
-    .option("--lang <lang>", "zh | en", "zh")
+    .option("--lang <lang>", "zh | en (default zh)")
     .option("--date <date>", "date printed on the report, YYYY-MM-DD (default today)")
     .action(async (raw: Record<string, unknown>) => {
-      const opts = parseOptions(ReportOptions, { ...raw, all: raw.all === true }, "report");
+      const opts = parseOptions(
+        ReportOptions,
+        // --lang is also a global option, which commander fills wherever it stands on the line.
+        { ...raw, all: raw.all === true, lang: raw.lang ?? ctx.options.lang },
+        "report",
+      );
       if (opts.all) outDir(opts.out, "--out");
       else outFile(opts.out, "--out");
       const ds = await ctx.dataset();
