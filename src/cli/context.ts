@@ -1,8 +1,8 @@
 // What every command gets: the global options and a way to open the store once.
 import type { Command } from "commander";
-import { type AtlasGraph, buildGraph } from "../graph/index.ts";
+import type { AtlasGraph } from "../graph/index.ts";
 import type { Dataset } from "../model/index.ts";
-import { openStore, type Store } from "../store/index.ts";
+import type { Store } from "../store/index.ts";
 
 export interface GlobalOptions {
   db?: string;
@@ -35,6 +35,8 @@ export class CliContext {
    * ("create") may create it, and say where on stderr.
    */
   async openStore(mode: "read" | "create" | "fill" = "read"): Promise<Store> {
+    // Loaded on first use: `--version` and `--help` start without SQLite, YAML or the graph library.
+    const { openStore } = await import("../store/index.ts");
     this.store ??= await openStore({
       db: this.options.db,
       create: mode !== "read",
@@ -50,6 +52,7 @@ export class CliContext {
   }
 
   async graph(): Promise<AtlasGraph> {
+    const { buildGraph } = await import("../graph/index.ts");
     this.built ??= buildGraph(await this.dataset());
     return this.built;
   }

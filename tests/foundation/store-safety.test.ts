@@ -112,6 +112,16 @@ describe("imports", () => {
   });
 });
 
+describe("a dry run against no store", () => {
+  it("shows everything as added and creates nothing", () => {
+    const db = join(tempDir(), "none", "atlas.db");
+    const r = runCli(["--db", db, "import", DEMO_SEED, "--dry-run"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/企业 firms: 2 added, 0 changed, 0 removed/);
+    expect(existsSync(db)).toBe(false);
+  });
+});
+
 describe("the command line never creates a store by accident", () => {
   it("read-only commands on a mistyped --db fail with exit 4 and create nothing", () => {
     const db = join(tempDir(), "atals.db");

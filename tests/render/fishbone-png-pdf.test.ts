@@ -72,5 +72,7 @@ describe("the fishbone PDF", () => {
     const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
     expect(text).toContain("光伏新能源产业链");
     expect(text).toContain(firm);
+    // Drawn as outlines over a searchable layer in a real (TrueType) font: no Type 3.
+    expect(execFileSync("pdffonts", [file], { encoding: "utf8" })).not.toMatch(/Type 3/);
   });
 });

@@ -69,7 +69,10 @@ describe("the gap report", () => {
     const { html } = plantedReport("zh");
     expect(html).toMatch(/<div class="fishbone"><svg[^>]*>/);
     expect(html).not.toMatch(/<(script|link|img)\b/);
-    expect(html).not.toMatch(/src="http|href="http/);
+    expect(html).not.toMatch(/src="http/);
+    // Links (not resources) appear only in the list of sources.
+    const outsideSources = html.replace(/<ol class="sources">[\s\S]*?<\/ol>/, "");
+    expect(outsideSources).not.toMatch(/href="http/);
     const svg = html.slice(html.indexOf("<svg"), html.indexOf("</svg>") + 6);
     expect(XMLValidator.validate(svg)).toBe(true);
   });
@@ -91,14 +94,14 @@ describe("the gap report", () => {
 });
 
 describe("chain-atlas report", () => {
-  it("writes an A3 PDF in which pdftotext finds the chain name and a target firm", () => {
+  it("writes a PDF (A3 fishbone page, then A4) in which pdftotext finds the chain name and a target firm", () => {
     const db = join(tempDir(), "atlas.db");
     runCli(["--db", db, "import", DEMO_SEED]);
     const out = join(tempDir(), "pv.pdf");
     const r = runCli(["--db", db, "report", "--chain", "pv", "--format", "pdf", "--out", out]);
     expect(r.code, r.stderr).toBe(0);
-    expect(execFileSync("pdfinfo", [out], { encoding: "utf8" })).toMatch(
-      /Page size:\s+119\d(\.\d+)? x 84\d(\.\d+)? pts \(A3\)/,
+    expect(execFileSync("pdfinfo", ["-f", "1", "-l", "2", out], { encoding: "utf8" })).toMatch(
+      /Page\s+1 size:\s+119\d(\.\d+)? x 84\d(\.\d+)? pts \(A3\)[\s\S]*Page\s+2 size:\s+59\d(\.\d+)? x 84\d(\.\d+)? pts \(A4\)/,
     );
     const text = execFileSync("pdftotext", [out, "-"], { encoding: "utf8" }).replace(/\s+/g, "");
     expect(text).toContain("光伏新能源产业链");

@@ -11,7 +11,7 @@ import {
   segmentsOfChain,
   suppliersOf,
 } from "../../graph/index.ts";
-import type { LocalizedName, Stage } from "../../model/index.ts";
+import type { LocalizedName, MasterLevel, Stage } from "../../model/index.ts";
 
 export interface ChainSummary {
   id: string;
@@ -23,7 +23,8 @@ export interface ChainSummary {
   /** Supply ties that concern the chain: with a local firm of the chain on either side, or in one of its segments. */
   supplyTies: number;
   leads: Array<{ id: string; name: string; post: string }>;
-  masters: Array<{ id: string; name: string }>;
+  /** Chain masters with the level of their designation and who made it (county, 桐乡经济开发区). */
+  masters: Array<{ id: string; name: string; level?: MasterLevel | undefined; issuer?: string | undefined }>;
 }
 
 export function summarizeChains(g: AtlasGraph): ChainSummary[] {
@@ -54,7 +55,10 @@ export function summarizeChains(g: AtlasGraph): ChainSummary[] {
       candidateFirms: candidates.size,
       supplyTies: ties.size,
       leads: leadsOfChain(g, chain.id).map((o) => ({ id: o.id, name: o.name, post: o.post })),
-      masters: mastersOfChain(g, chain.id).map((id) => ({ id, name: firmOf(g, id)?.name.zh ?? id })),
+      masters: mastersOfChain(g, chain.id).map((id) => {
+        const m = chain.masters.find((x) => x.firm === id);
+        return { id, name: firmOf(g, id)?.name.zh ?? id, level: m?.level, issuer: m?.issuer };
+      }),
     };
   });
 }

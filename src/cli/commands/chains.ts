@@ -1,6 +1,7 @@
 // chain-atlas chains: the chains with stage counts, lead and masters.
 import type { Command } from "commander";
 import { summarizeChains } from "../../analysis/summary/chain-summary.ts";
+import { masterDesignation } from "../../render/fishbone/master-level.ts";
 import type { CliContext } from "../context.ts";
 import { printJson, printTable } from "../output.ts";
 
@@ -20,7 +21,7 @@ export function register(program: Command, ctx: CliContext): void {
             `${r.stages.upstream}/${r.stages.midstream}/${r.stages.downstream}`,
             r.localFirms,
             r.leads.map((l) => l.name).join("、") || "—",
-            r.masters.map((m) => m.name).join("、") || "—",
+            r.masters.map((m) => `${m.name}（${masterDesignation(m, ctx.lang)}）`).join("、") || "—",
           ]),
         );
     });

@@ -13,6 +13,7 @@ import { svgToPng } from "../../render/print/png.ts";
 import type { CliContext } from "../context.ts";
 import { printJson } from "../output.ts";
 import { outFile } from "../output-path.ts";
+import { shanghaiToday } from "../words.ts";
 
 /** The fishbone's options; an API route can parse its query with the same schema. */
 export const FishboneOptions = z.object({
@@ -20,7 +21,7 @@ export const FishboneOptions = z.object({
   format: z.enum(["svg", "png", "pdf"]).default("svg"),
   out: z.string().trim().min(1, "expected an output file, e.g. --out pv.svg"),
   lang: z.enum(["zh", "en"]).default("zh"),
-  date: PartialDate.default(() => new Date().toISOString().slice(0, 10)),
+  date: PartialDate.default(() => shanghaiToday()),
   /** Gap kinds and targets from the analysis; false marks segments only missing or covered. */
   gaps: z.boolean().default(true),
 });
@@ -38,11 +39,16 @@ export function register(program: Command, ctx: CliContext): void {
     .requiredOption("--chain <id>", "chain id (see `chain-atlas chains`)")
     .requiredOption("--out <file>", "file to write")
     .option("--format <format>", "svg | png | pdf", "svg")
-    .option("--lang <lang>", "zh | en", "zh")
+    .option("--lang <lang>", "zh | en (default zh)")
     .option("--date <date>", "date printed on the drawing, YYYY-MM-DD (default today)")
     .option("--no-gaps", "skip gap analysis and targets: mark segments only missing or covered")
     .action(async (raw: Record<string, unknown>) => {
-      const opts = parseOptions(FishboneOptions, raw, "fishbone");
+      const opts = parseOptions(
+        FishboneOptions,
+        // --lang is also a global option, which commander fills wherever it stands on the line.
+        { ...raw, lang: raw.lang ?? ctx.options.lang },
+        "fishbone",
+      );
       outFile(opts.out, "--out");
       const g = await ctx.graph();
       const city = (await ctx.dataset()).region.name;

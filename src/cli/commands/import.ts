@@ -1,8 +1,9 @@
 // chain-atlas import <dir>: validate a seed and apply it whole in one transaction, or not at all (--dry-run: show the diff).
+import { existsSync } from "node:fs";
 import { userInfo } from "node:os";
 import type { Command } from "commander";
 import { loadSeed } from "../../seed/index.ts";
-import type { ChangeItem } from "../../store/index.ts";
+import { type ChangeItem, EmbeddedStore, storeFile } from "../../store/index.ts";
 import type { CliContext } from "../context.ts";
 import { printJson } from "../output.ts";
 import { type CliLang, KIND_WORDS } from "../words.ts";
@@ -50,8 +51,11 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (dir: string, opts: { who: string; why: string; progress?: boolean; dryRun?: boolean }) => {
       const dataset = loadSeed(dir);
       if (opts.dryRun) {
-        const store = await ctx.openStore("read");
+        // Against a store that does not exist yet everything is added; nothing is created to find that out.
+        const exists = existsSync(storeFile({ db: ctx.options.db }));
+        const store = exists ? await ctx.openStore("read") : new EmbeddedStore(":memory:");
         const items = await store.previewReplace(dataset);
+        if (!exists) await store.close();
         if (ctx.json) printJson({ dryRun: true, changes: diffByKind(items) });
         else
           process.stdout.write(

@@ -1,5 +1,6 @@
 // A segment's card: header strip (gap mark + name), its local firms wrapped and collapsed, its targets.
 
+import type { GapKind } from "../../analysis/gaps/gap-finding.ts";
 import {
   centredBaseline,
   type Label,
@@ -9,7 +10,7 @@ import {
   type TextRun,
 } from "./fishbone-geometry.ts";
 import type { FishboneFirm, FishboneLang, FishboneSegment } from "./fishbone-input.ts";
-import { GAP_STYLE, INK, nameIn, SIZE, WORDS } from "./fishbone-theme.ts";
+import { GAP_SHORT, GAP_STYLE, INK, nameIn, SIZE, WORDS } from "./fishbone-theme.ts";
 import { fitText, textWidth } from "./text-width.ts";
 
 /** A card drawn at (0, 0); the layout moves it into place. */
@@ -100,6 +101,17 @@ export function segmentCard(
   // A parent without firms of its own is covered (or not) through its sub-segments: no note needed.
   if (seg.firms.length === 0 && !hasSubs)
     bodyLines.push({ runs: [{ text: words.noLocal }], role: "note", color: INK.faint });
+  // A parent whose sub-segments differ says how many of each, beside the worst mark it carries.
+  if (seg.mixed) {
+    const parts = (Object.keys(GAP_SHORT[lang]) as GapKind[])
+      .filter((k) => (seg.mixed?.[k] ?? 0) > 0)
+      .map((k) => `${GAP_SHORT[lang][k]} ${seg.mixed![k]}`);
+    bodyLines.push({
+      runs: [{ text: fitText(words.mixed(parts), maxBodyW, p.body) }],
+      role: "note",
+      color: style.stroke,
+    });
+  }
   for (const runs of firmLines(seg.firms, lang, p.body, maxBodyW, p.maxFirms))
     bodyLines.push({ runs, role: "firms", color: INK.text });
   const targets = seg.gap === "covered" ? [] : seg.targets;
@@ -162,6 +174,7 @@ export function segmentCard(
       strokeWidth: kind === "main" ? 1.6 : 1.2,
       radius: 4,
       ...(style.dashed ? { dash: "5 3" } : {}),
+      ...(seg.tooltip ? { tooltip: seg.tooltip } : {}),
     },
     { kind: "rect", box: { x: 0.8, y: 0.8, w: w - 1.6, h: headerH - 0.8 }, fill: style.tint, radius: 3 },
     { kind: "line", x1: 0.8, y1: headerH, x2: w - 0.8, y2: headerH, stroke: style.stroke, width: 0.8 },

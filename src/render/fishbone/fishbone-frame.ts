@@ -11,7 +11,8 @@ import {
 } from "./fishbone-geometry.ts";
 import type { FishboneInput } from "./fishbone-input.ts";
 import type { SummaryCounts } from "./fishbone-layout.ts";
-import { GAP_STYLE, INK, SIZE, WORDS } from "./fishbone-theme.ts";
+import { GAP_STYLE, INK, nameIn, SIZE, WORDS } from "./fishbone-theme.ts";
+import { masterDesignation } from "./master-level.ts";
 import { textWidth } from "./text-width.ts";
 
 export interface Frame {
@@ -48,6 +49,9 @@ export function wrapText(text: string, maxW: number, size: number): string[] {
   return lines;
 }
 
+/** At most `n` characters, an ellipsis marking the cut (the legend names a firm, it does not register it). */
+const clip = (s: string, n: number) => ([...s].length > n ? `${[...s].slice(0, n - 1).join("")}…` : s);
+
 interface LegendItem {
   kind?: GapKind;
   runs: TextRun[];
@@ -63,6 +67,7 @@ function legendItems(input: FishboneInput): LegendItem[] {
     { runs: [{ text: w.master, bold: true, color: INK.master }] },
     { runs: [{ text: w.target, color: INK.target }] },
     { runs: [{ text: w.collapsed, color: INK.muted }] },
+    ...(input.gapAnalysis ? [{ runs: [{ text: w.parentRule, color: INK.muted }] }] : []),
   ];
 }
 
@@ -171,6 +176,22 @@ export function frameOf(
       labels.push(
         makeLabel("note", line, startX, centredBaseline(rowMid, SIZE.legend), SIZE.legend, {
           color: GAP_STYLE.weak.stroke,
+        }),
+      );
+    }
+  }
+  // Each chain master with the level of its designation (县级链主型企业（桐乡经济开发区）).
+  const masters = (input.masters ?? []).map(
+    (m) =>
+      `★${clip(nameIn(m.name, input.lang), 30)}${input.lang === "en" ? ": " : "："}${masterDesignation(m, input.lang)}`,
+  );
+  if (masters.length > 0) {
+    const text = `${words.mastersTitle}${masters.join(input.lang === "en" ? "; " : "；")}`;
+    for (const line of wrapText(text, innerRight - (panel.x + PAD), SIZE.legend)) {
+      rowMid += ROW;
+      labels.push(
+        makeLabel("legend", line, panel.x + PAD, centredBaseline(rowMid, SIZE.legend), SIZE.legend, {
+          color: INK.master,
         }),
       );
     }

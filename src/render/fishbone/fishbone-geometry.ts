@@ -51,6 +51,8 @@ export type Shape =
       strokeWidth?: number;
       dash?: string;
       radius?: number;
+      /** Shown on hover (an SVG <title>): what the drawn mark means here. */
+      tooltip?: string;
     }
   | {
       kind: "line";

@@ -1,5 +1,5 @@
 // FishboneInput: what the fishbone renderer draws, and its builder from the graph (+ gap findings, targets).
-import type { ChainGaps, GapKind } from "../../analysis/gaps/gap-finding.ts";
+import type { ChainGaps, GapFinding, GapKind } from "../../analysis/gaps/gap-finding.ts";
 import { NotFoundError } from "../../errors.ts";
 import {
   type AtlasGraph,
@@ -10,7 +10,7 @@ import {
   mastersOfChain,
   segmentsOfChain,
 } from "../../graph/index.ts";
-import type { Firm, LocalizedName, Stage } from "../../model/index.ts";
+import type { Firm, LocalizedName, MasterLevel, Stage } from "../../model/index.ts";
 
 export type FishboneLang = "zh" | "en";
 
@@ -27,7 +27,12 @@ export interface FishboneSegment {
   stage: Stage;
   /** Parent segment id; sub-segments follow their parent in `segments`. */
   parent?: string | undefined;
+  /** The kind drawn: for a parent, the worst of itself and its sub-segments. */
   gap: GapKind;
+  /** A parent whose sub-segments are not all of one kind: how many of each (drawn as a note). */
+  mixed?: Partial<Record<GapKind, number>> | undefined;
+  /** What the kind means here, for the card's tooltip. */
+  tooltip?: string | undefined;
   /** Local firms, chain masters first. */
   firms: FishboneFirm[];
   /** Up to three investment targets; only drawn on gap segments. */
@@ -46,6 +51,15 @@ export interface FishboneInput {
   gapAnalysis: boolean;
   /** In drawing order: stage order, each top-level segment followed by its sub-segments. */
   segments: FishboneSegment[];
+  /** The chain masters with the level of their designation, for the legend. */
+  masters?: FishboneMaster[] | undefined;
+}
+
+/** A chain master as the legend states it: 县级链主型企业（桐乡经济开发区）. */
+export interface FishboneMaster {
+  name: LocalizedName;
+  level?: MasterLevel | undefined;
+  issuer?: string | undefined;
 }
 
 /** A ranked target row as the target analysis returns it; only the firm is drawn. */
@@ -66,6 +80,31 @@ export interface FishboneInputOptions {
 }
 
 const MAX_TARGETS = 3;
+
+/** What a segment's mark means, in words a chain lead can check against the figures (the card's tooltip). */
+function gapTooltip(lang: FishboneLang, gap: GapKind, f: GapFinding | undefined): string {
+  const zh: Record<GapKind, string> = {
+    missing: "缺链：本环节无本地企业",
+    weak: "弱链：本地企业少或规模小，不足以满足本地需求",
+    external: "外部依赖：本地企业所需的已观测供应主要来自市外",
+    "single-source": "单一来源：本地企业所需的已观测供应只来自一家供应商（不论本地有几家同类企业）",
+    covered: "已覆盖：有本地企业，供给基本满足本地需求",
+  };
+  const en: Record<GapKind, string> = {
+    missing: "Missing: no local firm in this segment",
+    weak: "Weak: too few or too small local firms for local demand",
+    external: "External: observed supply to local firms comes mostly from outside the city",
+    "single-source":
+      "Single source: observed supply to local firms comes from one supplier (however many local firms make it)",
+    covered: "Covered: local firms meet local demand",
+  };
+  const base = (lang === "en" ? en : zh)[gap];
+  if (!f) return base;
+  const why = f.explanation[lang];
+  return f.children && f.children.worst !== f.kind
+    ? `${base}${lang === "en" ? " (worst of its sub-segments). " : "（取子环节中最差者）。"}${why}`
+    : `${base}${lang === "en" ? ". " : "。"}${why}`;
+}
 const GRADE_RANK = { strong: 0, medium: 1, weak: 2 } as const;
 const LEGAL_FORM = /(股份有限公司|有限责任公司|集团有限公司|有限公司|股份公司|公司)$/u;
 const EN_LEGAL_FORM =
@@ -170,7 +209,12 @@ export function fishboneInputOf(g: AtlasGraph, chainId: string, opts: FishboneIn
   }
 
   const out: FishboneSegment[] = segments.map((s) => {
-    const gap: GapKind = findings.get(s.id)?.kind ?? (present.has(s.id) ? "covered" : "missing");
+    const finding = findings.get(s.id);
+    const gap: GapKind =
+      finding?.children?.worst ?? finding?.kind ?? (present.has(s.id) ? "covered" : "missing");
+    const mixed = finding?.children?.mixed
+      ? Object.fromEntries(Object.entries(finding.children.counts).filter(([, n]) => n > 0))
+      : undefined;
     const targets = gap === "covered" ? [] : (opts.targets?.get(s.id) ?? []).slice(0, MAX_TARGETS);
     return {
       id: s.id,
@@ -178,6 +222,8 @@ export function fishboneInputOf(g: AtlasGraph, chainId: string, opts: FishboneIn
       stage: s.stage,
       parent: s.parent,
       gap,
+      mixed,
+      tooltip: gapTooltip(lang, gap, finding),
       firms: local.get(s.id)!.map((f) => ({
         id: f.firm.id,
         name: shortFirmName(f.firm, places),
@@ -205,5 +251,10 @@ export function fishboneInputOf(g: AtlasGraph, chainId: string, opts: FishboneIn
     source: opts.source ?? defaultSource(lang, provenanceOf(drawn)),
     gapAnalysis: opts.gaps !== undefined,
     segments: out,
+    masters: (chain.masters ?? []).map((m) => ({
+      name: shortFirmName(firmOf(g, m.firm) ?? { name: { zh: m.firm, aliases: [] } }, places),
+      level: m.level,
+      issuer: m.issuer,
+    })),
   };
 }

@@ -28,7 +28,8 @@ function shapeSvg(s: Shape): string {
       const stroke = s.stroke ? ` stroke="${s.stroke}" stroke-width="${n(s.strokeWidth ?? 1)}"` : "";
       const dash = s.dash ? ` stroke-dasharray="${s.dash}"` : "";
       const r = s.radius ? ` rx="${n(s.radius)}"` : "";
-      return `<rect x="${n(x)}" y="${n(y)}" width="${n(w)}" height="${n(h)}"${r} fill="${s.fill}"${stroke}${dash}/>`;
+      const attrs = `x="${n(x)}" y="${n(y)}" width="${n(w)}" height="${n(h)}"${r} fill="${s.fill}"${stroke}${dash}`;
+      return s.tooltip ? `<rect ${attrs}><title>${escapeXml(s.tooltip)}</title></rect>` : `<rect ${attrs}/>`;
     }
     case "line": {
       const dash = s.dash ? ` stroke-dasharray="${s.dash}"` : "";

@@ -70,6 +70,12 @@ export interface Words {
   target: string;
   collapsed: string;
   noAnalysis: string;
+  /** How a parent segment is marked. */
+  parentRule: string;
+  /** The note on a parent card whose sub-segments differ. */
+  mixed: (parts: string[]) => string;
+  /** The legend line naming each chain master's designation. */
+  mastersTitle: string;
   summary: (s: {
     segments: number;
     firms: number;
@@ -85,7 +91,7 @@ export const WORDS: Record<FishboneLang, Words> = {
       missing: "缺链：无本地企业",
       weak: "弱链：本地企业少或规模小",
       external: "外部依赖：本地企业从市外采购",
-      "single-source": "单一来源：仅一家供应商",
+      "single-source": "单一来源：本地企业所需供应只来自一家供应商",
       covered: "已覆盖：有本地企业",
     },
     targets: "招引目标",
@@ -98,6 +104,9 @@ export const WORDS: Record<FishboneLang, Words> = {
     target: "◎ 招引目标（缺口环节前 3 家）",
     collapsed: "…等N家：仅列前几家，共 N 家",
     noAnalysis: "注：未提供缺口分析，仅按有无本地企业标注「缺」与已覆盖；弱链、外部依赖、单一来源未评估。",
+    parentRule: "含子环节的环节按子环节中最差的状态标注",
+    mixed: (parts) => `子环节：${parts.join("、")}`,
+    mastersTitle: "链主认定：",
     summary: ({ segments, firms, masters, gaps }) =>
       [
         `环节 ${segments} 个`,
@@ -111,7 +120,7 @@ export const WORDS: Record<FishboneLang, Words> = {
       missing: "Missing: no local firm",
       weak: "Weak: too few or too small local firms",
       external: "External: local firms buy from outside the city",
-      "single-source": "Single source: one supplier only",
+      "single-source": "Single source: observed supply to local firms comes from one supplier",
       covered: "Covered: local firms present",
     },
     targets: "Targets",
@@ -125,6 +134,9 @@ export const WORDS: Record<FishboneLang, Words> = {
     collapsed: "… N in all: first few listed of N firms",
     noAnalysis:
       "Note: no gap analysis supplied; segments are marked only as missing (M) or covered. Weak, external and single-source links were not assessed.",
+    parentRule: "A segment with sub-segments is marked as the worst of them",
+    mixed: (parts) => `Sub-segments: ${parts.join(", ")}`,
+    mastersTitle: "Chain masters: ",
     summary: ({ segments, firms, masters, gaps }) =>
       [
         `${segments} segments`,
@@ -134,7 +146,7 @@ export const WORDS: Record<FishboneLang, Words> = {
   },
 };
 
-const GAP_SHORT: Record<FishboneLang, Record<GapKind, string>> = {
+export const GAP_SHORT: Record<FishboneLang, Record<GapKind, string>> = {
   zh: { missing: "缺链", weak: "弱链", external: "外部依赖", "single-source": "单一来源", covered: "已覆盖" },
   en: {
     missing: "missing",

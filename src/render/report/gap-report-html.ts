@@ -2,10 +2,12 @@
 
 import { GAP_KINDS, type GapFinding, type GapKind } from "../../analysis/gaps/gap-finding.ts";
 import type { ChainReport } from "../../analysis/report/chain-report.ts";
+import { localSupplyHeadline } from "../../analysis/summary/chain-summary.ts";
 import type { TargetScore } from "../../analysis/targets/rank-targets.ts";
 import type { LocalizedName, Source } from "../../model/index.ts";
 import { escapeXml as esc } from "../fishbone/fishbone-svg.ts";
 import { FONT_FAMILY, GAP_STYLE } from "../fishbone/fishbone-theme.ts";
+import { masterDesignation } from "../fishbone/master-level.ts";
 import { REPORT_WORDS, type ReportLang, type ReportWords } from "./report-words.ts";
 
 export interface GapReportInput {
@@ -16,8 +18,12 @@ export interface GapReportInput {
   report: ChainReport;
   /** The chain's fishbone, drawn by renderFishboneSvg. */
   fishboneSvg: string;
-  /** Sources the chain's facts cite. */
+  /** Sources the report's facts cite. */
   sources: ReadonlyArray<Source>;
+  /** Facts behind the report that are demo assumptions (for the 说明). */
+  assumedFacts?: number;
+  /** For PDF: fonts that embed as real fonts (pair with an outlined fishbone). */
+  print?: boolean;
 }
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -32,11 +38,11 @@ function kindBadge(kind: GapKind, w: ReportWords): string {
 function figures(input: GapReportInput, w: ReportWords): string {
   const { figures: f } = input.report.gaps;
   const s = input.report.summary;
-  const ties = f.observedTies ?? 0;
+  const headline = localSupplyHeadline(input.report.gaps);
   const supply =
-    ties > 0
-      ? `${pct(f.localSupplyShare)} <small>${esc(w.observedTies(ties))}</small>`
-      : `<small>${esc(w.localSupplyUnknown)}</small>`;
+    headline.share === undefined
+      ? `<span class="insufficient">${esc(input.lang === "en" ? "insufficient data" : "数据不足")}</span><small>${esc(headline.text[input.lang].replace(/^[^（(]*/, ""))}</small>`
+      : `${pct(headline.share)}<small>${esc(headline.text[input.lang].slice(pct(headline.share).length))}</small>`;
   const gapCounts = GAP_KINDS.filter((k) => k !== "covered" && f.gapsByKind[k] > 0)
     .map((k) => `${kindBadge(k, w)} ${f.gapsByKind[k]}`)
     .join(" ");
@@ -65,7 +71,7 @@ function gapTable(findings: ReadonlyArray<GapFinding>, lang: ReportLang, w: Repo
 <td class="num"><b>${num(f.severity)}</b><div class="bar"><i style="width:${Math.round(f.severity * 100)}%"></i></div></td>
 <td>${firms}</td><td>${esc(f.explanation[lang])}<div class="factors">${factors}</div></td></tr>`;
     });
-  return `<table class="gaps"><thead><tr><th>${esc(w.segment)}</th><th>${esc(w.stage)}</th><th>${esc(w.kind)}</th><th>${esc(w.severity)}</th><th>${esc(w.localFirmsCol)}</th><th>${esc(w.why)}</th></tr></thead><tbody>${rows.join("\n")}</tbody></table>`;
+  return `<table class="gaps"><colgroup><col style="width:15%"><col style="width:7%"><col style="width:10%"><col style="width:9%"><col style="width:21%"><col></colgroup><thead><tr><th>${esc(w.segment)}</th><th>${esc(w.stage)}</th><th>${esc(w.kind)}</th><th>${esc(w.severity)}</th><th>${esc(w.localFirmsCol)}</th><th>${esc(w.why)}</th></tr></thead><tbody>${rows.join("\n")}</tbody></table>`;
 }
 
 function targetRows(targets: ReadonlyArray<TargetScore>, lang: ReportLang, w: ReportWords): string {
@@ -81,9 +87,13 @@ function targetRows(targets: ReadonlyArray<TargetScore>, lang: ReportLang, w: Re
     .join("\n");
 }
 
+/** One column layout for every target table, so the tables line up and no header wraps. */
+const targetHead = (w: ReportWords) =>
+  `<colgroup><col style="width:5%"><col style="width:22%"><col style="width:8%"><col style="width:16%"><col style="width:13%"><col></colgroup><thead><tr><th>#</th><th>${esc(w.target)}</th><th>${esc(w.country)}</th><th>${esc(w.lists)}</th><th>${esc(w.score)}</th><th>${esc(w.reason)}</th></tr></thead>`;
+
 function targetsPerGap(input: GapReportInput, w: ReportWords): string {
   const { lang, report } = input;
-  const head = `<thead><tr><th>#</th><th>${esc(w.target)}</th><th>${esc(w.country)}</th><th>${esc(w.lists)}</th><th>${esc(w.score)}</th><th>${esc(w.reason)}</th></tr></thead>`;
+  const head = targetHead(w);
   return [...report.gaps.findings]
     .filter((f) => f.kind !== "covered")
     .sort((a, b) => b.severity - a.severity)
@@ -108,71 +118,146 @@ function portfolio(input: GapReportInput, w: ReportWords): string {
     )
     .join("\n");
   return `<p class="note">${esc(w.portfolioNote(p.picks.length, num(p.closed), num(p.totalSeverity)))}</p>
-<table class="portfolio"><thead><tr><th>#</th><th>${esc(w.pick)}</th><th>${esc(w.country)}</th><th>${esc(w.gain)}</th><th>${esc(w.cumulative)}</th><th>${esc(w.closes)}</th></tr></thead><tbody>${rows}</tbody></table>`;
+<table class="portfolio"><colgroup><col style="width:5%"><col style="width:30%"><col style="width:8%"><col style="width:12%"><col style="width:10%"><col></colgroup><thead><tr><th>#</th><th>${esc(w.pick)}</th><th>${esc(w.country)}</th><th>${esc(w.gain)}</th><th>${esc(w.cumulative)}</th><th>${esc(w.closes)}</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
+
+/** A title a reader can use: the source's own, or its site and path when the title is only an address. */
+function readableTitle(s: Source): string {
+  const t = s.title.trim();
+  if (t && !/^https?:\/\//i.test(t)) return t;
+  try {
+    const u = new URL(s.url ?? t);
+    return `${u.hostname}${u.pathname === "/" ? "" : u.pathname}`;
+  } catch {
+    return t || s.id;
+  }
+}
+
+const hostOf = (url: string | undefined) => {
+  try {
+    return url ? new URL(url).hostname.replace(/^www\./, "") : "";
+  } catch {
+    return "";
+  }
+};
 
 function sources(input: GapReportInput, w: ReportWords): string {
   const items = input.sources
-    .map(
-      (s) =>
-        `<li>${esc(s.title)}${s.published ? `（${esc(s.published)}）` : ""}${s.url ? ` <span class="url">${esc(s.url)}</span>` : ""} <span class="muted">${esc(w.read)} ${esc(s.read)}</span></li>`,
-    )
+    .map((s) => {
+      const title = esc(readableTitle(s));
+      const link = s.url ? `<a href="${esc(s.url)}">${title}</a>` : title;
+      const host = hostOf(s.url);
+      return `<li>${link}${s.published ? `（${esc(s.published)}）` : ""}${host ? ` <span class="host">${esc(host)}</span>` : ""} <span class="muted">${esc(w.read)} ${esc(s.read)}</span></li>`;
+    })
     .join("\n");
   return `<p>${esc(w.sourcesNote(input.sources.length))}</p><ol class="sources">${items}</ol>`;
 }
 
 export const REPORT_CSS = `
-@page { size: A3 landscape; margin: 12mm; }
+@page { size: A4 portrait; margin: 14mm 14mm 16mm; }
+@page cover { size: A3 landscape; margin: 10mm 12mm 14mm; }
 * { box-sizing: border-box; }
-body { font-family: ${FONT_FAMILY}; color: #1d2733; margin: 0 auto; max-width: 1200px; padding: 16px; font-size: 12.5px; line-height: 1.5; }
-h1 { font-size: 24px; margin: 0 0 2px; } h2 { font-size: 17px; margin: 22px 0 8px; border-left: 4px solid #17304a; padding-left: 8px; break-after: avoid; }
-h3 { font-size: 14px; margin: 14px 0 6px; } h3 small, .muted { color: #8a949e; font-weight: normal; }
-header { display: flex; justify-content: space-between; align-items: flex-end; border-bottom: 2px solid #17304a; padding-bottom: 8px; }
-.meta { margin: 8px 0; } .meta b { margin-right: 6px; }
-.figures { display: flex; gap: 10px; flex-wrap: wrap; margin: 10px 0; }
-.figure { flex: 1 1 150px; border: 1px solid #c9d1d9; border-radius: 6px; padding: 8px 12px; background: #fafbfc; }
-.figure .value { font-size: 20px; font-weight: bold; } .figure .label { color: #5c6773; }
+body { font-family: ${FONT_FAMILY}; color: #1d2733; margin: 0 auto; max-width: 1200px; padding: 16px; font-size: 12px; line-height: 1.5; }
+h1 { font-size: 24px; margin: 0 0 2px; } h2 { font-size: 16px; margin: 18px 0 8px; border-left: 4px solid #17304a; padding-left: 8px; break-after: avoid; }
+h3 { font-size: 13.5px; margin: 12px 0 6px; break-after: avoid; } h3 small, .muted { color: #8a949e; font-weight: normal; }
+header { display: flex; justify-content: space-between; align-items: flex-end; border-bottom: 2px solid #17304a; padding-bottom: 6px; }
+header .side { text-align: right; } .notice { color: #8a1c1c; font-size: 13px; letter-spacing: 0.1em; }
+.meta { margin: 6px 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; } .meta b { margin-right: 6px; }
+.figures { display: flex; gap: 8px; margin: 6px 0; }
+.figure { flex: 1 1 0; min-width: 0; border: 1px solid #c9d1d9; border-radius: 6px; padding: 4px 10px; background: #fafbfc; }
+.figure .value { font-size: 18px; font-weight: bold; } .figure .value small { display: block; font-size: 10.5px; font-weight: normal; color: #5c6773; line-height: 1.3; }
+.figure .label { color: #5c6773; } .insufficient { color: #c77c02; }
+.notes { font-size: 11px; color: #39434d; margin: 4px 0 6px; padding: 4px 10px; border: 1px dashed #c9d1d9; border-radius: 4px; }
+.notes ol { margin: 2px 0; padding-left: 18px; columns: 2; column-gap: 24px; } .notes li { break-inside: avoid; } .notes b { color: #17304a; }
 .fishbone svg { display: block; width: 100%; height: auto; border: 1px solid #c9d1d9; }
-table { width: 100%; border-collapse: collapse; margin: 4px 0 10px; }
-th, td { border-bottom: 1px solid #dde3e8; padding: 4px 6px; text-align: left; vertical-align: top; }
-th { background: #eef2f6; } thead { display: table-header-group; } tr { break-inside: avoid; }
-td.num { text-align: right; white-space: nowrap; } td.nowrap { white-space: nowrap; } td.seg, td.firm { font-weight: bold; white-space: nowrap; }
-.badge { display: inline-block; border: 1px solid; border-radius: 4px; padding: 0 5px; font-size: 11.5px; white-space: nowrap; }
+table { width: 100%; border-collapse: collapse; margin: 4px 0 10px; table-layout: fixed; }
+th, td { border-bottom: 1px solid #dde3e8; padding: 3px 5px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th { background: #eef2f6; white-space: nowrap; overflow: hidden; } thead { display: table-header-group; } tr { break-inside: avoid; }
+td.num { text-align: right; white-space: nowrap; } td.nowrap { white-space: nowrap; } td.seg, td.firm { font-weight: bold; }
+.badge { display: inline-block; border: 1px solid; border-radius: 4px; padding: 0 4px; font-size: 11px; white-space: nowrap; }
 .badge.missing { border-style: dashed; }
 .bar { height: 4px; background: #eef2f6; margin-top: 3px; } .bar i { display: block; height: 4px; background: #c0392b; }
-.factors, .terms { color: #5c6773; font-size: 11px; margin-top: 2px; } .factor { margin-right: 8px; white-space: nowrap; }
+.factors, .terms { color: #5c6773; font-size: 10.5px; margin-top: 2px; white-space: normal; text-align: left; } .factor { margin-right: 8px; white-space: nowrap; }
 .gap-targets { break-inside: avoid; } .note { color: #5c6773; }
-.sources { font-size: 11px; color: #39434d; columns: 2; column-gap: 24px; } .sources li { break-inside: avoid; margin-bottom: 2px; }
-.url { color: #1f5fa8; word-break: break-all; }
-.policy li { margin-bottom: 4px; }
-section.page-break { break-before: page; }
-@media print { body { max-width: none; padding: 0; } .fishbone { break-inside: avoid; } .fishbone svg { width: auto; max-width: 100%; max-height: 200mm; margin: 0 auto; } }
+.sources { font-size: 10.5px; color: #39434d; padding-left: 22px; } .sources li { break-inside: avoid; margin-bottom: 2px; }
+.sources a { color: #1f5fa8; text-decoration: none; } .host { color: #8a949e; }
+.policy li { margin-bottom: 4px; } .basis { font-size: 11px; color: #5c6773; }
+@media print {
+  body { max-width: none; padding: 0; }
+  /* Page 1: the fishbone page, A3 landscape, a fixed box: nothing above or beside the drawing can push it off. */
+  .cover { page: cover; height: 271mm; display: flex; flex-direction: column; overflow: hidden; break-after: page; }
+  .cover .info { flex: none; overflow: hidden; }
+  .cover .fishbone { flex: 1 1 auto; min-height: 0; min-width: 0; }
+  .cover .fishbone svg { width: 100%; height: 100%; border: none; }
+  /* A tall drawing gets the page's width: the title block moves beside it. */
+  .cover.side { flex-direction: row; gap: 8mm; }
+  .cover.side .info { width: 100mm; max-height: 100%; }
+  .cover.side header { display: block; } .cover.side header .side { text-align: left; margin-top: 4px; }
+  .cover.side .meta { white-space: normal; max-height: 6em; }
+  .cover.side .figures { flex-wrap: wrap; } .cover.side .figure { flex: 1 1 40%; }
+  .cover.side .notes ol { columns: 1; }
+}
 `;
 
-/** The whole report as one HTML document (no external resources). */
+/** For PDF: a TrueType CJK font Chromium embeds as a real font, and no synthetic bold (it would print as Type 3). */
+const PRINT_CSS = `
+body, body * { font-family: 'WenQuanYi Micro Hei', ${FONT_FAMILY}; font-synthesis: none; }
+b, strong, th, h1, h2, h3, td.seg, td.firm, .figure .value { color: #0d1b2a; }
+`;
+
+/**
+ * Where page 1 puts the title block: above a wide drawing, beside a tall one (width ÷ height below 1.4 would
+ * be squeezed by the page's height under the block, and gains width beside it).
+ */
+export function coverLayout(svg: string): "top" | "side" {
+  const m = /<svg[^>]*?\swidth="([\d.]+)"[^>]*?\sheight="([\d.]+)"/.exec(svg);
+  if (!m) return "top";
+  return Number(m[1]) / Number(m[2]) < 1.4 ? "side" : "top";
+}
+
+/** The whole report as one HTML document (no external resources); page 1 is the fishbone page. */
 export function renderGapReport(input: GapReportInput): string {
   const w = REPORT_WORDS[input.lang];
   const { summary, targets } = input.report;
   const chainName = nameOf(summary.name, input.lang);
   const title = w.title(nameOf(input.city, input.lang), chainName);
   const leads = summary.leads.map((l) => `${esc(l.name)}（${esc(l.post)}）`).join("、") || esc(w.noLeadFound);
-  const masters = summary.masters.map((m) => `★${esc(m.name)}`).join("、") || esc(w.none);
+  // Each master with its designation (县级链主型企业（桐乡经济开发区）); the line is clamped, never pushing the drawing.
+  const masters =
+    summary.masters
+      .map((m) => `★${esc(m.name)}<small>（${esc(masterDesignation(m, input.lang))}）</small>`)
+      .join("、") || esc(w.none);
   const svg = input.fishboneSvg.replace(/^<\?xml[^>]*>\s*/, "");
+  const notes = w.notes({
+    date: input.date,
+    sources: input.sources.length,
+    assumed: input.assumedFacts ?? 0,
+    candidates: summary.candidateFirms,
+    localSupply: localSupplyHeadline(input.report.gaps).text[input.lang],
+  });
   return `<!doctype html>
-<html lang="${input.lang === "zh" ? "zh-CN" : "en"}"><head><meta charset="utf-8"><title>${esc(title)}</title><style>${REPORT_CSS}</style></head>
+<html lang="${input.lang === "zh" ? "zh-CN" : "en"}"><head><meta charset="utf-8"><title>${esc(title)}</title><style>${REPORT_CSS}${input.print ? PRINT_CSS : ""}</style></head>
 <body>
-<header><div><h1>${esc(title)}</h1><div class="muted">${esc(w.subtitle)}</div></div><div>${esc(w.date)}：${esc(input.date)}</div></header>
+<section class="cover ${coverLayout(svg)}"><div class="info">
+<header><div><h1>${esc(title)}</h1><div class="muted">${esc(w.subtitle)}</div></div><div class="side"><div class="notice">${esc(w.notice)}</div><div>${esc(w.date)}：${esc(input.date)}</div></div></header>
 <div class="meta"><b>${esc(w.lead)}</b>${leads}　<b>${esc(w.masters)}</b>${masters}</div>
-<h2>${esc(w.figures)}</h2>${figures(input, w)}
-<h2>${esc(w.fishbone)}</h2><div class="fishbone">${svg}</div>
-<section class="page-break"><h2>${esc(w.gapTable)}</h2>${gapTable(input.report.gaps.findings, input.lang, w)}</section>
+${figures(input, w)}
+<div class="notes"><b>${esc(w.notesTitle)}</b><ol>${notes.map((n) => `<li>${esc(n)}</li>`).join("")}</ol></div>
+</div><div class="fishbone">${svg}</div>
+</section>
+<section><h2>${esc(w.gapTable)}</h2>${gapTable(input.report.gaps.findings, input.lang, w)}</section>
 <h2>${esc(w.targetsPerGap)}</h2>${targetsPerGap(input, w)}
 <h2>${esc(w.portfolio)}</h2>${portfolio(input, w)}
-<h2>${esc(w.ranking)}</h2><table class="targets"><thead><tr><th>#</th><th>${esc(w.target)}</th><th>${esc(w.country)}</th><th>${esc(w.lists)}</th><th>${esc(w.score)}</th><th>${esc(w.reason)}</th></tr></thead><tbody>${targetRows(targets, input.lang, w)}</tbody></table>
-<h2>${esc(w.policy)}</h2><ul class="policy">${w.policyText.map((t) => `<li>${esc(t)}</li>`).join("")}</ul>
+<h2>${esc(w.ranking)}</h2><table class="targets">${targetHead(w)}<tbody>${targetRows(targets, input.lang, w)}</tbody></table>
+<h2>${esc(w.policy)}</h2><ul class="policy">${w.policyText.map((t) => `<li>${esc(t)}</li>`).join("")}</ul><p class="basis">${esc(w.policyBasis)}</p>
 <h2>${esc(w.sources)}</h2>${sources(input, w)}
 </body></html>
 `;
+}
+
+/** The footer Chromium prints on every page: notice, title, page n of m (inline styles: it has no stylesheet). */
+export function reportFooter(lang: ReportLang, title: string): string {
+  return `<div style="width:100%;font-size:8px;color:#5c6773;text-align:center;font-family:'WenQuanYi Micro Hei',sans-serif">${REPORT_WORDS[lang].footer(esc(title))}</div>`;
 }
 
 export interface ReportIndexEntry {

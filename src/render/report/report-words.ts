@@ -46,6 +46,20 @@ export interface ReportWords {
   ranking: string;
   policy: string;
   policyText: string[];
+  /** Where the rules come from, and how far this report can vouch for them. */
+  policyBasis: string;
+  /** The distribution line on page 1 and in every footer. */
+  notice: string;
+  /** Page footer: notice, title, page n of m (Chromium fills the spans). */
+  footer: (title: string) => string;
+  notesTitle: string;
+  notes: (n: {
+    date: string;
+    sources: number;
+    assumed: number;
+    candidates: number;
+    localSupply: string;
+  }) => string[];
   sources: string;
   sourcesNote: (n: number) => string;
   read: string;
@@ -107,11 +121,23 @@ export const REPORT_WORDS: Record<ReportLang, ReportWords> = {
       "总投资10亿元以上或1亿美元以上的项目实行“首报首谈”：首报县（市、区）享有一个月独家洽谈期，期满未落地的可流转，双方同等计分。",
       "30亿元以上或1亿美元以上的重大签约项目，须提前一周向市里预报。",
     ],
+    policyBasis:
+      "出处：嘉兴市招商引资“首报首谈”制度与“重大签约项目预报”制度。本工具收录的公开资料中未找到两项制度的原文，门槛与程序以市投资促进部门现行文件为准。",
+    notice: "内部资料　仅供参考",
+    footer: (title) =>
+      `内部资料　仅供参考　·　${title}　·　第 <span class="pageNumber"></span> 页 / 共 <span class="totalPages"></span> 页`,
+    notesTitle: "说明",
+    notes: ({ date, sources, assumed, candidates, localSupply }) => [
+      `数据截至${date}，取自 chain-atlas 产业链知识图谱；本报告所述事实引用公开资料 ${sources} 份，出处列于文末${assumed > 0 ? `；其中 ${assumed} 条为演示假设（无公开出处，已标注）` : ""}。`,
+      `本地配套率：${localSupply}。缺链环节的外部采购多未被观测，比例仅反映已观测的供应关系。`,
+      "判定规则：缺链＝无本地企业；弱链＝本地企业少或规模小；外部依赖＝本地企业所需供应主要来自市外；单一来源＝本地企业所需的已观测供应只来自一家供应商；含子环节的环节按子环节中最差的状态标注。",
+      `招引目标限于图谱收录的 ${candidates} 家市外候选企业，按公开资料初筛排序，不代表企业投资意向，须经对接核实。链主按认定机构标注级别（市级、县级、园区级），无公开认定者注明为演示假设。`,
+    ],
     sources: "数据来源",
-    sourcesNote: (n) => `本链事实引用公开资料 ${n} 份（每条企业、环节归属与供应关系均附出处）。`,
+    sourcesNote: (n) => `本报告所述事实引用公开资料 ${n} 份（每条企业、环节归属与供应关系均附出处）。`,
     read: "阅读日期",
     index: (city) => `${city}产业链补链强链招商报告`,
-    indexNote: "每条产业链一份报告，可直接打印（A3 横向）。",
+    indexNote: "每条产业链一份报告，可直接打印（A4 纵向，鱼骨图页 A3 横向）。",
     kinds: {
       missing: "缺链",
       weak: "弱链",
@@ -175,12 +201,24 @@ export const REPORT_WORDS: Record<ReportLang, ReportWords> = {
       "Projects of ≥ 1 bn yuan or ≥ 100 M USD are 'first reported, first negotiated': the reporting county gets one month of exclusive talks, after which the project may be transferred with equal credit.",
       "Signings of ≥ 3 bn yuan or ≥ 100 M USD are pre-reported to the city one week ahead.",
     ],
+    policyBasis:
+      "Basis: Jiaxing's 'first reported, first negotiated' rule and its pre-report rule for major signings. The public sources this tool holds do not include the texts of either rule; the investment-promotion office's current documents govern thresholds and procedure.",
+    notice: "Internal — for reference only",
+    footer: (title) =>
+      `Internal — for reference only · ${title} · page <span class="pageNumber"></span> of <span class="totalPages"></span>`,
+    notesTitle: "Notes",
+    notes: ({ date, sources, assumed, candidates, localSupply }) => [
+      `Data as of ${date}, from the chain-atlas knowledge graph; the facts in this report cite ${sources} public sources, listed at the end${assumed > 0 ? `; ${assumed} facts are demo assumptions (no public source, marked as such)` : ""}.`,
+      `Local supply share: ${localSupply}. Purchases for missing segments are mostly unobserved; the share covers observed ties only.`,
+      "Rules: missing = no local firm; weak = too few or too small local firms; external = supply to local firms comes mostly from outside; single source = observed supply to local firms comes from one supplier; a segment with sub-segments is marked as the worst of them.",
+      `Targets are limited to the ${candidates} candidate firms in the graph, ranked from public information as a first screen; they do not express any firm's intent and must be verified in talks. Chain masters carry the level of the body that named them (city, county, zone); one without a public designation is marked as a demo assumption.`,
+    ],
     sources: "Sources",
     sourcesNote: (n) =>
-      `The chain's facts cite ${n} public sources (each firm, segment link and supply tie carries its own).`,
+      `The facts in this report cite ${n} public sources (each firm, segment link and supply tie carries its own).`,
     read: "read",
     index: (city) => `${city}: chain gap reports`,
-    indexNote: "One report per chain, printable (A3 landscape).",
+    indexNote: "One report per chain, printable (A4 portrait; the fishbone page A3 landscape).",
     kinds: {
       missing: "missing",
       weak: "weak",
