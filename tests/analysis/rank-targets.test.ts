@@ -104,4 +104,26 @@ describe("rankTargets on the planted chain", () => {
     expect(after.score).toBeGreaterThan(before.score);
     expect(after.explanation.zh).toContain("链主本地组件一（或其所属集团）");
   });
+
+  it("says the aim of each row and filters by it: 补链 fill, 强链 strengthen, 延链 extend", () => {
+    const g = plantedGraph();
+    const rows = rankTargets(g, { chain: "demo" });
+    expect(Object.fromEntries(rows.map((r) => [r.firm.id, r.aim]))).toMatchObject({
+      e1: "fill",
+      e3: "fill",
+      e5: "extend",
+      e6: "strengthen",
+    });
+    expect(rankTargets(g, { chain: "demo", aim: "extend" }).map((r) => r.firm.id)).toEqual(["e5"]);
+    expect(rankTargets(g, { chain: "demo", aim: "strengthen" }).map((r) => r.firm.id)).toEqual(["e6"]);
+    expect(rows.find((r) => r.firm.id === "e5")!.explanation.zh).toMatch(/^延链·光伏电站/);
+    expect(rankTargets(g, { chain: "demo", minScore: 0.5 }).map((r) => r.firm.id)).toEqual(["e1", "e3"]);
+  });
+
+  it("names a segment as filled only above the minimum fit; below it the reason says possible", () => {
+    const e6 = rankTargets(plantedGraph(), { chain: "demo" }).find((r) => r.firm.id === "e6")!;
+    expect(e6.gapFits[0]).toMatchObject({ segment: "c", filled: false });
+    expect(e6.explanation.zh).toContain("可能相关");
+    expect(e6.explanation.en).toContain("possible");
+  });
 });
