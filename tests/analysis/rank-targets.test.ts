@@ -20,8 +20,8 @@ describe("rankTargets on the planted chain", () => {
     expect(score.e5).toBeCloseTo(0.3392, 6);
     // e4: code 3041 is glass's primary class, medium 0.48 → 0.1536 + 0.15.
     expect(score.e4).toBeCloseTo(0.3036, 6);
-    // e6: its name shares 胶膜 with film (strengthen, 0.8 × 0.384), weak 0.12 → 0.018432 + 0.15.
-    expect(score.e6).toBeCloseTo(0.168432, 6);
+    // e6: its name holds film's phrase 胶膜 (strengthen, 0.8 × 0.384), weak 0.3 × 0.6 → 0.027648 + 0.15.
+    expect(score.e6).toBeCloseTo(0.177648, 6);
   });
 
   it("shows every term, the gaps, graded evidence and a reason", () => {

@@ -50,7 +50,10 @@ export class Bm25Index {
       const norm = K1 * (1 - B + (B * lengths[doc]!) / avg);
       for (const [t, f] of tf) {
         let list = this.postings.get(t);
-        if (!list) this.postings.set(t, (list = []));
+        if (!list) {
+          list = [];
+          this.postings.set(t, list);
+        }
         list.push([doc, (f * (K1 + 1)) / (f + norm)]);
       }
     });
@@ -79,7 +82,10 @@ export class Bm25Index {
       mass += qw * idf;
       for (const [doc, w] of list) {
         let a = acc.get(doc);
-        if (!a) acc.set(doc, (a = { score: 0, found: 0, words: [] }));
+        if (!a) {
+          a = { score: 0, found: 0, words: [] };
+          acc.set(doc, a);
+        }
         a.score += qw * idf * w;
         a.found += qw * idf;
         if (t[0] === "w") a.words.push(t.slice(1));
