@@ -7,6 +7,7 @@ export {
   readIndustryClasses,
   readMatchingResources,
   readProductsEn,
+  readReference,
   readVocabulary,
 } from "./read-matching.ts";
 export { loadSeed, readSeed, readSeedFiles } from "./read-seed.ts";

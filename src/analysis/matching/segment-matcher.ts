@@ -153,6 +153,8 @@ const matchers = new WeakMap<MatchingResources, Map<string, SegmentMatcher>>();
 /** One matcher per segment list and resources (keyed by the segments' ids, so a backtest's graphs share it). */
 export function segmentMatcher(segments: ReadonlyArray<Segment>, res: MatchingResources): SegmentMatcher {
   const byKey = cached(matchers, res, () => new Map<string, SegmentMatcher>());
-  const key = segments.map((s) => `${s.id}:${s.keywords.length}`).join(",");
+  const key = segments
+    .map((s) => `${s.id}\t${s.name.zh}\t${s.name.en ?? ""}\t${s.keywords.join("|")}\t${s.codes.join("|")}`)
+    .join("\n");
   return cachedBy(byKey, key, () => new SegmentMatcher(segments, res));
 }
