@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { asListRow, listBacktest, rowLeaks } from "../../src/analysis/evaluation/list-backtest.ts";
+import { matchSegments } from "../../src/analysis/matching/match-segments.ts";
 import { useMatchingResources } from "../../src/analysis/matching/matching-resources.ts";
 import { SegmentMatcher } from "../../src/analysis/matching/segment-matcher.ts";
 import { density, presence, proximity, rca } from "../../src/analysis/targets/ecomplexity.ts";
@@ -134,6 +135,12 @@ describe("targets on the shipped seed", () => {
     const at = (id: string) => rows.findIndex((r) => r.firm.id === id);
     expect(at("untagged-good")).toBeGreaterThanOrEqual(0);
     expect(at("tagged-poor") < 0 || at("tagged-poor") > at("untagged-good")).toBe(true);
+  });
+  it("matchSegments finds the issue's examples on the shipped chains, in both languages", () => {
+    expect(matchSegments(g, "optical transceiver")[0]!.segment).toBe("com-optical-modules");
+    expect(matchSegments(g, "伺服驱动器")[0]!.segment).toBe("eq-servo");
+    expect(matchSegments(g, "光伏壓延玻璃")[0]!.segment).toMatch(/pv-glass$/);
+    expect(matchSegments(g, "ＴＯＰＣｏｎ電池片")[0]!.segment).toBe("pv-cell");
   });
   it("--aim takes only fill, strengthen or extend", () => {
     expect(() => rankTargets(g, { chain: "pv", aim: "grow" })).toThrow(/fill, strengthen or extend/);
