@@ -5,10 +5,26 @@ export {
   type BacktestReport,
   backtest,
 } from "./evaluation/backtest.ts";
+export {
+  ListBacktestOptions,
+  type ListBacktestOptionsInput,
+  type ListBacktestReport,
+  listBacktest,
+} from "./evaluation/list-backtest.ts";
+export type { ListMetrics } from "./evaluation/list-metrics.ts";
 export { findAllGaps, findGaps } from "./gaps/find-gaps.ts";
 export * from "./gaps/gap-finding.ts";
 export { GapOptions, type GapOptionsInput } from "./gaps/gap-options.ts";
 export { WhatIfOptions, whatIf } from "./gaps/what-if.ts";
+export { type FirmMatch, findFirmsByWords } from "./matching/find-firms.ts";
+export { matchSegments } from "./matching/match-segments.ts";
+export {
+  type MatchingResources,
+  matchingResourcesOf,
+  type ReferencePopulation,
+  useMatchingResources,
+} from "./matching/matching-resources.ts";
+export type { SegmentMatch } from "./matching/segment-matcher.ts";
 export { type ChainReport, ChainReportOptions, chainReport, targetsForGaps } from "./report/chain-report.ts";
 export { sourcesOfChain } from "./summary/chain-sources.ts";
 export { type ChainSummary, summarizeChains } from "./summary/chain-summary.ts";
@@ -20,4 +36,5 @@ export {
   pickPortfolio,
 } from "./targets/portfolio.ts";
 export { rankTargets, type TargetScore } from "./targets/rank-targets.ts";
+export { AIMS, type Aim } from "./targets/score-candidates.ts";
 export { TargetOptions, type TargetOptionsInput, TargetWeights } from "./targets/target-options.ts";

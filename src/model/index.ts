@@ -8,6 +8,7 @@ export * from "./firm.ts";
 export * from "./industry-code.ts";
 export * from "./list-labels.ts";
 export * from "./official.ts";
+export * from "./reference-population.ts";
 export * from "./region.ts";
 export * from "./rules.ts";
 export * from "./seed-file.ts";

@@ -8,6 +8,7 @@ export {
   readIndustryClasses,
   readMatchingResources,
   readProductsEn,
+  readReference,
   readVocabulary,
 } from "./read-matching.ts";
 export { loadSeed, readSeed, readSeedFiles } from "./read-seed.ts";

@@ -5,11 +5,18 @@ import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import type { z } from "zod";
 import { ValidationError } from "../errors.ts";
-import { CrosswalkFile, type IndustryClass, VocabularyFile } from "../model/index.ts";
+import {
+  CrosswalkFile,
+  type IndustryClass,
+  ReferencePopulationFile,
+  VocabularyFile,
+} from "../model/index.ts";
 
 const root = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url));
 export const VOCABULARY_DIR = root("graph-seeds/vocabulary");
 export const CROSSWALK_DIR = root("graph-seeds/crosswalks");
+/** Optional: graph-seeds/reference/*.yaml (none shipped). */
+export const REFERENCE_DIR = root("graph-seeds/reference");
 /** The public GB/T 4754-2017 list beside the repository (../shared/data), read at run time, never copied. */
 export const GBT_CLASSES_CSV =
   process.env.CHAIN_ATLAS_GBT_CSV ?? root("../shared/data/gbt4754-2017-industries.csv");
@@ -49,12 +56,16 @@ function cells(line: string): string[] {
   for (let i = 0; i < line.length; i++) {
     const ch = line[i]!;
     if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') (cur += '"'), i++;
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else cur += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ",") out.push(cur), (cur = "");
-    else cur += ch;
+    else if (ch === ",") {
+      out.push(cur);
+      cur = "";
+    } else cur += ch;
   }
   out.push(cur);
   return out;
@@ -96,11 +107,42 @@ export function readIndustryClasses(file = GBT_CLASSES_CSV): Map<string, Industr
   return out;
 }
 
+/** The reference population, when one file is present; it must be sourced, or assumed with a note. */
+export function readReference(dir = REFERENCE_DIR): ReferencePopulationFile | undefined {
+  const files = yamlFiles(dir);
+  if (files.length > 1)
+    throw new ValidationError(
+      files.map((file) => ({
+        file,
+        path: "",
+        rule: "reference",
+        message: "found several reference populations; expected one",
+      })),
+      `reference populations in ${dir}`,
+    );
+  if (files.length === 0) return undefined;
+  const ref = readYaml(files[0]!, ReferencePopulationFile);
+  if (ref.sources.length === 0 && ref.assumed !== true)
+    throw new ValidationError(
+      [
+        {
+          file: files[0]!,
+          path: "sources",
+          rule: "sourced",
+          message: "found no sources; expected sources or assumed: true with a note",
+        },
+      ],
+      `reference population ${files[0]}`,
+    );
+  return ref;
+}
+
 /** The resources the analysis matches with (see analysis/matching/matching-resources.ts). */
 export function readMatchingResources(
-  opts: { vocabulary?: string; crosswalks?: string; classes?: string } = {},
+  opts: { vocabulary?: string; crosswalks?: string; classes?: string; reference?: string } = {},
 ) {
   return {
+    reference: readReference(opts.reference),
     vocabulary: readVocabulary(opts.vocabulary).flatMap((f) => f.segments),
     classes: readIndustryClasses(opts.classes),
     crosswalks: readCrosswalks(opts.crosswalks).flatMap((f) =>

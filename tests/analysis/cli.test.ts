@@ -74,6 +74,20 @@ describe("the analysis commands on the planted seed", { timeout: 60_000 }, () =>
     expect(bt.mode).toBe("segment");
     expect(Object.keys(bt.baselines)).toEqual(["random", "revenue"]);
     expect(Object.keys(bt.overall)).toEqual(["hitRateAt10", "mrr", "ndcgAt10"]);
+    const list = json("backtest", "--mode", "list");
+    expect(Object.keys(list)).toEqual(["overall", "baselines", "byChain"]);
+    expect(Object.keys(list.overall)).toEqual(["zh", "en"]);
+    expect(Object.keys(list.baselines)).toEqual(["revenue", "random"]);
+    expect(Object.keys(list.overall.zh)).toEqual([
+      "hitRateAt10",
+      "mrr",
+      "medianRank",
+      "notRankedShare",
+      "queries",
+    ]);
+    // Every local firm of the planted chain in each segment it sits in: l1 d, l2 d, l3 m+d, l4 c, l5 a, l6 m.
+    expect(list.overall.zh.queries).toBe(7);
+    expect(cli("backtest", "--mode", "nosuch").code).toBe(2);
   });
 
   it("a bad option exits 2 with a one-line reason", () => {

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { asListRow, listBacktest, rowLeaks } from "../../src/analysis/evaluation/list-backtest.ts";
+import { matchSegments } from "../../src/analysis/matching/match-segments.ts";
 import { useMatchingResources } from "../../src/analysis/matching/matching-resources.ts";
 import { SegmentMatcher } from "../../src/analysis/matching/segment-matcher.ts";
 import { density, presence, proximity, rca } from "../../src/analysis/targets/ecomplexity.ts";
 import { rankTargets } from "../../src/analysis/targets/rank-targets.ts";
 import { buildGraph } from "../../src/graph/index.ts";
-import { checkDataset, type Segment } from "../../src/model/index.ts";
+import { CrosswalkFile, checkDataset, type Segment } from "../../src/model/index.ts";
 import { loadSeed, readMatchingResources, readProductsEn } from "../../src/seed/index.ts";
 import { plantedDataset } from "../fixtures/analysis/planted.ts";
 
@@ -135,6 +136,12 @@ describe("targets on the shipped seed", () => {
     expect(at("untagged-good")).toBeGreaterThanOrEqual(0);
     expect(at("tagged-poor") < 0 || at("tagged-poor") > at("untagged-good")).toBe(true);
   });
+  it("matchSegments finds the issue's examples on the shipped chains, in both languages", () => {
+    expect(matchSegments(g, "optical transceiver")[0]!.segment).toBe("com-optical-modules");
+    expect(matchSegments(g, "伺服驱动器")[0]!.segment).toBe("eq-servo");
+    expect(matchSegments(g, "光伏壓延玻璃")[0]!.segment).toMatch(/pv-glass$/);
+    expect(matchSegments(g, "ＴＯＰＣｏｎ電池片")[0]!.segment).toBe("pv-cell");
+  });
   it("--aim takes only fill, strengthen or extend", () => {
     expect(() => rankTargets(g, { chain: "pv", aim: "grow" })).toThrow(/fill, strengthen or extend/);
   });
@@ -195,4 +202,52 @@ describe("backtest --mode list on the shipped seed", () => {
     expect(r.overall.zh.hitRateAt10).toBeGreaterThanOrEqual(2 * r.baselines.revenue.hitRateAt10);
     expect(r.overall.en.hitRateAt10).toBeGreaterThanOrEqual(0.4);
   }, 60_000);
+});
+
+describe("the shipped vocabulary and crosswalks", () => {
+  it("name only segments of the seed, and every file says where its words came from", () => {
+    const ids = new Set(loadSeed("graph-seeds/jiaxing").segments.map((s) => s.id));
+    const res = readMatchingResources();
+    expect(res.vocabulary.length).toBeGreaterThan(100);
+    expect(res.vocabulary.filter((v) => !ids.has(v.segment)).map((v) => v.segment)).toEqual([]);
+    expect(res.crosswalks.flatMap((r) => r.segments).filter((s) => !ids.has(s))).toEqual([]);
+    expect(res.classes.get("3825")?.name).toBe("光伏设备及元器件制造");
+  });
+  it("a crosswalk row must be sourced or assumed with a note", () => {
+    expect(
+      CrosswalkFile.safeParse({
+        scheme: "fortune",
+        origin: "x",
+        rows: [{ industry: "Metals", segments: ["a"] }],
+      }).success,
+    ).toBe(false);
+    expect(
+      CrosswalkFile.safeParse({
+        scheme: "gbt4754",
+        origin: "x",
+        rows: [{ industry: "Metals", segments: ["a"], assumed: true, note: "n" }],
+      }).success,
+    ).toBe(false);
+  });
+  it("a row with only a Fortune industry gets medium evidence for the row's few segments", () => {
+    const ds = loadSeed("graph-seeds/jiaxing");
+    const row = {
+      id: "fortune-only",
+      name: { zh: "甲公司", aliases: [] },
+      location: { country: "US" },
+      tags: [],
+      products: [],
+      codes: [],
+      industry: "Motor Vehicles & Parts",
+      segments: [],
+      sources: [],
+    };
+    const g = useMatchingResources(buildGraph({ ...ds, firms: [...ds.firms, row] }), readMatchingResources());
+    const hit = rankTargets(g, { chain: "nev", top: 1000 }).find((r) => r.firm.id === "fortune-only")!;
+    expect(hit.evidence.every((e) => e.grade === "medium" && e.via === "crosswalk")).toBe(true);
+    expect(hit.evidence[0]!.confidence).toBeCloseTo(0.7 / 4, 9);
+    expect(
+      hit.gaps.every((s) => ["nev-passenger", "nev-commercial", "nev-chassis", "nev-body"].includes(s)),
+    ).toBe(true);
+  });
 });

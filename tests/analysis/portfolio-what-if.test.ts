@@ -16,9 +16,9 @@ describe("pickPortfolio", () => {
     // e5's 光伏电站 is a text match (medium, 0.6 × 0.8 with its whole known text matched) = 0.48.
     expect(gains[2]).toBeCloseTo(0.5 * 0.51 * 0.48, 6);
     // e2 alone would close 0.64·0.48 of the glass gap, but after e1 only 0.64·0.1·0.48 = 0.03072; e6's name
-    // match (weak 0.3 × half of 0.8) on the film gap gives 0.8·0.384·0.12 = 0.036864 and goes first.
-    expect(gains[3]).toBeCloseTo(0.8 * 0.384 * 0.12, 6);
-    expect(p.picks[3]!.cumulative).toBeCloseTo(0.576 + 0.418 + 0.1224 + 0.036864, 5);
+    // match (weak 0.3 × 0.6) on the film gap gives 0.8·0.384·0.18 = 0.055296 and goes first.
+    expect(gains[3]).toBeCloseTo(0.8 * 0.384 * 0.18, 6);
+    expect(p.picks[3]!.cumulative).toBeCloseTo(0.576 + 0.418 + 0.1224 + 0.055296, 5);
     expect(p.totalSeverity).toBeCloseTo(0.8 * 0.29 + 0.64 + 0.8 * 0.384 + 0.464444 + 0.5 * 0.51, 5);
   });
 

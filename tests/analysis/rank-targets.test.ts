@@ -20,8 +20,8 @@ describe("rankTargets on the planted chain", () => {
     expect(score.e5).toBeCloseTo(0.3392, 6);
     // e4: code 3041 is glass's primary class, medium 0.48 → 0.1536 + 0.15.
     expect(score.e4).toBeCloseTo(0.3036, 6);
-    // e6: its name shares 胶膜 with film (strengthen, 0.8 × 0.384), weak 0.12 → 0.018432 + 0.15.
-    expect(score.e6).toBeCloseTo(0.168432, 6);
+    // e6: its name holds film's phrase 胶膜 (strengthen, 0.8 × 0.384), weak 0.3 × 0.6 → 0.027648 + 0.15.
+    expect(score.e6).toBeCloseTo(0.177648, 6);
   });
 
   it("shows every term, the gaps, graded evidence and a reason", () => {
@@ -103,5 +103,27 @@ describe("rankTargets on the planted chain", () => {
     expect(after.terms.masterTies).toBeCloseTo(0.5, 9);
     expect(after.score).toBeGreaterThan(before.score);
     expect(after.explanation.zh).toContain("链主本地组件一（或其所属集团）");
+  });
+
+  it("says the aim of each row and filters by it: 补链 fill, 强链 strengthen, 延链 extend", () => {
+    const g = plantedGraph();
+    const rows = rankTargets(g, { chain: "demo" });
+    expect(Object.fromEntries(rows.map((r) => [r.firm.id, r.aim]))).toMatchObject({
+      e1: "fill",
+      e3: "fill",
+      e5: "extend",
+      e6: "strengthen",
+    });
+    expect(rankTargets(g, { chain: "demo", aim: "extend" }).map((r) => r.firm.id)).toEqual(["e5"]);
+    expect(rankTargets(g, { chain: "demo", aim: "strengthen" }).map((r) => r.firm.id)).toEqual(["e6"]);
+    expect(rows.find((r) => r.firm.id === "e5")!.explanation.zh).toMatch(/^延链·光伏电站/);
+    expect(rankTargets(g, { chain: "demo", minScore: 0.5 }).map((r) => r.firm.id)).toEqual(["e1", "e3"]);
+  });
+
+  it("names a segment as filled only above the minimum fit; below it the reason says possible", () => {
+    const e6 = rankTargets(plantedGraph(), { chain: "demo" }).find((r) => r.firm.id === "e6")!;
+    expect(e6.gapFits[0]).toMatchObject({ segment: "c", filled: false });
+    expect(e6.explanation.zh).toContain("可能相关");
+    expect(e6.explanation.en).toContain("possible");
   });
 });

@@ -9,6 +9,9 @@ export interface Field {
 
 /** A bigram counts this much of a word: it rescues recall, it should not outrank a shared word. */
 const BIGRAM_WEIGHT = 0.35;
+/** A term in more documents than this (and more than COMMON_SHARE of them) ranks nothing: it is skipped. */
+const COMMON_MIN = 50;
+const COMMON_SHARE = 0.2;
 const K1 = 1.2;
 const B = 0.75;
 
@@ -30,10 +33,12 @@ const termsOf = (text: string) => {
 export class Bm25Index {
   private readonly postings = new Map<string, Array<[doc: number, weight: number]>>();
   private readonly idf = new Map<string, number>();
+  private readonly common: number;
   readonly size: number;
 
   constructor(docs: ReadonlyArray<ReadonlyArray<Field>>) {
     this.size = docs.length;
+    this.common = Math.max(COMMON_MIN, COMMON_SHARE * docs.length);
     const tfs = docs.map((fields) => {
       const tf = new Map<string, number>();
       for (const f of fields) for (const t of termsOf(f.text)) tf.set(t, (tf.get(t) ?? 0) + f.weight);
@@ -45,7 +50,10 @@ export class Bm25Index {
       const norm = K1 * (1 - B + (B * lengths[doc]!) / avg);
       for (const [t, f] of tf) {
         let list = this.postings.get(t);
-        if (!list) this.postings.set(t, (list = []));
+        if (!list) {
+          list = [];
+          this.postings.set(t, list);
+        }
         list.push([doc, (f * (K1 + 1)) / (f + norm)]);
       }
     });
@@ -68,12 +76,16 @@ export class Bm25Index {
     for (const [t, qw] of terms) {
       // A term no document has says nothing about which document: it neither helps nor dilutes (超白 in 超白光伏玻璃).
       const list = this.postings.get(t);
-      if (!list) continue;
+      // Very common terms ("SYNTHETIC", "有限公司" over firms) would touch every document for nothing.
+      if (!list || list.length > this.common) continue;
       const idf = this.idf.get(t)!;
       mass += qw * idf;
       for (const [doc, w] of list) {
         let a = acc.get(doc);
-        if (!a) acc.set(doc, (a = { score: 0, found: 0, words: [] }));
+        if (!a) {
+          a = { score: 0, found: 0, words: [] };
+          acc.set(doc, a);
+        }
         a.score += qw * idf * w;
         a.found += qw * idf;
         if (t[0] === "w") a.words.push(t.slice(1));

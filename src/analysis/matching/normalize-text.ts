@@ -9,7 +9,9 @@ const cache = new Map<string, string>();
 export function normalizeText(text: string): string {
   const hit = cache.get(text);
   if (hit !== undefined) return hit;
-  const out = toSimplified(text.normalize("NFKC")).toLowerCase();
+  const nfkc = text.normalize("NFKC");
+  // Only Han text can hold traditional characters; skipping the converter elsewhere keeps English text cheap.
+  const out = (/\p{Script=Han}/u.test(nfkc) ? toSimplified(nfkc) : nfkc).toLowerCase();
   if (cache.size > 100_000) cache.clear();
   cache.set(text, out);
   return out;

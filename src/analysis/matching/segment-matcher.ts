@@ -1,6 +1,6 @@
 // Matches list text (products, names) to segments: BM25 over each segment's bilingual vocabulary, graded evidence.
 import type { EvidenceGrade, Segment } from "../../model/index.ts";
-import { cachedBy } from "../core/memo.ts";
+import { cached, cachedBy } from "../core/memo.ts";
 import { type Bm25Hit, Bm25Index, type Field } from "./bm25-index.ts";
 import type { MatchingResources } from "./matching-resources.ts";
 import { normalizeText } from "./normalize-text.ts";
@@ -58,16 +58,17 @@ export class SegmentMatcher {
         const k = normalizeText(p.trim());
         if ([...k].length < 2) continue;
         let set = phraseChains.get(k);
-        if (!set) phraseChains.set(k, (set = new Set()));
+        if (!set) {
+          set = new Set();
+          phraseChains.set(k, set);
+        }
         set.add(s.chain);
         phraseList.push([k, i]);
       }
+      // One text per weight (fewer segmentations when a city has thousands of segments).
       const fields: Field[] = [
-        { text: s.name.zh, weight: 3 },
-        { text: s.name.en ?? "", weight: 3 },
-        { text: s.keywords.join("；"), weight: 2 },
-        { text: (v?.zh ?? []).join("；"), weight: 2 },
-        { text: (v?.en ?? []).join("; "), weight: 2 },
+        { text: `${s.name.zh}；${s.name.en ?? ""}`, weight: 3 },
+        { text: [...s.keywords, ...(v?.zh ?? []), ...(v?.en ?? [])].join("；"), weight: 2 },
       ];
       for (const c of s.codes) {
         const cls = res.classes.get(c);
@@ -94,20 +95,30 @@ export class SegmentMatcher {
 
   private readonly memo = new Map<string, SegmentMatch[]>();
 
+  /**
+   * Segments one of whose specific phrases (name, keyword or synonym of at most two chains) occurs whole in
+   * the text, on word boundaries. Cheap (a trie walk; segmentation only on a hit): used for firm names.
+   */
+  matchPhrases(text: string): number[] {
+    const out = new Set<number>();
+    for (const id of this.phrases.match(text)) for (const s of this.phraseSegments[id]!) out.add(s);
+    return [...out];
+  }
+
   /** Segments the text matches, best first, each with its shared words, grade and fit (memoised per text). */
   match(text: string): SegmentMatch[] {
     let hit = this.memo.get(text);
     if (!hit) {
       if (this.memo.size > 200_000) this.memo.clear();
-      this.memo.set(text, (hit = this.compute(text)));
+      hit = this.compute(text);
+      this.memo.set(text, hit);
     }
     return hit;
   }
 
   private compute(text: string): SegmentMatch[] {
     if (text.trim() === "") return [];
-    const phraseHits = new Set<number>();
-    for (const id of this.phrases.match(text)) for (const s of this.phraseSegments[id]!) phraseHits.add(s);
+    const phraseHits = new Set(this.matchPhrases(text));
     const surface = tokenize(text).surface;
     const hits = this.index.search(text);
     const top = hits[0]?.score ?? 0;
@@ -141,8 +152,9 @@ const matchers = new WeakMap<MatchingResources, Map<string, SegmentMatcher>>();
 
 /** One matcher per segment list and resources (keyed by the segments' ids, so a backtest's graphs share it). */
 export function segmentMatcher(segments: ReadonlyArray<Segment>, res: MatchingResources): SegmentMatcher {
-  let byKey = matchers.get(res);
-  if (!byKey) matchers.set(res, (byKey = new Map()));
-  const key = segments.map((s) => `${s.id}:${s.keywords.length}`).join(",");
+  const byKey = cached(matchers, res, () => new Map<string, SegmentMatcher>());
+  const key = segments
+    .map((s) => `${s.id}\t${s.name.zh}\t${s.name.en ?? ""}\t${s.keywords.join("|")}\t${s.codes.join("|")}`)
+    .join("\n");
   return cachedBy(byKey, key, () => new SegmentMatcher(segments, res));
 }

@@ -11,9 +11,6 @@ export const GRADE_SCORE: Record<EvidenceGrade, number> = { strong: 1, medium: 0
 /** Confidence we give our own inferences, by how they were made. */
 export const INFERRED_CONFIDENCE = { product: 0.8, codeClass: 0.8, crosswalk: 0.7, name: 0.6 } as const;
 
-/** A name match counts this share of a product match: a name says little about what a firm makes. */
-const NAME_SHARE = 0.5;
-
 export interface FitEvidence {
   segment: string;
   grade: EvidenceGrade;
@@ -106,15 +103,15 @@ function buildFits(ix: AnalysisIndex, res: MatchingResources): CandidateFit[][] 
           via: "crosswalk",
           detail: share > 1 ? `${f.industry} (1 of ${share} segments)` : f.industry,
         });
+    // A name says little about what a firm makes: only a segment's specific phrase in it counts, as weak evidence.
     for (const n of [f.name.zh, ...(f.name.en ? [f.name.en] : []), ...f.name.aliases])
-      for (const m of matcher.match(n))
-        add(i, m.index, {
+      for (const seg of matcher.matchPhrases(n))
+        add(i, seg, {
           grade: "weak",
           basis: "inferred",
-          confidence: (m.fit / GRADE_SCORE[m.grade]) * NAME_SHARE,
+          confidence: INFERRED_CONFIDENCE.name,
           via: "name",
           detail: n,
-          words: m.words,
         });
   });
   // Ties from outside suppliers to local firms: one piece of evidence per supplier and segment.

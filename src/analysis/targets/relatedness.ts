@@ -1,5 +1,6 @@
 // Feasibility of each segment: relatedness (Hidalgo & Hausmann) against a stated reference, and the chain's own flow.
 import type { AnalysisIndex } from "../core/analysis-index.ts";
+import { cached } from "../core/memo.ts";
 import type { ReferencePopulation } from "../matching/matching-resources.ts";
 import { density, presence, proximity, rca } from "./ecomplexity.ts";
 
@@ -14,8 +15,7 @@ const NONE = {};
  * an unknown term drops out of the score instead of counting as 0.
  */
 export function segmentFeasibility(ix: AnalysisIndex, reference?: ReferencePopulation): Float64Array {
-  let byRef = cache.get(ix);
-  if (!byRef) cache.set(ix, (byRef = new WeakMap()));
+  const byRef = cached(cache, ix, () => new WeakMap<object, Float64Array>());
   const key = reference ?? NONE;
   const hit = byRef.get(key);
   if (hit) return hit;
