@@ -166,7 +166,7 @@ function cases(): Array<{ what: string; path: string; init: RequestInit & { as?:
     { authorization: "Bearer " },
     { authorization: "Bearer x".repeat(100) },
     { authorization: "Basic YWRtaW46YWRtaW4=" },
-    { cookie: "atlas_session=" + "A".repeat(4000) },
+    { cookie: `atlas_session=${"A".repeat(4000)}` },
     { cookie: "atlas_session=%ZZ; atlas_csrf=%" },
     { "if-match": '"'.repeat(2000) },
     { "content-type": "text/plain" },

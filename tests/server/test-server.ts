@@ -65,4 +65,6 @@ export async function startTestServer(
   };
 }
 
+// Answers are read loosely in assertions (deep paths into the JSON), hence `any`.
+// biome-ignore lint/suspicious/noExplicitAny: test helper reading arbitrary JSON answers
 export const json = async (r: Response) => (await r.json()) as Record<string, any>;
