@@ -49,3 +49,27 @@ export class OptionError extends AtlasError {
 export class StoreError extends AtlasError {
   override name = "StoreError";
 }
+
+/** No signed-in user (no session, bad token, wrong password). */
+export class AuthError extends AtlasError {
+  override name = "AuthError";
+}
+
+/** The signed-in user's role does not allow this (or a cookie write lacks its CSRF token). */
+export class ForbiddenError extends AtlasError {
+  override name = "ForbiddenError";
+}
+
+/** A write was based on a stale version: someone changed the entity since it was read. */
+export class ConflictError extends AtlasError {
+  override name = "ConflictError";
+  constructor(
+    message: string,
+    /** The entity as it is now (undefined when it was removed). */
+    readonly current?: unknown,
+    /** Who changed it last, and when. */
+    readonly changedBy?: { who: string; at: string },
+  ) {
+    super(message);
+  }
+}

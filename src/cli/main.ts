@@ -10,9 +10,11 @@ import { register as history } from "./commands/history.ts";
 import { register as importSeed } from "./commands/import.ts";
 import { register as portfolio } from "./commands/portfolio.ts";
 import { register as report } from "./commands/report.ts";
+import { register as serveCmd } from "./commands/serve.ts";
 import { register as start } from "./commands/start.ts";
 import { register as stats } from "./commands/stats.ts";
 import { register as targets } from "./commands/targets.ts";
+import { register as user } from "./commands/user.ts";
 import { register as validate } from "./commands/validate.ts";
 import { register as whatif } from "./commands/whatif.ts";
 import { CliContext } from "./context.ts";
@@ -34,6 +36,8 @@ const COMMANDS = [
   backtestCmd,
   fishbone,
   report,
+  serveCmd,
+  user,
 ];
 
 export async function main(argv: string[]): Promise<number> {

@@ -2,7 +2,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import { StoreError } from "../errors.ts";
+import { AtlasError, StoreError } from "../errors.ts";
 import { type Dataset, type Firm, isLocalFirm } from "../model/index.ts";
 import { datasetRows, diffRows, type EntityRow, rowsDataset } from "./dataset-entities.ts";
 import type {
@@ -34,7 +34,8 @@ function searchText(f: Firm): string {
 
 export class EmbeddedStore implements Store {
   readonly kind = "embedded" as const;
-  private readonly db: Database.Database;
+  /** The SQLite handle: extra modules (accounts, comments) keep their own tables in it. */
+  readonly db: Database.Database;
 
   constructor(readonly file: string) {
     if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
@@ -72,6 +73,14 @@ export class EmbeddedStore implements Store {
       const prevRegion = this.db.prepare("select value from meta where key = 'region'").pluck().get() as
         | string
         | undefined;
+      if (opts.precondition) {
+        const byKey = new Map(prev.map((r) => [`${r.kind}\u0000${r.id}`, r.json]));
+        const lastChangeId = this.db
+          .prepare("select coalesce(max(id), 0) from change_set")
+          .pluck()
+          .get() as number;
+        opts.precondition({ json: (kind, id) => byKey.get(`${kind}\u0000${id}`), lastChangeId });
+      }
       const items: ChangeItem[] = diffRows(prev, next);
       if (prevRegion !== regionJson)
         items.unshift({
@@ -94,11 +103,12 @@ export class EmbeddedStore implements Store {
       });
       for (const f of ds.firms) index.run(f.id, searchText(f));
       opts.onProgress?.(next.length, next.length);
-      return this.record("import", meta, items);
+      return this.record(opts.op ?? "import", meta, items);
     });
     try {
       return apply.immediate();
     } catch (e) {
+      if (e instanceof AtlasError) throw e;
       throw new StoreError(`import failed and was rolled back: ${(e as Error).message}`);
     }
   }

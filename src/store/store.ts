@@ -45,6 +45,21 @@ export interface FirmHit {
 export interface WriteOptions {
   /** Called every few hundred rows written, inside the transaction. */
   onProgress?: (written: number, total: number) => void;
+  /** The change set's operation name (default "import"). */
+  op?: string;
+  /**
+   * Checked inside the write transaction before anything is written; throwing aborts the write and the
+   * error reaches the caller as thrown (the HTTP API checks If-Match here).
+   */
+  precondition?: (current: StoreSnapshot) => void;
+}
+
+/** What a precondition can read of the store as it is inside the transaction. */
+export interface StoreSnapshot {
+  /** The stored JSON of one entity, or undefined when there is none. */
+  json(kind: StoredKind, id: string): string | undefined;
+  /** Id of the newest change set (0 when there is none). */
+  lastChangeId: number;
 }
 
 export interface Store {

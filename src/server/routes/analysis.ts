@@ -1,0 +1,169 @@
+// Analysis over REST: gaps, targets (JSON, CSV, XLSX), portfolio, what-if, backtest — the CLI's functions
+// and option schemas; answers are kept per dataset version and query.
+import {
+  BacktestOptions,
+  backtest,
+  findGaps,
+  GapOptions,
+  PortfolioOptions,
+  pickPortfolio,
+  rankTargets,
+  TargetOptions,
+  type TargetScore,
+  WhatIfOptions,
+  whatIf,
+} from "../../analysis/index.ts";
+import { targetTable, toCsv, toXlsx } from "../../render/index.ts";
+import { queryOf } from "../analysis-query.ts";
+import { ChainParam, ErrorSchema, JsonObject } from "../api-schemas.ts";
+import type { AtlasState } from "../atlas-state.ts";
+import type { RouteContext, RouteSpec } from "../route-spec.ts";
+
+const keyOf = (what: string, q: Record<string, string>) =>
+  `${what}:${JSON.stringify(Object.entries(q).sort(([a], [b]) => a.localeCompare(b)))}`;
+
+const errors = [
+  { status: 400, description: "bad option (named)", schema: ErrorSchema },
+  { status: 404, description: "no such chain, firm or segment", schema: ErrorSchema },
+];
+
+/** The JSON rows of the ranking, as `targets --json` prints them (plus `aim` where the ranking sets it). */
+const targetRow = (r: TargetScore) => {
+  const { firm, score, terms, gaps, evidence, explanation } = r;
+  const aim = (r as { aim?: unknown }).aim;
+  return { firm, score, terms, gaps, evidence, explanation, ...(aim === undefined ? {} : { aim }) };
+};
+
+const targets = (state: AtlasState, chain: string, q: Record<string, string>) =>
+  state.cached(keyOf(`targets:${chain}`, q), async () => rankTargets(await state.graph(), { ...q, chain }));
+
+const TARGET_QUERY = queryOf(TargetOptions, ["chain"], {
+  gap: "rank for this one segment only",
+  top: "how many rows (default 20)",
+  tag: "lists, comma-separated, e.g. fortune-global-500,little-giant",
+  country: "ISO codes, comma-separated, e.g. CN,DE",
+  weights: "e.g. gapFit=0.5,tier=0.2,masterTies=0.15,relatedness=0.15",
+});
+
+const fileName = (ctx: RouteContext, ext: string) => `targets-${ctx.params.chain}.${ext}`;
+
+export const analysisRoutes: RouteSpec[] = [
+  {
+    method: "get",
+    path: "/api/chains/:chain/gaps",
+    summary: "The chain's findings: missing, weak, external, single-source, covered, with severity and why",
+    tag: "analysis",
+    roles: "any",
+    params: ChainParam,
+    query: queryOf(GapOptions, ["chain"]),
+    responses: [{ status: 200, description: "as gaps --json", schema: JsonObject }, ...errors],
+    handler: ({ state, params, query }) =>
+      state.cached(keyOf(`gaps:${params.chain}`, query), async () => {
+        const r = findGaps(await state.graph(), { ...query, chain: params.chain! });
+        return { chain: r.chain, figures: r.figures, findings: r.findings };
+      }),
+  },
+  {
+    method: "get",
+    path: "/api/chains/:chain/targets",
+    summary: "Candidate firms ranked by how well they fill the chain's gaps",
+    tag: "analysis",
+    roles: "any",
+    params: ChainParam,
+    query: TARGET_QUERY,
+    responses: [{ status: 200, description: "{rows} as targets --json", schema: JsonObject }, ...errors],
+    handler: async ({ state, params, query }) => {
+      const rows = await targets(state, params.chain!, query);
+      return state.cached(keyOf(`targets-json:${params.chain}`, query), () => ({
+        rows: rows.map(targetRow),
+      }));
+    },
+  },
+  {
+    method: "get",
+    path: "/api/chains/:chain/targets.csv",
+    summary: "The target ranking as CSV (UTF-8 with BOM)",
+    tag: "exports",
+    roles: "any",
+    params: ChainParam,
+    query: TARGET_QUERY,
+    responses: [{ status: 200, description: "CSV file", contentType: "text/csv" }, ...errors],
+    handler: async (ctx) => {
+      const rows = await targets(ctx.state, ctx.params.chain!, ctx.query);
+      ctx.res
+        .type("text/csv; charset=utf-8")
+        .attachment(fileName(ctx, "csv"))
+        .send(toCsv(targetTable(ctx.params.chain!, rows)));
+    },
+  },
+  {
+    method: "get",
+    path: "/api/chains/:chain/targets.xlsx",
+    summary: "The target ranking as an Excel workbook",
+    tag: "exports",
+    roles: "any",
+    params: ChainParam,
+    query: TARGET_QUERY,
+    responses: [
+      {
+        status: 200,
+        description: "XLSX file",
+        contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      },
+      ...errors,
+    ],
+    handler: async (ctx) => {
+      const rows = await targets(ctx.state, ctx.params.chain!, ctx.query);
+      const bytes = await toXlsx([targetTable(ctx.params.chain!, rows)]);
+      ctx.res
+        .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .attachment(fileName(ctx, "xlsx"))
+        .send(bytes);
+    },
+  },
+  {
+    method: "get",
+    path: "/api/chains/:chain/portfolio",
+    summary: "k targets that together close the most gap severity",
+    tag: "analysis",
+    roles: "any",
+    params: ChainParam,
+    query: queryOf(PortfolioOptions, ["chain"], { k: "how many firms to pick (default 10)" }),
+    responses: [{ status: 200, description: "as portfolio --json", schema: JsonObject }, ...errors],
+    handler: ({ state, params, query }) =>
+      state.cached(keyOf(`portfolio:${params.chain}`, query), async () =>
+        pickPortfolio(await state.graph(), { ...query, chain: params.chain! }),
+      ),
+  },
+  {
+    method: "get",
+    path: "/api/chains/:chain/whatif",
+    summary: "The chain's gaps recomputed as if the firm settled here in the segment",
+    tag: "analysis",
+    roles: "any",
+    params: ChainParam,
+    query: queryOf(WhatIfOptions, ["chain"], {
+      firm: "firm id (required)",
+      segment: "segment id (required)",
+    }),
+    responses: [{ status: 200, description: "as whatif --json", schema: JsonObject }, ...errors],
+    handler: ({ state, params, query }) =>
+      state.cached(keyOf(`whatif:${params.chain}`, query), async () =>
+        whatIf(await state.graph(), { ...query, chain: params.chain! } as Parameters<typeof whatIf>[1]),
+      ),
+  },
+  {
+    method: "get",
+    path: "/api/backtest",
+    summary: "Hide-and-recover backtest of the ranking against random and revenue-only baselines",
+    tag: "analysis",
+    roles: "any",
+    query: queryOf(BacktestOptions, [], { chain: "only this chain" }),
+    responses: [{ status: 200, description: "as backtest --json", schema: JsonObject }, ...errors],
+    handler: ({ state, query }) =>
+      state.cached(keyOf("backtest", query), async () => {
+        const r = backtest(await state.dataset(), query);
+        return { overall: r.overall, perChain: r.perChain, baselines: r.baselines };
+      }),
+  },
+];

@@ -1,0 +1,98 @@
+// The graph view's data (laid out once per dataset version) and the city map's per-region summary.
+import { z } from "zod";
+import { findGaps, type GapKind } from "../../analysis/index.ts";
+import { NotFoundError } from "../../errors.ts";
+import { type AtlasGraph, chainOf, chainsOf } from "../../graph/index.ts";
+import { ChainParam, ErrorSchema, JsonObject } from "../api-schemas.ts";
+import { graphLayout } from "../outputs/graph-layout.ts";
+import type { RouteSpec } from "../route-spec.ts";
+
+const GraphSchema = z.object({ nodes: z.array(JsonObject), edges: z.array(JsonObject) });
+
+function statusOf(g: AtlasGraph, chains: ReadonlyArray<string>): Map<string, GapKind> {
+  const m = new Map<string, GapKind>();
+  for (const c of chains) for (const f of findGaps(g, { chain: c }).findings) m.set(f.segment.id, f.kind);
+  return m;
+}
+
+export const graphRoutes: RouteSpec[] = [
+  {
+    method: "get",
+    path: "/api/chains/:chain/graph",
+    summary: "The chain's segments and firms with ForceAtlas2 positions (computed once, cached)",
+    tag: "graph",
+    roles: "any",
+    params: ChainParam,
+    responses: [
+      { status: 200, description: "nodes and edges", schema: GraphSchema },
+      { status: 404, description: "no such chain", schema: ErrorSchema },
+    ],
+    handler: async ({ state, params }) => {
+      const g = await state.graph();
+      const chain = params.chain!;
+      if (!chainOf(g, chain)) throw new NotFoundError(`no chain ${JSON.stringify(chain)}`);
+      return state.cached(`graph:${chain}`, () => graphLayout(g, [chain], statusOf(g, [chain])));
+    },
+  },
+  {
+    method: "get",
+    path: "/api/graph",
+    summary: "All chains' segments and firms with positions (computed once, cached)",
+    tag: "graph",
+    roles: "any",
+    responses: [{ status: 200, description: "nodes and edges", schema: GraphSchema }],
+    handler: async ({ state }) => {
+      const g = await state.graph();
+      const chains = chainsOf(g).map((c) => c.id);
+      return state.cached("graph:all", () => graphLayout(g, chains, statusOf(g, chains), 80));
+    },
+  },
+  {
+    method: "get",
+    path: "/api/regions/summary",
+    summary: "Per county or park: local firms and segments covered per chain, and the chains' open gaps",
+    tag: "graph",
+    roles: "any",
+    responses: [{ status: 200, description: "regions", schema: z.array(JsonObject) }],
+    handler: async ({ state }) =>
+      state.cached("regions-summary", async () => {
+        const ds = await state.dataset();
+        const g = await state.graph();
+        const segChain = new Map(ds.segments.map((s) => [s.id, s.chain]));
+        const gaps = chainsOf(g).flatMap((c) =>
+          findGaps(g, { chain: c.id })
+            .findings.filter((f) => f.kind !== "covered")
+            .map((f) => ({ chain: c.id, segment: f.segment.id, kind: f.kind, severity: f.severity })),
+        );
+        return ds.regions.map((r) => {
+          const chains: Record<string, { localFirms: number; segmentsCovered: number }> = {};
+          const covered = new Map<string, Set<string>>();
+          for (const f of ds.firms) {
+            if (f.location.region !== r.id) continue;
+            const inChains = new Set<string>();
+            for (const l of f.segments) {
+              const c = segChain.get(l.segment);
+              if (!c) continue;
+              inChains.add(c);
+              if (!covered.has(c)) covered.set(c, new Set());
+              covered.get(c)!.add(l.segment);
+            }
+            for (const c of inChains) {
+              chains[c] ??= { localFirms: 0, segmentsCovered: 0 };
+              chains[c].localFirms++;
+            }
+          }
+          for (const [c, segs] of covered) chains[c]!.segmentsCovered = segs.size;
+          return {
+            region: r.id,
+            name: r.name,
+            kind: r.kind,
+            chains,
+            uncoveredGaps: gaps.filter(
+              (x) => chains[x.chain] !== undefined && !covered.get(x.chain)?.has(x.segment),
+            ),
+          };
+        });
+      }),
+  },
+];
