@@ -128,7 +128,15 @@ const zh = {
   after: "落地后",
   open: "打开",
   none: "无",
-  demoNote: "图中位置由服务器一次计算并缓存。",
+  demoNote: "点击图中节点查看详情与来源；拖动平移，滚轮缩放。图中位置由服务器一次计算并缓存。",
+  terms: { gapFit: "补缺", tier: "层级", masterTies: "链主关联", relatedness: "关联度" } as Record<
+    string,
+    string
+  >,
+  portfolioNote: (k: number, closed: string, total: string) =>
+    `${k} 家企业合计补上缺口严重度 ${closed} / ${total}`,
+  exportNote: "Excel 按缺口、榜单、国别和最低得分导出；CSV 与表格完全一致。",
+  searchPlaceholder: "如：晶科、福莱特",
 };
 
 type Words = typeof zh;
@@ -261,7 +269,12 @@ const en: Words = {
   after: "After",
   open: "Open",
   none: "none",
-  demoNote: "Positions are computed once on the server and cached.",
+  demoNote:
+    "Click a node for its card and sources; drag to pan, scroll to zoom. Positions are computed once on the server and cached.",
+  terms: { gapFit: "gap fit", tier: "tier", masterTies: "master ties", relatedness: "relatedness" },
+  portfolioNote: (k, closed, total) => `${k} firms close ${closed} of ${total} gap severity`,
+  exportNote: "Excel follows the gap, list, country and minimum score; CSV is exactly the table.",
+  searchPlaceholder: "e.g. Jinko, Flat",
 };
 
 let current: Lang = (localStorage.getItem("atlas-lang") as Lang | null) === "en" ? "en" : "zh";

@@ -1,0 +1,40 @@
+// Screenshots of every page at 1440×900 for a person to look at: `npx tsx tests/web/support/screenshots.ts URL OUTDIR`
+// against a running server with the test users (see server.ts). Not a test; a tool for review.
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { launchBrowser } from "./browser.ts";
+import { PASSWORD } from "./server.ts";
+
+const [url = "http://127.0.0.1:3000", out = "out/screenshots"] = process.argv.slice(2);
+mkdirSync(out, { recursive: true });
+const browser = await launchBrowser();
+const PAGES: Array<[string, string, string]> = [
+  ["01-login", "", "#/login"],
+  ["02-dashboard", "admin1", "#/dashboard"],
+  ["03-chain-map-pv", "admin1", "#/map?chain=pv"],
+  ["04-chain-map-all", "admin1", "#/map"],
+  ["05-city-map", "admin1", "#/city"],
+  ["06-fishbone-pv", "admin1", "#/fishbone?chain=pv"],
+  ["07-report-pv", "lead1", "#/report?chain=pv"],
+  ["08-targets-pv", "investor1", "#/targets?chain=pv"],
+  ["09-edit", "editor1", "#/edit"],
+  ["10-history", "editor1", "#/history"],
+];
+try {
+  for (const [name, user, hash] of PAGES) {
+    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await ctx.newPage();
+    if (user)
+      await page.request.post(`${url}/api/auth/login`, { data: { username: user, password: PASSWORD } });
+    await page.goto(`${url}/${hash}`);
+    await page.waitForLoadState("networkidle");
+    await page.waitForTimeout(name.includes("map") ? 2500 : 800);
+    if (name === "06-fishbone-pv") await page.locator("#bones button").first().click();
+    if (name === "06-fishbone-pv") await page.waitForTimeout(800);
+    await page.screenshot({ path: join(out, `${name}.png`) });
+    process.stdout.write(`${join(out, `${name}.png`)}\n`);
+    await ctx.close();
+  }
+} finally {
+  await browser.close();
+}
