@@ -19,7 +19,10 @@ const COLORS = ["#c0392b", "#c77c02", "#7b4fa0", "#a0522d", "#3b7d4f"];
 /** A deterministic synthetic graph with a precomputed layout (segments on a spiral, firms around them). */
 function syntheticGraph() {
   let seed = 42;
-  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const rnd = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
   const nodes: unknown[] = [];
   const edges: unknown[] = [];
   for (let s = 0; s < SEGMENTS; s++) {
