@@ -322,7 +322,11 @@ export async function targetsPage(main: HTMLElement, ctx: Ctx): Promise<void> {
               h(
                 "p",
                 { class: "muted" },
-                `${fmt.num(portfolio.closed)} / ${fmt.num(portfolio.totalSeverity)}`,
+                w.portfolioNote(
+                  portfolio.picks.length,
+                  fmt.num(portfolio.closed),
+                  fmt.num(portfolio.totalSeverity),
+                ),
               ),
               h(
                 "ol",
