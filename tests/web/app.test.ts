@@ -190,6 +190,29 @@ describe("the web app", () => {
     await expect.poll(() => page.locator("#history-table").textContent()).toContain("browser test");
   });
 
+  it("a stale edit says who changed the record meanwhile", async () => {
+    const { page } = await as("editor1");
+    await page.goto(`${server.url}/#/edit`);
+    const form = page.locator("#firm-form");
+    await form.getByLabel("企业编号（英文小写与连字符）").fill("xinyi-solar");
+    await form.getByRole("button", { name: "载入已有企业" }).click();
+    await expect.poll(() => form.getByLabel("中文名").inputValue()).not.toBe("");
+    const other = await as("admin1");
+    await other.page.goto(`${server.url}/#/history`);
+    const changed = await other.page.evaluate(`(async () => {
+      const r = await fetch("/api/firms/xinyi-solar");
+      const firm = await r.json();
+      firm.name.aliases = [...(firm.name.aliases || []), "信义光能（测试别名）"];
+      const m = document.cookie.match(/atlas_csrf=([^;]+)/);
+      const put = await fetch("/api/firms/xinyi-solar", { method: "PUT", headers: { "Content-Type": "application/json", "If-Match": r.headers.get("ETag"), "X-CSRF-Token": decodeURIComponent(m[1]), "X-Why": "test" }, body: JSON.stringify(firm) });
+      return put.status;
+    })()`);
+    expect(changed).toBe(200);
+    await form.getByLabel("修改原因").fill("stale edit");
+    await form.getByRole("button", { name: "保存" }).click();
+    await expect.poll(() => form.locator(".form-error").textContent()).toContain("已被 admin1");
+  });
+
   it("as investor is refused an edit, in the form and by the API", async () => {
     const { page } = await as("investor1");
     await page.goto(`${server.url}/#/edit`);

@@ -194,7 +194,7 @@ export async function editPage(main: HTMLElement, ctx: Ctx): Promise<void> {
               ifMatch: firmEtag,
               why: body._why,
             })
-          : await call<Record<string, unknown>>("/api/firms", { method: "POST", body, why: body._why });
+          : await call<Record<string, unknown>>("/api/firms", { method: "POST", body });
       firmEtag = r.etag;
       firmLoaded = r.data;
       return w.saved;
@@ -238,7 +238,7 @@ export async function editPage(main: HTMLElement, ctx: Ctx): Promise<void> {
         sources: list(l.source.value),
       };
       const body = { ...cur.data, segments: [...(cur.data.segments ?? []), link], _why: l.why.value.trim() };
-      await call(`/api/firms/${id}`, { method: "PUT", body, ifMatch: cur.etag, why: body._why });
+      await call(`/api/firms/${id}`, { method: "PUT", body, ifMatch: cur.etag });
       return w.saved;
     },
   );
@@ -289,7 +289,7 @@ export async function editPage(main: HTMLElement, ctx: Ctx): Promise<void> {
         sources: list(s.source.value),
         _why: s.why.value.trim(),
       };
-      await call("/api/ties", { method: "POST", body, why: body._why });
+      await call("/api/ties", { method: "POST", body });
       return w.saved;
     },
   );
@@ -322,7 +322,7 @@ export async function editPage(main: HTMLElement, ctx: Ctx): Promise<void> {
       const cur = await call<{ masters?: unknown[] } & Record<string, unknown>>(`/api/chains/${id}`);
       const master = { firm: m.firm.value.trim(), level: m.level.value, sources: list(m.source.value) };
       const body = { ...cur.data, masters: [...(cur.data.masters ?? []), master], _why: m.why.value.trim() };
-      await call(`/api/chains/${id}`, { method: "PUT", body, ifMatch: cur.etag, why: body._why });
+      await call(`/api/chains/${id}`, { method: "PUT", body, ifMatch: cur.etag });
       return w.saved;
     },
   );
