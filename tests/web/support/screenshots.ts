@@ -19,10 +19,16 @@ const PAGES: Array<[string, string, string]> = [
   ["08-targets-pv", "investor1", "#/targets?chain=pv"],
   ["09-edit", "editor1", "#/edit"],
   ["10-history", "editor1", "#/history"],
+  ["11-map-card", "admin1", "#/map?chain=pv&q=晶科"],
+  ["12-targets-whatif", "investor1", "#/targets?chain=pv"],
+  ["13-dashboard-en", "admin1", "#/dashboard"],
+  ["14-edit-investor", "investor1", "#/edit"],
 ];
+const sessions = new Map<string, Awaited<ReturnType<import("playwright-core").BrowserContext["cookies"]>>>();
 try {
   for (const [name, user, hash] of PAGES) {
     const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    if (name.endsWith("-en")) await ctx.addInitScript(`localStorage.setItem("atlas-lang", "en")`);
     const page = await ctx.newPage();
     if (user)
       await page.request.post(`${url}/api/auth/login`, { data: { username: user, password: PASSWORD } });
@@ -31,6 +37,16 @@ try {
     await page.waitForTimeout(name.includes("map") ? 2500 : 800);
     if (name === "06-fishbone-pv") await page.locator("#bones button").first().click();
     if (name === "06-fishbone-pv") await page.waitForTimeout(800);
+    if (name === "11-map-card") {
+      await page.locator("#search-results button").first().click();
+      await page.locator("#highlight-ties").click();
+      await page.waitForTimeout(1200);
+    }
+    if (name === "12-targets-whatif") {
+      await page.locator("#targets-table tbody button.link").first().click();
+      await page.locator("#whatif ul, #whatif p").first().waitFor();
+      await page.waitForTimeout(800);
+    }
     await page.screenshot({ path: join(out, `${name}.png`) });
     process.stdout.write(`${join(out, `${name}.png`)}\n`);
     await ctx.close();

@@ -259,7 +259,7 @@ export async function chainMapPage(main: HTMLElement, ctx: Ctx): Promise<void> {
     const entity = await get<{
       sources?: string[];
       name?: { zh: string; en?: string; aliases?: string[] };
-      location?: { country: string; region?: string };
+      location?: { country: string; region?: string; province?: string; city?: string };
       products?: Array<{ name: string } | string>;
     }>(`/api/${kind}/${encodeURIComponent(id)}`).catch(() => null);
     const sources = await Promise.all(
@@ -290,10 +290,18 @@ export async function chainMapPage(main: HTMLElement, ctx: Ctx): Promise<void> {
           ? [h("dt", null, w.finding), h("dd", null, w.kinds[String(a.status)] ?? String(a.status))]
           : null,
         entity?.location
-          ? [h("dt", null, w.county), h("dd", null, entity.location.region ?? entity.location.country)]
+          ? [
+              h("dt", null, entity.location.region ? w.county : w.place),
+              h(
+                "dd",
+                null,
+                entity.location.region ??
+                  [entity.location.country, entity.location.province, entity.location.city].filter(Boolean).join(" "),
+              ),
+            ]
           : null,
         (a.tags as string[] | undefined)?.length
-          ? [h("dt", null, w.tag), h("dd", null, (a.tags as string[]).map(listName).join("、"))]
+          ? [h("dt", null, w.tag), h("dd", null, [...new Set(a.tags as string[])].map(listName).join("、"))]
           : null,
         entity?.products?.length
           ? [
