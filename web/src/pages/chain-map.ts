@@ -39,6 +39,8 @@ export async function chainMapPage(main: HTMLElement, ctx: Ctx): Promise<void> {
       total: 0,
     })),
   ]);
+  const regionList = await get<List<{ id: string; name: { zh: string; en?: string } }>>("/api/regions?limit=200").catch(() => ({ items: [], total: 0 }));
+  const regionName = (id: string) => nm(regionList.items.find((r) => r.id === id)?.name) || id;
   const stageOf = new Map(segments.items.map((s) => [`segment:${s.id}`, s.stage]));
   const graph = new Graph({ multi: true, type: "directed" });
   for (const n of data.nodes)
@@ -130,7 +132,7 @@ export async function chainMapPage(main: HTMLElement, ctx: Ctx): Promise<void> {
     ),
     field(
       w.county,
-      select([["", w.any], ...regions.map((r) => [r, r] as [string, string])], "", {
+      select([["", w.any], ...regions.map((r) => [r, regionName(r)] as [string, string])], "", {
         onchange: onFilter("region"),
       }),
     ),
@@ -295,7 +297,7 @@ export async function chainMapPage(main: HTMLElement, ctx: Ctx): Promise<void> {
               h(
                 "dd",
                 null,
-                entity.location.region ??
+                (entity.location.region && regionName(entity.location.region)) ||
                   [entity.location.country, entity.location.province, entity.location.city].filter(Boolean).join(" "),
               ),
             ]
