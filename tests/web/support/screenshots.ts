@@ -30,8 +30,18 @@ try {
     const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     if (name.endsWith("-en")) await ctx.addInitScript(`localStorage.setItem("atlas-lang", "en")`);
     const page = await ctx.newPage();
-    if (user)
-      await page.request.post(`${url}/api/auth/login`, { data: { username: user, password: PASSWORD } });
+    if (user) {
+      // One sign-in per user (the server limits sign-in attempts per address).
+      const saved = sessions.get(user);
+      if (saved) await ctx.addCookies(saved);
+      else {
+        const r = await page.request.post(`${url}/api/auth/login`, {
+          data: { username: user, password: PASSWORD },
+        });
+        if (r.status() !== 200) throw new Error(`sign in ${user}: ${r.status()} ${await r.text()}`);
+        sessions.set(user, (await ctx.storageState()).cookies);
+      }
+    }
     await page.goto(`${url}/${hash}`);
     await page.waitForLoadState("networkidle");
     await page.waitForTimeout(name.includes("map") ? 2500 : 800);

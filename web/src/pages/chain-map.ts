@@ -39,7 +39,9 @@ export async function chainMapPage(main: HTMLElement, ctx: Ctx): Promise<void> {
       total: 0,
     })),
   ]);
-  const regionList = await get<List<{ id: string; name: { zh: string; en?: string } }>>("/api/regions?limit=200").catch(() => ({ items: [], total: 0 }));
+  const regionList = await get<List<{ id: string; name: { zh: string; en?: string } }>>(
+    "/api/regions?limit=200",
+  ).catch(() => ({ items: [], total: 0 }));
   const regionName = (id: string) => nm(regionList.items.find((r) => r.id === id)?.name) || id;
   const stageOf = new Map(segments.items.map((s) => [`segment:${s.id}`, s.stage]));
   const graph = new Graph({ multi: true, type: "directed" });
@@ -298,7 +300,9 @@ export async function chainMapPage(main: HTMLElement, ctx: Ctx): Promise<void> {
                 "dd",
                 null,
                 (entity.location.region && regionName(entity.location.region)) ||
-                  [entity.location.country, entity.location.province, entity.location.city].filter(Boolean).join(" "),
+                  [entity.location.country, entity.location.province, entity.location.city]
+                    .filter(Boolean)
+                    .join(" "),
               ),
             ]
           : null,

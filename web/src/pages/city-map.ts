@@ -1,7 +1,6 @@
 // The city map: a schematic of Jiaxing's counties, districts and parks (no boundary data), each with its
 // local firms per chain, and the list of gaps no county fills.
 import { get, qs } from "../api.ts";
-import { chart } from "../charts.ts";
 import { h, mount } from "../dom.ts";
 import { nm, t } from "../i18n.ts";
 import { type Ctx, chainSelect, field, kindBadge, loading, pageHead } from "./page.ts";
@@ -32,6 +31,7 @@ const PLACE: Record<string, [number, number]> = {
 export async function cityMapPage(main: HTMLElement, ctx: Ctx): Promise<void> {
   const w = t();
   const chain = ctx.params.get("chain") ?? "";
+  const { chart } = await import("../charts.ts");
   mount(main, pageHead(w.cityMap), loading());
   const [data, segs] = await Promise.all([
     get<RegionSummary[] | { items: RegionSummary[] }>("/api/regions/summary"),
