@@ -33,6 +33,8 @@ export interface AppOptions {
 export function createApp(state: AtlasState, opts: AppOptions = {}): Express {
   const app = express();
   app.disable("x-powered-by");
+  // Entities carry their own version ETag; hashing every answer body for a generated one costs more than it saves.
+  app.set("etag", false);
   app.set("query parser", "simple");
   const logger = pino({ level: opts.logLevel ?? "info" });
   app.use(

@@ -5,6 +5,7 @@ import { buildGraph } from "../graph/index.ts";
 import type { Dataset } from "../model/index.ts";
 import type { Accounts } from "../store/accounts/index.ts";
 import type { EmbeddedStore } from "../store/embedded-store.ts";
+import { JsonText } from "./json-text.ts";
 
 const MAX_CACHED = 500;
 
@@ -62,6 +63,11 @@ export class AtlasState {
     if (this.answers.size >= MAX_CACHED) this.answers.delete(this.answers.keys().next().value as string);
     this.answers.set(key, value);
     return value;
+  }
+
+  /** Like `cached`, kept as JSON text: a hot answer is serialised once, not per request. */
+  cachedJson(key: string, make: () => Promise<unknown> | unknown): Promise<JsonText> {
+    return this.cached(`json:${key}`, async () => new JsonText(JSON.stringify(await make())));
   }
 
   /** Runs writes one at a time; after a write the next read loads the new dataset. */

@@ -4,6 +4,7 @@ import { AuthError, ForbiddenError, NotFoundError, OptionError } from "../errors
 import { chainOf } from "../graph/index.ts";
 import type { AtlasState } from "./atlas-state.ts";
 import type { Caller } from "./auth/authenticate.ts";
+import { JsonText } from "./json-text.ts";
 import type { RouteSpec } from "./route-spec.ts";
 import { parseOrThrow } from "./zod-issues.ts";
 
@@ -51,6 +52,7 @@ export function mountRoutes(state: AtlasState, specs: ReadonlyArray<RouteSpec>):
         if (res.headersSent) return;
         const ok = spec.responses.find((r) => r.status < 300)?.status ?? 200;
         if (value === undefined) res.status(204).end();
+        else if (value instanceof JsonText) res.status(ok).type("application/json").send(value.text);
         else res.status(ok).json(value);
       } catch (e) {
         next(e);

@@ -42,6 +42,8 @@ export async function serve(opts: ServeOptions = {}): Promise<RunningServer> {
   });
   // Slow clients cannot hold a connection open forever; keep-alive for load (the bench) stays on.
   server.headersTimeout = 20_000;
+  // Idle keep-alive connections stay longer than a client's pool keeps them (no reset on reuse).
+  server.keepAliveTimeout = 65_000;
   server.requestTimeout = 60_000;
   const a = server.address() as AddressInfo;
   const host = a.family === "IPv6" ? `[${a.address}]` : a.address;

@@ -1,4 +1,7 @@
 // Sign-in, sessions, CSRF, tokens, users, rate limit, and that every route refuses callers it must refuse.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ALL_ROUTES } from "../../src/server/routes/index.ts";
 import { json, PASSWORD, startTestServer, type TestServer } from "./test-server.ts";
@@ -221,6 +224,27 @@ describe("every route", () => {
     const r = await t.call("/api/no-such-thing");
     expect(r.status).toBe(404);
     expect((await json(r)).error.code).toBe("not_found");
+  });
+});
+
+describe("the web app", () => {
+  it("serves web/dist at /, index.html for client routes, and keeps /api answers JSON", async () => {
+    const web = mkdtempSync(join(tmpdir(), "atlas-web-"));
+    writeFileSync(join(web, "index.html"), "<!doctype html><title>chain-atlas web</title>");
+    writeFileSync(join(web, "app.js"), "console.log(1)");
+    const w = await startTestServer({ webDist: web });
+    try {
+      expect(await (await fetch(`${w.url}/`)).text()).toContain("chain-atlas web");
+      const js = await fetch(`${w.url}/app.js`);
+      expect(js.headers.get("content-type")).toMatch(/javascript/);
+      expect(await (await fetch(`${w.url}/chains/pv/fishbone`)).text()).toContain("chain-atlas web");
+      const api = await fetch(`${w.url}/api/nothing-here`);
+      expect(api.status).toBe(404);
+      expect((await json(api)).error.code).toBe("not_found");
+    } finally {
+      await w.close();
+      rmSync(web, { recursive: true, force: true });
+    }
   });
 });
 

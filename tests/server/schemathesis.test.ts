@@ -8,7 +8,11 @@ import { ALL_ROUTES } from "../../src/server/routes/index.ts";
 const SCRIPT = join(import.meta.dirname, "..", "..", "scripts", "fuzz-api.sh");
 
 it("finds no 5xx in any operation, and the server is alive after", { timeout: 900_000 }, () => {
-  const r = spawnSync("bash", [SCRIPT], { encoding: "utf8", timeout: 880_000, env: { ...process.env, FUZZ_EXAMPLES: "10" } });
+  const r = spawnSync("bash", [SCRIPT], {
+    encoding: "utf8",
+    timeout: 880_000,
+    env: { ...process.env, FUZZ_EXAMPLES: "10" },
+  });
   const out = `${r.stdout}\n${r.stderr}`;
   expect(r.status, out.slice(-4000)).toBe(0);
   expect(out).toContain(`Selected: ${ALL_ROUTES.length}/${ALL_ROUTES.length}`);

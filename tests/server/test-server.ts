@@ -20,7 +20,7 @@ export interface TestServer {
 }
 
 export async function startTestServer(
-  opts: { loginLimit?: { max: number; windowMs: number } } = {},
+  opts: { loginLimit?: { max: number; windowMs: number }; webDist?: string } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), "atlas-server-"));
   const lines: string[] = [];
@@ -30,7 +30,7 @@ export async function startTestServer(
     host: "127.0.0.1",
     logLevel: "silent",
     loginLimit: opts.loginLimit ?? { max: 1000, windowMs: 60_000 },
-    webDist: join(dir, "no-web"),
+    webDist: opts.webDist ?? join(dir, "no-web"),
     announce: (l) => lines.push(l),
   });
   const adminPassword = /password (\S+)/.exec(lines.join("\n"))?.[1] ?? "";
@@ -65,4 +65,6 @@ export async function startTestServer(
   };
 }
 
+// Answers are read loosely in assertions (deep paths into the JSON), hence `any`.
+// biome-ignore lint/suspicious/noExplicitAny: test helper reading arbitrary JSON answers
 export const json = async (r: Response) => (await r.json()) as Record<string, any>;

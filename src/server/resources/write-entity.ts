@@ -61,13 +61,18 @@ function issuePath(ds: Dataset, at: Locator, kind: ResourceKind, id: string | un
 }
 
 /** The dataset rules' findings that the change brings in (problems already there are not the writer's). */
-function newFindings(
+async function newFindings(
+  state: AtlasState,
   before: Dataset,
   after: Dataset,
   kind: ResourceKind,
   id: string | undefined,
-): InputIssue[] {
-  const old = new Set(checkDataset(before).map((f) => keyOf(before, f)));
+): Promise<InputIssue[]> {
+  // The stored dataset's findings are kept per version: a run of writes checks each dataset once.
+  const old = await state.cached(
+    "rule-findings",
+    () => new Set(checkDataset(before).map((f) => keyOf(before, f))),
+  );
   return checkDataset(after)
     .filter((f) => !old.has(keyOf(after, f)))
     .map((f) => ({ path: issuePath(after, f.at, kind, id), message: f.message, rule: f.rule }));
@@ -130,7 +135,7 @@ export function writeEntity(state: AtlasState, w: EntityWrite): Promise<{ entity
       }
     }
     const after = { ...before, [w.kind]: list } as Dataset;
-    const issues = newFindings(before, after, w.kind, id);
+    const issues = await newFindings(state, before, after, w.kind, id);
     if (issues.length > 0) throw new ValidationError(issues, SINGULAR[w.kind]);
     await state.store.replaceDataset(
       after,

@@ -58,7 +58,7 @@ export const analysisRoutes: RouteSpec[] = [
     query: queryOf(GapOptions, ["chain"]),
     responses: [{ status: 200, description: "as gaps --json", schema: JsonObject }, ...errors],
     handler: ({ state, params, query }) =>
-      state.cached(keyOf(`gaps:${params.chain}`, query), async () => {
+      state.cachedJson(keyOf(`gaps:${params.chain}`, query), async () => {
         const r = findGaps(await state.graph(), { ...query, chain: params.chain! });
         return { chain: r.chain, figures: r.figures, findings: r.findings };
       }),
@@ -131,7 +131,7 @@ export const analysisRoutes: RouteSpec[] = [
     query: queryOf(PortfolioOptions, ["chain"], { k: "how many firms to pick (default 10)" }),
     responses: [{ status: 200, description: "as portfolio --json", schema: JsonObject }, ...errors],
     handler: ({ state, params, query }) =>
-      state.cached(keyOf(`portfolio:${params.chain}`, query), async () =>
+      state.cachedJson(keyOf(`portfolio:${params.chain}`, query), async () =>
         pickPortfolio(await state.graph(), { ...query, chain: params.chain! }),
       ),
   },

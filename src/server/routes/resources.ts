@@ -48,12 +48,7 @@ const whyOf = (ctx: RouteContext, fallback: string): string => {
   return why?.trim() || fallback;
 };
 
-function find(
-  ctx: RouteContext,
-  kind: ResourceKind,
-  id: string,
-  ds: Awaited<ReturnType<RouteContext["state"]["dataset"]>>,
-) {
+function find(kind: ResourceKind, id: string, ds: Awaited<ReturnType<RouteContext["state"]["dataset"]>>) {
   const e = listOf(ds, kind).find((x) => entityId(kind, x) === id);
   if (!e) throw new NotFoundError(`no ${SINGULAR[kind]} ${JSON.stringify(id)}`);
   return e;
@@ -100,7 +95,7 @@ function kindRoutes(kind: ResourceKind): RouteSpec[] {
         { status: 404, description: "no such id", schema: ErrorSchema },
       ],
       handler: async (ctx) => {
-        const e = find(ctx, kind, ctx.params.id!, await ctx.state.dataset());
+        const e = find(kind, ctx.params.id!, await ctx.state.dataset());
         ctx.res.set("ETag", etagOf(e));
         return e;
       },
