@@ -140,7 +140,10 @@ describe("the web app", () => {
     const all = Number(await page.locator("#row-count").getAttribute("data-count"));
     await page.getByLabel("国别", { exact: true }).fill("CN");
     await page.getByLabel("最低得分").fill("0.35");
+    const before = await page.locator("#targets-table").elementHandle();
     await page.getByRole("button", { name: "筛选" }).click();
+    // The filtered page replaces the table: wait until the old one is gone.
+    await before!.waitForElementState("hidden");
     await expect.poll(() => page.evaluate("location.hash")).toContain("minScore=0.35");
     await page.locator("#targets-table tbody tr").first().waitFor();
     const n = Number(await page.locator("#row-count").getAttribute("data-count"));

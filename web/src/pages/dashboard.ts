@@ -43,7 +43,7 @@ export async function dashboardPage(main: HTMLElement, ctx: Ctx): Promise<void> 
       "section",
       { class: "figures" },
       [
-        [w.chain, ctx.chains.length],
+        [w.chains, ctx.chains.length],
         [w.segments, tot.seg],
         [w.localFirms, tot.local],
         [w.candidates, tot.cand],
