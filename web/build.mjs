@@ -11,10 +11,14 @@ await build({
   entryPoints: [join(here, "src/main.ts")],
   bundle: true,
   format: "esm",
+  // ECharts loads only on the pages that draw charts, so the map opens without it.
+  splitting: true,
+  entryNames: "app",
+  chunkNames: "chunk-[hash]",
   minify: true,
   sourcemap: true,
   target: "es2022",
-  outfile: join(dist, "app.js"),
+  outdir: dist,
   logLevel: "warning",
 });
 copyFileSync(join(here, "index.html"), join(dist, "index.html"));

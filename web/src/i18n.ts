@@ -9,7 +9,8 @@ const zh = {
   username: "用户名",
   password: "密码",
   signInTitle: "登录产业链图谱",
-  signInHint: "请输入管理员分配的账号。",
+  signInHint: "请输入管理员分配的账号。首次启动时，管理员 admin 的一次性密码打印在服务器控制台。",
+  historyHint: "点击左侧编号，查看该次变更涉及的记录。",
   badLogin: "用户名或密码不正确",
   dashboard: "总览",
   chainMap: "产业链图谱",
@@ -22,6 +23,7 @@ const zh = {
   lang: "English",
   roles: { admin: "管理员", editor: "编辑", lead: "链长", investor: "招商人员" },
   chain: "产业链",
+  chains: "产业链",
   allChains: "全部产业链",
   stage: "阶段",
   stages: { upstream: "上游", midstream: "中游", downstream: "下游" } as Record<string, string>,
@@ -49,6 +51,7 @@ const zh = {
   local: "本地",
   candidate: "市外候选",
   county: "区县",
+  place: "所在地",
   noResult: "没有找到",
   suppliers: "供应商",
   customers: "客户",
@@ -122,13 +125,21 @@ const zh = {
   error: "出错了",
   counties: "区县与园区",
   uncovered: "全市无本地企业覆盖的缺口",
-  whatIfNote: "选择一家候选企业和一个环节，查看其落地后缺口的变化。",
+  whatIfNote: "点击表中某行的“假如落地”，查看该企业落地本市后各缺口的变化。",
   run: "计算",
   before: "落地前",
   after: "落地后",
   open: "打开",
   none: "无",
-  demoNote: "图中位置由服务器一次计算并缓存。",
+  demoNote: "点击图中节点查看详情与来源；拖动平移，滚轮缩放。图中位置由服务器一次计算并缓存。",
+  terms: { gapFit: "补缺", tier: "层级", masterTies: "链主关联", relatedness: "关联度" } as Record<
+    string,
+    string
+  >,
+  portfolioNote: (k: number, closed: string, total: string) =>
+    `${k} 家企业合计补上缺口严重度 ${closed} / ${total}`,
+  exportNote: "Excel 按缺口、榜单、国别和最低得分导出；CSV 与表格完全一致。",
+  searchPlaceholder: "如：晶科、福莱特",
 };
 
 type Words = typeof zh;
@@ -141,7 +152,9 @@ const en: Words = {
   username: "User name",
   password: "Password",
   signInTitle: "Sign in to the chain atlas",
-  signInHint: "Use the account your administrator gave you.",
+  signInHint:
+    "Use the account your administrator gave you. On first start the server prints the one-time password of admin on its console.",
+  historyHint: "Click a change number for the records it touched.",
   badLogin: "Wrong user name or password",
   dashboard: "Dashboard",
   chainMap: "Chain map",
@@ -154,6 +167,7 @@ const en: Words = {
   lang: "中文",
   roles: { admin: "Admin", editor: "Editor", lead: "Chain lead", investor: "Investment team" },
   chain: "Chain",
+  chains: "Chains",
   allChains: "All chains",
   stage: "Stage",
   stages: { upstream: "Upstream", midstream: "Midstream", downstream: "Downstream" },
@@ -181,6 +195,7 @@ const en: Words = {
   local: "Local",
   candidate: "Candidate",
   county: "County",
+  place: "Location",
   noResult: "Nothing found",
   suppliers: "Suppliers",
   customers: "Customers",
@@ -255,13 +270,18 @@ const en: Words = {
   error: "Something went wrong",
   counties: "Counties and parks",
   uncovered: "Gaps no county fills",
-  whatIfNote: "Pick a candidate and a segment to see how the gaps change if it lands.",
+  whatIfNote: "Click “What if” on a row to see how the gaps change if that firm lands here.",
   run: "Compute",
   before: "Before",
   after: "After",
   open: "Open",
   none: "none",
-  demoNote: "Positions are computed once on the server and cached.",
+  demoNote:
+    "Click a node for its card and sources; drag to pan, scroll to zoom. Positions are computed once on the server and cached.",
+  terms: { gapFit: "gap fit", tier: "tier", masterTies: "master ties", relatedness: "relatedness" },
+  portfolioNote: (k, closed, total) => `${k} firms close ${closed} of ${total} gap severity`,
+  exportNote: "Excel follows the gap, list, country and minimum score; CSV is exactly the table.",
+  searchPlaceholder: "e.g. Jinko, Flat",
 };
 
 let current: Lang = (localStorage.getItem("atlas-lang") as Lang | null) === "en" ? "en" : "zh";

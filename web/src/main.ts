@@ -158,6 +158,8 @@ async function render(): Promise<void> {
   const ctx: Ctx = { user, chains, params, go, onLeave: (fn) => (teardown = fn) };
   try {
     await route.page(main, ctx);
+    // Keyboard and screen-reader users land on the new page, not on the link they pressed.
+    if (document.activeElement?.closest("nav")) main.focus({ preventScroll: true });
   } catch (e) {
     mount(
       main,

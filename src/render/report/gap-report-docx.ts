@@ -28,7 +28,7 @@ export interface ReportComment {
 export interface ReportSignoff {
   who: string;
   at: string;
-  note?: string | undefined;
+  note?: string | null | undefined;
 }
 
 export interface GapReportDocxInput extends Omit<GapReportInput, "fishboneSvg"> {

@@ -6,6 +6,7 @@ import { graphRoutes } from "./graph.ts";
 import { healthRoutes } from "./health.ts";
 import { historyRoutes } from "./history.ts";
 import { outputRoutes } from "./outputs.ts";
+import { reportDocxRoutes } from "./report-docx.ts";
 import { reportNoteRoutes } from "./report-notes.ts";
 import { resourceRoutes } from "./resources.ts";
 import { tokenRoutes } from "./tokens.ts";
@@ -19,6 +20,7 @@ export const ALL_ROUTES: ReadonlyArray<RouteSpec> = [
   ...historyRoutes,
   ...analysisRoutes,
   ...outputRoutes,
+  ...reportDocxRoutes,
   ...reportNoteRoutes,
   ...graphRoutes,
   ...resourceRoutes,

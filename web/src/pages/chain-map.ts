@@ -8,6 +8,9 @@ import { GAP_COLORS, LIST_NAMES, listName, nm, t } from "../i18n.ts";
 import type { GraphEdge, GraphNode, List, Source } from "../types.ts";
 import { type Ctx, chainSelect, field, loading, pageHead, select } from "./page.ts";
 
+const LOCAL = "#1f5fa8";
+const CANDIDATE = "#9aa4ae";
+
 interface Filters {
   stage: string;
   tag: string;
@@ -27,9 +30,20 @@ export async function chainMapPage(main: HTMLElement, ctx: Ctx): Promise<void> {
   const chain = ctx.params.get("chain") ?? "";
   mount(main, pageHead(w.chainMap), loading());
   const t0 = performance.now();
-  const data = await get<{ nodes: GraphNode[]; edges: GraphEdge[] }>(
-    chain ? `/api/chains/${encodeURIComponent(chain)}/graph` : "/api/graph",
-  );
+  const [data, segments] = await Promise.all([
+    get<{ nodes: GraphNode[]; edges: GraphEdge[] }>(
+      chain ? `/api/chains/${encodeURIComponent(chain)}/graph` : "/api/graph",
+    ),
+    get<List<{ id: string; stage: string }>>(`/api/segments${qs({ chain, limit: 500 })}`).catch(() => ({
+      items: [],
+      total: 0,
+    })),
+  ]);
+  const regionList = await get<List<{ id: string; name: { zh: string; en?: string } }>>(
+    "/api/regions?limit=200",
+  ).catch(() => ({ items: [], total: 0 }));
+  const regionName = (id: string) => nm(regionList.items.find((r) => r.id === id)?.name) || id;
+  const stageOf = new Map(segments.items.map((s) => [`segment:${s.id}`, s.stage]));
   const graph = new Graph({ multi: true, type: "directed" });
   for (const n of data.nodes)
     graph.addNode(n.key, {
@@ -38,7 +52,9 @@ export async function chainMapPage(main: HTMLElement, ctx: Ctx): Promise<void> {
       x: n.x,
       y: n.y,
       size: n.size,
-      color: n.status ? (GAP_COLORS[n.status] ?? n.color) : n.color,
+      color:
+        n.kind === "segment" ? (GAP_COLORS[n.status ?? "covered"] ?? n.color) : n.local ? LOCAL : CANDIDATE,
+      stage: n.stage ?? stageOf.get(n.key),
       // sigma's own field names: keep the API's kind under another name
       nodeKind: n.kind,
       type: undefined,
@@ -51,6 +67,12 @@ export async function chainMapPage(main: HTMLElement, ctx: Ctx): Promise<void> {
         color: e.kind === "SUPPLIES" ? "#1f5fa8" : e.kind === "FEEDS" ? "#8a949e" : "#d0d6dc",
       });
 
+  // A firm's stages are those of its segments.
+  graph.forEachEdge((_e, a, src, tgt) => {
+    if (a.edgeKind !== "IN_SEGMENT") return;
+    const st = graph.getNodeAttribute(tgt, "stage") as string | undefined;
+    if (st) graph.updateNodeAttribute(src, "stages", (x: string[] | undefined) => [...(x ?? []), st]);
+  });
   const filters: Filters = { stage: "", tag: "", local: "", region: "" };
   let highlight: Set<string> | null = null;
   let selected: string | null = null;
@@ -66,7 +88,7 @@ export async function chainMapPage(main: HTMLElement, ctx: Ctx): Promise<void> {
     { class: "card node-card", "aria-live": "polite", id: "node-card" },
     h("p", { class: "muted" }, w.demoNote),
   );
-  const searchInput = h("input", { type: "search", placeholder: w.search });
+  const searchInput = h("input", { type: "search", placeholder: w.searchPlaceholder });
   const results = h("ul", { class: "results", id: "search-results" });
   const regions = [...new Set(data.nodes.map((n) => n.region).filter((r): r is string => !!r))].sort();
 
@@ -112,7 +134,7 @@ export async function chainMapPage(main: HTMLElement, ctx: Ctx): Promise<void> {
     ),
     field(
       w.county,
-      select([["", w.any], ...regions.map((r) => [r, r] as [string, string])], "", {
+      select([["", w.any], ...regions.map((r) => [r, regionName(r)] as [string, string])], "", {
         onchange: onFilter("region"),
       }),
     ),
@@ -122,9 +144,13 @@ export async function chainMapPage(main: HTMLElement, ctx: Ctx): Promise<void> {
   const legend = h(
     "div",
     { class: "legend", "aria-label": w.legend },
+    h("b", null, `${w.segment}：`),
     Object.entries(GAP_COLORS).map(([k, c]) =>
       h("span", null, h("i", { style: `background:${c}` }), w.kinds[k] ?? k),
     ),
+    h("b", null, `${w.firm}：`),
+    h("span", null, h("i", { style: `background:${LOCAL}` }), w.local),
+    h("span", null, h("i", { style: `background:${CANDIDATE}` }), w.candidate),
     h("span", null, h("i", { style: "background:#1f5fa8;border-radius:0;height:3px" }), w.ties),
     h("span", { class: "muted" }, `${data.nodes.length} ${w.nodes} · ${data.edges.length} ${w.edges}`),
   );
@@ -137,7 +163,13 @@ export async function chainMapPage(main: HTMLElement, ctx: Ctx): Promise<void> {
   );
 
   const visible = (key: string, a: Record<string, unknown>): boolean => {
-    if (filters.stage && a.stage !== undefined && a.stage !== filters.stage) return false;
+    if (filters.stage && a.nodeKind === "segment" && a.stage !== filters.stage) return false;
+    if (
+      filters.stage &&
+      a.nodeKind === "firm" &&
+      !((a.stages as string[] | undefined) ?? []).includes(filters.stage)
+    )
+      return false;
     if (a.nodeKind === "firm") {
       if (filters.tag && !((a.tags as string[] | undefined) ?? []).includes(filters.tag)) return false;
       if (filters.local && String(a.local === true) !== filters.local) return false;
@@ -231,7 +263,7 @@ export async function chainMapPage(main: HTMLElement, ctx: Ctx): Promise<void> {
     const entity = await get<{
       sources?: string[];
       name?: { zh: string; en?: string; aliases?: string[] };
-      location?: { country: string; region?: string };
+      location?: { country: string; region?: string; province?: string; city?: string };
       products?: Array<{ name: string } | string>;
     }>(`/api/${kind}/${encodeURIComponent(id)}`).catch(() => null);
     const sources = await Promise.all(
@@ -262,10 +294,20 @@ export async function chainMapPage(main: HTMLElement, ctx: Ctx): Promise<void> {
           ? [h("dt", null, w.finding), h("dd", null, w.kinds[String(a.status)] ?? String(a.status))]
           : null,
         entity?.location
-          ? [h("dt", null, w.county), h("dd", null, entity.location.region ?? entity.location.country)]
+          ? [
+              h("dt", null, entity.location.region ? w.county : w.place),
+              h(
+                "dd",
+                null,
+                (entity.location.region && regionName(entity.location.region)) ||
+                  [entity.location.country, entity.location.province, entity.location.city]
+                    .filter(Boolean)
+                    .join(" "),
+              ),
+            ]
           : null,
         (a.tags as string[] | undefined)?.length
-          ? [h("dt", null, w.tag), h("dd", null, (a.tags as string[]).map(listName).join("、"))]
+          ? [h("dt", null, w.tag), h("dd", null, [...new Set(a.tags as string[])].map(listName).join("、"))]
           : null,
         entity?.products?.length
           ? [

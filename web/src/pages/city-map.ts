@@ -1,10 +1,9 @@
 // The city map: a schematic of Jiaxing's counties, districts and parks (no boundary data), each with its
 // local firms per chain, and the list of gaps no county fills.
-import { get } from "../api.ts";
-import { chart } from "../charts.ts";
+import { get, qs } from "../api.ts";
 import { h, mount } from "../dom.ts";
 import { nm, t } from "../i18n.ts";
-import { type Ctx, chainSelect, field, loading, pageHead } from "./page.ts";
+import { type Ctx, chainSelect, field, kindBadge, loading, pageHead } from "./page.ts";
 
 interface RegionSummary {
   region: string;
@@ -32,8 +31,15 @@ const PLACE: Record<string, [number, number]> = {
 export async function cityMapPage(main: HTMLElement, ctx: Ctx): Promise<void> {
   const w = t();
   const chain = ctx.params.get("chain") ?? "";
+  const { chart } = await import("../charts.ts");
   mount(main, pageHead(w.cityMap), loading());
-  const data = await get<RegionSummary[] | { items: RegionSummary[] }>("/api/regions/summary");
+  const [data, segs] = await Promise.all([
+    get<RegionSummary[] | { items: RegionSummary[] }>("/api/regions/summary"),
+    get<{ items: Array<{ id: string; name: { zh: string; en?: string }; chain: string }> }>(
+      `/api/segments${qs({ chain, limit: 500 })}`,
+    ).catch(() => ({ items: [] })),
+  ]);
+  const segName = new Map(segs.items.map((s) => [s.id, s]));
   const regions = Array.isArray(data) ? data : data.items;
   const count = (r: RegionSummary) =>
     chain
@@ -41,12 +47,22 @@ export async function cityMapPage(main: HTMLElement, ctx: Ctx): Promise<void> {
       : Object.values(r.chains).reduce((a, c) => a + c.localFirms, 0);
   const max = Math.max(1, ...regions.map(count));
   const el = h("div", { class: "chart tall", role: "img", "aria-label": w.cityMap });
-  const uncovered = new Map<string, string>();
+  const uncovered = new Map<
+    string,
+    { label: string; kind?: string | undefined; chain?: string | undefined }
+  >();
   for (const r of regions)
     for (const g of r.uncoveredGaps ?? []) {
       const id = typeof g === "string" ? g : g.segment;
-      if (typeof g !== "string" && chain && g.chain && g.chain !== chain) continue;
-      uncovered.set(id, typeof g === "string" ? g : nm(g.name) || g.segment);
+      const seg = segName.get(id);
+      const gChain = (typeof g === "string" ? undefined : g.chain) ?? seg?.chain;
+      if (chain && gChain && gChain !== chain) continue;
+      if (chain && !seg && !gChain) continue;
+      uncovered.set(id, {
+        label: seg ? nm(seg.name) : id,
+        kind: typeof g === "string" ? undefined : g.kind,
+        chain: gChain,
+      });
     }
   const chainName = (id: string) => nm(ctx.chains.find((c) => c.id === id)?.name) || id;
   mount(
@@ -82,8 +98,19 @@ export async function cityMapPage(main: HTMLElement, ctx: Ctx): Promise<void> {
         uncovered.size
           ? h(
               "ul",
-              { class: "tags", id: "uncovered" },
-              [...uncovered.values()].map((n) => h("li", null, n)),
+              { class: "gap-list", id: "uncovered" },
+              [...uncovered.values()]
+                .sort((a, b) => (a.chain ?? "").localeCompare(b.chain ?? ""))
+                .map((n) =>
+                  h(
+                    "li",
+                    null,
+                    n.kind ? kindBadge(n.kind) : null,
+                    " ",
+                    n.label,
+                    !chain && n.chain ? h("span", { class: "muted" }, ` · ${chainName(n.chain)}`) : null,
+                  ),
+                ),
             )
           : h("p", { class: "muted" }, w.none),
       ),
@@ -134,15 +161,23 @@ export async function cityMapPage(main: HTMLElement, ctx: Ctx): Promise<void> {
     const [x, y] = PLACE[r.region] ?? [100 + (i % 4) * 180, 560 + Math.floor(i / 4) * 80];
     const n = count(r);
     const park = r.kind === "park" || /zone|port|etdz|park/.test(r.region);
+    const size = 34 + 50 * Math.sqrt(n / max);
+    const small = size < 60 || nm(r.name).length > 5;
     return {
       id: r.region,
       name: `${nm(r.name)}\n${n}`,
       x,
       y,
       symbol: park ? "roundRect" : "circle",
-      symbolSize: 34 + 50 * Math.sqrt(n / max),
+      symbolSize: size,
       itemStyle: { color: n === 0 ? "#d0d6dc" : park ? "#7b4fa0" : "#1f5fa8", opacity: 0.9 },
-      label: { show: true, color: n === 0 ? "#1d2733" : "#fff", fontSize: 13, lineHeight: 16 },
+      label: {
+        show: true,
+        position: small ? "bottom" : "inside",
+        color: n === 0 || small ? "#1d2733" : "#fff",
+        fontSize: 13,
+        lineHeight: 16,
+      },
     };
   });
   const c = chart(el, {

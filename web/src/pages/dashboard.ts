@@ -1,6 +1,5 @@
 // The bureau's overview: coverage per chain, gaps by kind, top targets, recent changes.
 import { get, qs } from "../api.ts";
-import { type Chart, chart } from "../charts.ts";
 import { fmt, h, mount } from "../dom.ts";
 import { GAP_COLORS, nm, t } from "../i18n.ts";
 import type { ChainGaps, Change, List, TargetRow } from "../types.ts";
@@ -10,6 +9,7 @@ const KINDS = ["missing", "weak", "external", "single-source"];
 
 export async function dashboardPage(main: HTMLElement, ctx: Ctx): Promise<void> {
   const w = t();
+  const { chart } = await import("../charts.ts");
   mount(main, pageHead(w.dashboard), loading());
   const gaps = await Promise.all(
     ctx.chains.map((c) => get<ChainGaps>(`/api/chains/${encodeURIComponent(c.id)}/gaps`)),
@@ -43,7 +43,7 @@ export async function dashboardPage(main: HTMLElement, ctx: Ctx): Promise<void> 
       "section",
       { class: "figures" },
       [
-        [w.chain, ctx.chains.length],
+        [w.chains, ctx.chains.length],
         [w.segments, tot.seg],
         [w.localFirms, tot.local],
         [w.candidates, tot.cand],
@@ -157,7 +157,7 @@ export async function dashboardPage(main: HTMLElement, ctx: Ctx): Promise<void> 
     ),
   );
   const names = gaps.map((g) => nm(g.chain.name));
-  const charts: Chart[] = [];
+  const charts: Array<{ resize: () => void }> = [];
   const a = chart(coverageEl, {
     tooltip: { trigger: "axis", valueFormatter: (v: number) => `${v}%` },
     grid: { left: 110, right: 24, top: 10, bottom: 24 },

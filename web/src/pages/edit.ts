@@ -89,16 +89,39 @@ export async function editPage(main: HTMLElement, ctx: Ctx): Promise<void> {
   ).catch(() => ({ items: [], total: 0 }));
   const segOpts: Array<[string, string]> = segs.items.map((s) => [s.id, `${nm(s.name)}（${s.id}）`]);
   const why = () => input({ required: true });
+  // Pick lists so nobody has to know an id by heart: firms and sources by name.
+  const [firms, sources] = await Promise.all([
+    get<List<{ id: string; name: { zh: string; en?: string } }>>("/api/firms?limit=1000").catch(() => ({
+      items: [],
+      total: 0,
+    })),
+    get<List<{ id: string; title: string }>>("/api/sources?limit=1000").catch(() => ({
+      items: [],
+      total: 0,
+    })),
+  ]);
+  const firmList = h(
+    "datalist",
+    { id: "firm-ids" },
+    firms.items.map((x) => h("option", { value: x.id }, nm(x.name))),
+  );
+  const sourceList = h(
+    "datalist",
+    { id: "source-ids" },
+    sources.items.map((x) => h("option", { value: x.id }, x.title)),
+  );
+  const firmInput = () => input({ required: true, list: "firm-ids", autocomplete: "off" });
+  const sourceInput = () => input({ list: "source-ids", autocomplete: "off" });
 
   // A firm: load by id (PUT with If-Match) or create (POST).
   const f = {
-    id: input({ required: true }),
+    id: firmInput(),
     zh: input(),
     en: input(),
     aliases: input(),
     country: input({ value: "CN", size: 3 }),
     region: input(),
-    source: input(),
+    source: sourceInput(),
     why: why(),
   };
   let firmEtag = "";
@@ -171,7 +194,7 @@ export async function editPage(main: HTMLElement, ctx: Ctx): Promise<void> {
               ifMatch: firmEtag,
               why: body._why,
             })
-          : await call<Record<string, unknown>>("/api/firms", { method: "POST", body, why: body._why });
+          : await call<Record<string, unknown>>("/api/firms", { method: "POST", body });
       firmEtag = r.etag;
       firmLoaded = r.data;
       return w.saved;
@@ -180,12 +203,12 @@ export async function editPage(main: HTMLElement, ctx: Ctx): Promise<void> {
 
   // A firm's link to a segment.
   const l = {
-    firm: input({ required: true }),
+    firm: firmInput(),
     segment: select(segOpts),
     grade: select(Object.entries(w.grades), "medium"),
     basis: select(Object.entries(w.bases)),
     confidence: input({ type: "number", min: 0, max: 1, step: 0.05, value: "0.7" }),
-    source: input(),
+    source: sourceInput(),
     why: why(),
   };
   const linkForm = form(
@@ -215,20 +238,20 @@ export async function editPage(main: HTMLElement, ctx: Ctx): Promise<void> {
         sources: list(l.source.value),
       };
       const body = { ...cur.data, segments: [...(cur.data.segments ?? []), link], _why: l.why.value.trim() };
-      await call(`/api/firms/${id}`, { method: "PUT", body, ifMatch: cur.etag, why: body._why });
+      await call(`/api/firms/${id}`, { method: "PUT", body, ifMatch: cur.etag });
       return w.saved;
     },
   );
 
   // A supply tie.
   const s = {
-    supplier: input({ required: true }),
-    customer: input({ required: true }),
+    supplier: firmInput(),
+    customer: firmInput(),
     product: input({ required: true }),
     segment: select([["", w.any], ...segOpts]),
     basis: select(Object.entries(w.bases)),
     confidence: input({ type: "number", min: 0, max: 1, step: 0.05, value: "0.7" }),
-    source: input(),
+    source: sourceInput(),
     why: why(),
   };
   const tieForm = form(
@@ -266,7 +289,7 @@ export async function editPage(main: HTMLElement, ctx: Ctx): Promise<void> {
         sources: list(s.source.value),
         _why: s.why.value.trim(),
       };
-      await call("/api/ties", { method: "POST", body, why: body._why });
+      await call("/api/ties", { method: "POST", body });
       return w.saved;
     },
   );
@@ -274,14 +297,14 @@ export async function editPage(main: HTMLElement, ctx: Ctx): Promise<void> {
   // A chain master.
   const m = {
     chain: chainSelect(ctx, chain),
-    firm: input({ required: true }),
+    firm: firmInput(),
     level: select([
       ["city", "市级"],
       ["county", "县级"],
       ["zone", "园区"],
       ["assumed", "假设"],
     ]),
-    source: input(),
+    source: sourceInput(),
     why: why(),
   };
   const masterForm = form(
@@ -299,7 +322,7 @@ export async function editPage(main: HTMLElement, ctx: Ctx): Promise<void> {
       const cur = await call<{ masters?: unknown[] } & Record<string, unknown>>(`/api/chains/${id}`);
       const master = { firm: m.firm.value.trim(), level: m.level.value, sources: list(m.source.value) };
       const body = { ...cur.data, masters: [...(cur.data.masters ?? []), master], _why: m.why.value.trim() };
-      await call(`/api/chains/${id}`, { method: "PUT", body, ifMatch: cur.etag, why: body._why });
+      await call(`/api/chains/${id}`, { method: "PUT", body, ifMatch: cur.etag });
       return w.saved;
     },
   );
@@ -308,6 +331,8 @@ export async function editPage(main: HTMLElement, ctx: Ctx): Promise<void> {
     main,
     pageHead(w.edit, h("a", { class: "button", href: "#/history" }, w.history)),
     mayEdit ? null : h("p", { class: "notice", role: "note" }, w.forbidden),
+    firmList,
+    sourceList,
     h("div", { class: "grid2" }, firmForm, linkForm, tieForm, masterForm),
   );
 }

@@ -9,7 +9,11 @@ export async function historyPage(main: HTMLElement, _ctx: Ctx): Promise<void> {
   const w = t();
   mount(main, pageHead(w.history), loading());
   const list = await get<List<Change>>("/api/history?limit=100");
-  const detail = h("aside", { class: "card", "aria-live": "polite" });
+  const detail = h(
+    "aside",
+    { class: "card", "aria-live": "polite" },
+    h("p", { class: "muted" }, w.historyHint),
+  );
   const open = async (id: Change["id"]) => {
     const r = await get<{ change: Change; items: Array<{ kind: string; id: string; action: string }> }>(
       `/api/history/${encodeURIComponent(String(id))}`,

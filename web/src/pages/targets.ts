@@ -28,6 +28,16 @@ interface Portfolio {
   }>;
 }
 
+/** 补链 where a gap it fills is missing, 强链 where it is weak, external or single-source, 延链 otherwise. */
+function aimOf(r: TargetRow, kindOf: Map<string, string>): string {
+  const kinds = r.gaps.map((g) => kindOf.get(g));
+  if (kinds.includes("missing")) return "fill";
+  if (kinds.some((k) => k === "weak" || k === "external" || k === "single-source")) return "strengthen";
+  return "extend";
+}
+
+const TERM_KEYS = ["gapFit", "tier", "masterTies", "relatedness"];
+
 const PARAMS = ["gap", "aim", "tag", "country", "minScore", "top"] as const;
 
 export async function targetsPage(main: HTMLElement, ctx: Ctx): Promise<void> {
@@ -39,12 +49,11 @@ export async function targetsPage(main: HTMLElement, ctx: Ctx): Promise<void> {
     string
   >;
   mount(main, pageHead(w.targets), loading());
+  // The server ranks with gap, tag, country and top; the aim and the minimum score filter here.
   const query = {
     gap: p.gap,
-    aim: p.aim,
     tag: p.tag,
     country: p.country.toUpperCase(),
-    minScore: p.minScore,
     top: p.top || 50,
   };
   const [gaps, res, portfolio] = await Promise.all([
@@ -52,8 +61,13 @@ export async function targetsPage(main: HTMLElement, ctx: Ctx): Promise<void> {
     get<{ rows: TargetRow[] } | TargetRow[]>(`/api/chains/${enc}/targets${qs(query)}`),
     get<Portfolio>(`/api/chains/${enc}/portfolio${qs({ k: 5 })}`).catch(() => null),
   ]);
-  let rows = Array.isArray(res) ? res : res.rows;
   const segName = new Map(gaps.findings.map((f) => [f.segment.id, nm(f.segment.name)]));
+  const kindOf = new Map(gaps.findings.map((f) => [f.segment.id, f.kind]));
+  const minScore = p.minScore ? Number(p.minScore) : 0;
+  const ranked = (Array.isArray(res) ? res : res.rows).map((r) => ({ ...r, aim: r.aim ?? aimOf(r, kindOf) }));
+  // Rows at or above the minimum score are a prefix of the ranking, so the XLSX asks for that many.
+  const aboveMin = ranked.filter((r) => r.score >= minScore);
+  let rows = aboveMin.filter((r) => !p.aim || r.aim === p.aim);
   const gapOpts: Array<[string, string]> = gaps.findings
     .filter((f) => f.kind !== "covered")
     .map((f) => [f.segment.id, `${nm(f.segment.name)}（${w.kinds[f.kind]}）`]);
@@ -81,7 +95,35 @@ export async function targetsPage(main: HTMLElement, ctx: Ctx): Promise<void> {
       for (const [k, el] of Object.entries(inputs)) if (el.value) next[k] = el.value;
     ctx.go("targets", next);
   };
-  const exportQs = qs(query);
+  const exportQs = qs({ ...query, top: Math.max(1, aboveMin.length) });
+  const csv = () => {
+    const cell = (v: string | number) => `"${String(v).replaceAll('"', '""')}"`;
+    const lines = [
+      ["#", w.firm, w.country, w.tag, w.gap, w.aim, w.score, w.explanation].map(cell).join(","),
+      ...rows.map((r, i) =>
+        [
+          i + 1,
+          nm(r.firm.name),
+          r.firm.country,
+          r.firm.tags.map(listName).join("、"),
+          r.gaps.map((g) => segName.get(g) ?? g).join("、"),
+          w.aims[r.aim ?? ""] ?? "",
+          r.score.toFixed(3),
+          r.explanation[lang()],
+        ]
+          .map(cell)
+          .join(","),
+      ),
+    ];
+    const url = URL.createObjectURL(
+      new Blob([`\uFEFF${lines.join("\r\n")}\r\n`], { type: "text/csv;charset=utf-8" }),
+    );
+    const a = h("a", { href: url, download: `targets-${chain}.csv` });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
   const tbody = h("tbody");
   const whatIfBox = h(
     "section",
@@ -172,9 +214,7 @@ export async function targetsPage(main: HTMLElement, ctx: Ctx): Promise<void> {
             h(
               "div",
               { class: "terms" },
-              Object.entries(r.terms)
-                .map(([k, v]) => `${k} ${fmt.num(v)}`)
-                .join(" · "),
+              TERM_KEYS.map((k) => `${w.terms[k] ?? k} ${fmt.num(r.terms[k] ?? 0)}`).join(" · "),
             ),
           ),
           h(
@@ -223,16 +263,7 @@ export async function targetsPage(main: HTMLElement, ctx: Ctx): Promise<void> {
         },
         w.exportXlsx,
       ),
-      h(
-        "a",
-        {
-          class: "button",
-          href: `/api/chains/${enc}/targets.csv${exportQs}`,
-          download: "",
-          id: "export-csv",
-        },
-        w.exportCsv,
-      ),
+      h("button", { type: "button", id: "export-csv", onclick: csv }, w.exportCsv),
     ),
     h(
       "form",
@@ -251,7 +282,13 @@ export async function targetsPage(main: HTMLElement, ctx: Ctx): Promise<void> {
       h(
         "section",
         { class: "card" },
-        h("p", { class: "muted", id: "row-count" }, `${rows.length} ${w.targets}`),
+        h(
+          "p",
+          { class: "muted" },
+          h("span", { id: "row-count", "data-count": rows.length }, `${rows.length} ${w.targets}`),
+          " · ",
+          w.exportNote,
+        ),
         h(
           "table",
           { class: "data targets", id: "targets-table" },
@@ -285,7 +322,11 @@ export async function targetsPage(main: HTMLElement, ctx: Ctx): Promise<void> {
               h(
                 "p",
                 { class: "muted" },
-                `${fmt.num(portfolio.closed)} / ${fmt.num(portfolio.totalSeverity)}`,
+                w.portfolioNote(
+                  portfolio.picks.length,
+                  fmt.num(portfolio.closed),
+                  fmt.num(portfolio.totalSeverity),
+                ),
               ),
               h(
                 "ol",

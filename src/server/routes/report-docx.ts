@@ -1,0 +1,63 @@
+// GET /api/chains/:chain/report.docx — the gap report as an editable Word file, with the fishbone as a
+// picture and the lead's comments and sign-off (the same analysis as report.html).
+import { z } from "zod";
+import { chainReport, sourcesOfChain } from "../../analysis/index.ts";
+import { PartialDate } from "../../model/index.ts";
+import { fishboneInputOf, renderFishboneSvg, svgToPng } from "../../render/index.ts";
+import { renderGapReportDocx } from "../../render/report/gap-report-docx.ts";
+import { ChainParam, ErrorSchema } from "../api-schemas.ts";
+import type { RouteSpec } from "../route-spec.ts";
+import { parseOrThrow } from "../zod-issues.ts";
+
+const DocxQuery = z.strictObject({
+  lang: z.enum(["zh", "en"]).default("zh"),
+  date: PartialDate.optional(),
+});
+const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+export const reportDocxRoutes: RouteSpec[] = [
+  {
+    method: "get",
+    path: "/api/chains/:chain/report.docx",
+    summary: "The chain lead's gap report as an editable Word file (docx), with comments and sign-off",
+    tag: "outputs",
+    roles: "any",
+    params: ChainParam,
+    query: DocxQuery,
+    responses: [
+      { status: 200, description: "docx", contentType: DOCX },
+      { status: 400, description: "bad option", schema: ErrorSchema },
+      { status: 404, description: "no such chain", schema: ErrorSchema },
+    ],
+    handler: async (ctx) => {
+      const q = parseOrThrow(DocxQuery, ctx.query, "query");
+      const chain = ctx.params.chain!;
+      const date = q.date ?? new Date().toISOString().slice(0, 10);
+      const ds = await ctx.state.dataset();
+      const g = await ctx.state.graph();
+      const report = chainReport(g, { chain });
+      const svg = renderFishboneSvg(
+        fishboneInputOf(g, chain, {
+          lang: q.lang,
+          date,
+          city: ds.region.name,
+          gaps: report.gaps,
+          targets: report.targetsByGap,
+        }),
+      );
+      const png = svgToPng(svg, { scale: 1.5 });
+      const notes = ctx.state.accounts.notes.of(chain);
+      const bytes = await renderGapReportDocx({
+        lang: q.lang,
+        city: ds.region.name,
+        date,
+        report,
+        sources: sourcesOfChain(ds, chain),
+        fishbonePng: { data: png, width: png.readUInt32BE(16), height: png.readUInt32BE(20) },
+        comments: notes.items,
+        signoff: notes.signoff,
+      });
+      ctx.res.type(DOCX).attachment(`report-${chain}.docx`).send(bytes);
+    },
+  },
+];
