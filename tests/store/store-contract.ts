@@ -113,7 +113,14 @@ export function storeContract(name: string, make: StoreFactory): void {
         await s.replaceDataset(ds, meta("baseline"));
         const twice = structuredClone(ds);
         twice.firms.push(structuredClone(twice.firms[0]!));
-        await expect(s.replaceDataset(twice, meta("duplicate"))).rejects.toThrow(/rolled back/);
+        await expect(s.replaceDataset(twice, meta("duplicate firm"))).rejects.toThrow(
+          /sun-modules|glass-co|UNIQUE|already exists/i,
+        );
+        const tieTwice = structuredClone(ds);
+        tieTwice.ties.push(structuredClone(tieTwice.ties[0]!));
+        await expect(s.replaceDataset(tieTwice, meta("duplicate tie"))).rejects.toThrow(
+          /glass-co-to-sun|UNIQUE/,
+        );
         expect(await s.loadDataset()).toEqual(ds);
         expect(await s.history()).toHaveLength(1);
       }));
