@@ -53,7 +53,7 @@ export const KIND_SCHEMAS = {
   region: CityRegion,
 } as const satisfies Record<StoredKind | "region", unknown>;
 
-type Props = Record<string, string | number | boolean>;
+export type Props = Record<string, string | number | boolean>;
 export interface NodeRow {
   id: string;
   props: Props;
@@ -64,16 +64,8 @@ export interface EdgeRow {
   props: Props;
 }
 
-/** Relationships derived from entity fields, for Neo4j readers and chain subgraphs (the JSON stays the truth). */
-export interface DerivedEdges {
-  type: string;
-  from: string;
-  to: string;
-  rows: EdgeRow[];
-}
-
 /** Drops undefined values: Neo4j properties are never null. */
-function props(o: Record<string, string | number | boolean | undefined>): Props {
+export function props(o: Record<string, string | number | boolean | undefined>): Props {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Props;
 }
 
@@ -159,83 +151,4 @@ export function edgeRows(ds: Dataset, kind: EdgeKind): EdgeRow[] {
 export function cityProps(ds: Dataset): Props {
   const c = ds.region;
   return props({ id: c.id, json: JSON.stringify(c), name: c.name.zh, nameEn: c.name.en, kind: "city" });
-}
-
-export function derivedEdges(ds: Dataset): DerivedEdges[] {
-  const e = (from: string, to: string, p: Record<string, string | number | boolean | undefined> = {}) => ({
-    from,
-    to,
-    props: props(p),
-  });
-  const out: DerivedEdges[] = [
-    { type: "PART_OF", from: "Segment", to: "Chain", rows: ds.segments.map((s) => e(s.id, s.chain)) },
-    {
-      type: "CHILD_OF",
-      from: "Segment",
-      to: "Segment",
-      rows: ds.segments.flatMap((s) => (s.parent ? [e(s.id, s.parent)] : [])),
-    },
-    {
-      type: "IN_SEGMENT",
-      from: "Firm",
-      to: "Segment",
-      rows: ds.firms.flatMap((f) =>
-        f.segments.map((l) =>
-          e(f.id, l.segment, {
-            grade: l.grade,
-            basis: l.basis,
-            confidence: l.confidence,
-            product: l.product,
-          }),
-        ),
-      ),
-    },
-    {
-      type: "MASTERS",
-      from: "Firm",
-      to: "Chain",
-      rows: ds.chains.flatMap((c) =>
-        c.masters.map((m) => e(m.firm, c.id, { level: m.level, issuer: m.issuer })),
-      ),
-    },
-    {
-      type: "LEADS",
-      from: "Official",
-      to: "Chain",
-      rows: ds.officials.flatMap((o) => o.leads.map((c) => e(o.id, c))),
-    },
-    {
-      type: "LOCATED_IN",
-      from: "Firm",
-      to: "Region",
-      rows: ds.firms.flatMap((f) => (f.location.region ? [e(f.id, f.location.region)] : [])),
-    },
-    { type: "LOCATED_IN", from: "Region", to: "Region", rows: ds.regions.map((r) => e(r.id, r.parent)) },
-    {
-      type: "SUBSIDIARY_OF",
-      from: "Firm",
-      to: "Firm",
-      rows: ds.firms.flatMap((f) => (f.parent ? [e(f.id, f.parent)] : [])),
-    },
-    {
-      type: "COVERS",
-      from: "Cluster",
-      to: "Chain",
-      rows: ds.clusters.flatMap((c) => c.chains.map((ch) => e(c.id, ch))),
-    },
-    {
-      type: "INCLUDES",
-      from: "ChainGroup",
-      to: "Chain",
-      rows: ds.groups.flatMap((g) => g.chains.map((ch) => e(g.id, ch))),
-    },
-  ];
-  for (const kind of NODE_KINDS) {
-    if (kind === "sources") continue;
-    const rows = (ds[kind] as Array<{ id: string; sources?: string[] }>).flatMap((x) =>
-      (x.sources ?? []).map((s) => e(x.id, s)),
-    );
-    out.push({ type: "CITES", from: NODE_LABELS[kind], to: "Source", rows });
-  }
-  return out;
 }

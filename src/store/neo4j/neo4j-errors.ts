@@ -1,6 +1,6 @@
 // Driver errors as one-line StoreErrors, and retries of a transaction on transient errors.
 import neo4j from "neo4j-driver";
-import { StoreError } from "../../errors.ts";
+import { AtlasError, StoreError } from "../../errors.ts";
 
 /** Where a store talks to, for messages. */
 export interface Endpoint {
@@ -9,8 +9,8 @@ export interface Endpoint {
 }
 
 /** One line saying what went wrong with the server at `at`, and what to do about it. */
-export function storeError(e: unknown, at: Endpoint, doing?: string): StoreError {
-  if (e instanceof StoreError) return e;
+export function storeError(e: unknown, at: Endpoint, doing?: string): AtlasError {
+  if (e instanceof AtlasError) return e;
   const err = e as { code?: string; message?: string };
   const first = String(err.message ?? e).split("\n")[0]!;
   if (

@@ -12,6 +12,7 @@ import type {
   Store,
   WriteOptions,
 } from "../store.ts";
+import { readChainSubgraph } from "./chain-subgraph.ts";
 import { lockChanges, readChangeItems, readHistory, recordChange } from "./change-history.ts";
 import { type Endpoint, storeError, withRetry } from "./neo4j-errors.ts";
 import { parseEntity, readEntityRows, rowsToDataset } from "./read-dataset.ts";
@@ -135,6 +136,11 @@ export class Neo4jStore implements Store {
     } catch (e) {
       throw new StoreError(`import failed and was rolled back: ${storeError(e, this.endpoint).message}`);
     }
+  }
+
+  /** The chain's subgraph, gathered in Cypher (see chain-subgraph.ts). */
+  async loadChainSubgraph(chainId: string): Promise<Dataset> {
+    return this.read(`loading the subgraph of chain "${chainId}"`, (tx) => readChainSubgraph(tx, chainId));
   }
 
   async history(limit = 50): Promise<ChangeSet[]> {

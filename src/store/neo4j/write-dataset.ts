@@ -2,9 +2,9 @@
 import neo4j, { type Transaction } from "neo4j-driver";
 import { StoreError } from "../../errors.ts";
 import type { Dataset } from "../../model/index.ts";
+import { derivedEdges } from "./derived-edges.ts";
 import {
   cityProps,
-  derivedEdges,
   EDGE_KINDS,
   type EdgeRow,
   edgeRows,
@@ -24,10 +24,23 @@ function* batches<T>(rows: ReadonlyArray<T>): Generator<T[]> {
   for (let i = 0; i < rows.length; i += BATCH) yield rows.slice(i, i + BATCH);
 }
 
-/** A tie or feed must join two entities of the dataset: Neo4j cannot hold a relationship with a missing end. */
+/**
+ * A tie or feed must join two entities of the dataset (Neo4j cannot hold a relationship with a missing end), and
+ * no two ties or feeds share a key (node ids are held unique by constraints; relationships are checked here).
+ */
 export function checkEdgeEnds(ds: Dataset): void {
   const firms = new Set(ds.firms.map((f) => f.id));
   const segments = new Set(ds.segments.map((s) => s.id));
+  for (const [what, keys] of [
+    ["tie", ds.ties.map((t) => t.id)],
+    ["feed", ds.feeds.map((f) => `${f.from}>${f.to}`)],
+  ] as const) {
+    const seen = new Set<string>();
+    for (const k of keys) {
+      if (seen.has(k)) throw new StoreError(`two ${what}s have the key "${k}"; nothing was written`);
+      seen.add(k);
+    }
+  }
   for (const t of ds.ties)
     for (const [role, id] of [
       ["supplier", t.supplier],

@@ -1,0 +1,261 @@
+// The Neo4j store against a real Neo4j (npm run neo4j:start): the contract, the same answers as the embedded
+// store on every shipped chain, its schema and graph shape, its errors, and the CLI's --store, push and pull.
+// All Neo4j tests live in this one file: they share the server's one database, so they must not run in parallel.
+import { join } from "node:path";
+import neo4j from "neo4j-driver";
+import { describe, expect, it } from "vitest";
+import { findAllGaps, findGaps, rankTargets } from "../../src/analysis/index.ts";
+import { NotFoundError, StoreError } from "../../src/errors.ts";
+import { buildGraph } from "../../src/graph/index.ts";
+import { loadSeed } from "../../src/seed/index.ts";
+import { EmbeddedStore, Neo4jStore, SHIPPED_SEED, type Store } from "../../src/store/index.ts";
+import { runCli } from "../helpers/run-cli.ts";
+import { DEMO_SEED, tempDir } from "../helpers/seed-files.ts";
+import {
+  connectTestNeo4j,
+  emptyTestNeo4j,
+  NEO4J_TEST_CREDENTIALS,
+  NEO4J_TEST_ENV,
+  NEO4J_TEST_URL,
+} from "./neo4j-test-server.ts";
+import { storeContract } from "./store-contract.ts";
+
+storeContract("neo4j", { fresh: emptyTestNeo4j, reopen: async () => connectTestNeo4j() });
+
+/** What the analysis answers on a store: gaps of every chain and the targets of each, as JSON. */
+async function answers(store: Store): Promise<{ gaps: string; targets: string }> {
+  const g = buildGraph(await store.loadDataset());
+  const chains = findAllGaps(g);
+  return {
+    gaps: JSON.stringify(chains),
+    targets: JSON.stringify(chains.map((c) => rankTargets(g, { chain: c.chain.id, top: 50 }))),
+  };
+}
+
+describe("the neo4j store and the embedded store", () => {
+  it("give identical gaps and targets for every shipped chain", { timeout: 180_000 }, async () => {
+    const ds = loadSeed(SHIPPED_SEED);
+    const embedded = new EmbeddedStore(join(tempDir(), "atlas.db"));
+    const graph = await emptyTestNeo4j();
+    try {
+      await embedded.replaceDataset(ds, { who: "test", why: "equivalence" });
+      await graph.replaceDataset(ds, { who: "test", why: "equivalence" });
+      const [a, b] = [await answers(embedded), await answers(graph)];
+      expect(JSON.parse(a.gaps).length).toBe(ds.chains.length);
+      expect(JSON.parse(a.targets).flat().length).toBeGreaterThan(0);
+      expect(b.gaps).toBe(a.gaps);
+      expect(b.targets).toBe(a.targets);
+      expect(await graph.loadDataset()).toEqual(await embedded.loadDataset());
+    } finally {
+      await embedded.close();
+      await graph.close();
+    }
+  });
+});
+
+describe("the neo4j store's chain subgraph", () => {
+  it("holds what one chain's analysis reads and no unrelated candidate, with the same gaps", {
+    timeout: 180_000,
+  }, async () => {
+    const ds = loadSeed(SHIPPED_SEED);
+    const store = await emptyTestNeo4j();
+    try {
+      await store.replaceDataset(ds, { who: "test", why: "subgraph" });
+      const whole = buildGraph(ds);
+      for (const chain of ds.chains) {
+        const sub = await store.loadChainSubgraph(chain.id);
+        const segs = new Set(ds.segments.filter((s) => s.chain === chain.id).map((s) => s.id));
+        const firms = new Set(sub.firms.map((f) => f.id));
+        // The skeleton comes whole: it is small, and local firms link into every chain.
+        expect(sub.segments).toEqual(ds.segments);
+        expect(sub.feeds).toEqual(ds.feeds);
+        expect(sub.chains).toEqual(ds.chains);
+        for (const f of ds.firms) {
+          const linked = f.segments.some((l) => segs.has(l.segment));
+          if (f.location.region !== undefined || linked)
+            expect(firms, `${chain.id}: ${f.id}`).toContain(f.id);
+        }
+        const local = new Set(ds.firms.filter((f) => f.location.region !== undefined).map((f) => f.id));
+        expect(sub.ties).toEqual(ds.ties.filter((t) => local.has(t.supplier) || local.has(t.customer)));
+        // Every candidate in the subgraph is there for a reason: linked, a master, a tie partner or a group.
+        const reasons = new Set([
+          ...sub.ties.flatMap((t) => [t.supplier, t.customer]),
+          ...ds.chains.flatMap((c) => c.masters.map((m) => m.firm)),
+          ...sub.firms.flatMap((f) => (f.parent ? [f.parent] : [])),
+        ]);
+        for (const f of sub.firms)
+          if (f.location.region === undefined && !f.segments.some((l) => segs.has(l.segment)))
+            expect(reasons, `${chain.id}: ${f.id}`).toContain(f.id);
+        expect(sub.firms.length).toBeLessThan(ds.firms.length);
+        const cited = new Set(
+          JSON.stringify({ ...sub, sources: [] })
+            .match(/"sources":\[[^\]]*\]/g)
+            ?.flatMap((m) => JSON.parse(`{${m}}`).sources),
+        );
+        expect(new Set(sub.sources.map((s) => s.id))).toEqual(cited);
+        expect(JSON.stringify(findGaps(buildGraph(sub), { chain: chain.id }))).toBe(
+          JSON.stringify(findGaps(whole, { chain: chain.id })),
+        );
+      }
+      await expect(store.loadChainSubgraph("no-such-chain")).rejects.toThrow(NotFoundError);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe("the neo4j store's graph", () => {
+  it("uses labels and relationship types a Neo4j user reads at once, counted as in the dataset", async () => {
+    const ds = loadSeed(SHIPPED_SEED);
+    const store = await emptyTestNeo4j();
+    await store.replaceDataset(ds, { who: "test", why: "shape" });
+    await store.close();
+    const driver = neo4j.driver(
+      NEO4J_TEST_URL,
+      neo4j.auth.basic(NEO4J_TEST_CREDENTIALS.user, NEO4J_TEST_CREDENTIALS.password),
+      {
+        disableLosslessIntegers: true,
+      },
+    );
+    try {
+      const count = async (cypher: string) =>
+        (await driver.executeQuery(cypher)).records[0]!.get(0) as number;
+      expect(await count("MATCH (n:Firm) RETURN count(n)")).toBe(ds.firms.length);
+      expect(await count("MATCH (n:Chain) RETURN count(n)")).toBe(ds.chains.length);
+      expect(await count("MATCH (n:Segment) RETURN count(n)")).toBe(ds.segments.length);
+      expect(await count("MATCH (n:Source) RETURN count(n)")).toBe(ds.sources.length);
+      expect(await count("MATCH (n:Region) WHERE NOT n:City RETURN count(n)")).toBe(ds.regions.length);
+      expect(await count("MATCH ()-[r:SUPPLIES]->() RETURN count(r)")).toBe(ds.ties.length);
+      expect(await count("MATCH ()-[r:FEEDS]->() RETURN count(r)")).toBe(ds.feeds.length);
+      expect(await count("MATCH (:Firm)-[r:IN_SEGMENT]->(:Segment) RETURN count(r)")).toBe(
+        ds.firms.reduce((n, f) => n + f.segments.length, 0),
+      );
+      expect(await count("MATCH (:Firm)-[r:MASTERS]->(:Chain) RETURN count(r)")).toBe(
+        ds.chains.reduce((n, c) => n + c.masters.length, 0),
+      );
+      expect(await count("MATCH (:Firm)-[r:LOCATED_IN]->(:Region) RETURN count(r)")).toBe(
+        ds.firms.filter((f) => f.location.region).length,
+      );
+      expect(await count("MATCH (:Firm)-[r:CITES]->(:Source) RETURN count(r)")).toBe(
+        ds.firms.reduce((n, f) => n + f.sources.length, 0),
+      );
+      const constraints = (
+        await driver.executeQuery("SHOW CONSTRAINTS YIELD name RETURN collect(name)")
+      ).records[0]!.get(0);
+      expect(constraints).toEqual(
+        expect.arrayContaining(["atlas_firm_id", "atlas_chain_id", "atlas_supplies_id"]),
+      );
+    } finally {
+      await driver.close();
+    }
+  });
+
+  it("connects again and again without failing on the constraints it already made", async () => {
+    for (let i = 0; i < 3; i++) await (await connectTestNeo4j()).close();
+  });
+
+  it("refuses a tie whose supplier is not a firm, naming the tie, and writes nothing", async () => {
+    const store = await emptyTestNeo4j();
+    try {
+      const ds = loadSeed(DEMO_SEED);
+      ds.ties[0]!.supplier = "no-such-firm";
+      await expect(store.replaceDataset(ds, { who: "test", why: "bad" })).rejects.toThrow(
+        /tie "glass-co-to-sun": its supplier "no-such-firm" is not a firm/,
+      );
+      expect(await store.isEmpty()).toBe(true);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("holds back a store row that no longer passes its schema, naming it", async () => {
+    const store = await emptyTestNeo4j();
+    await store.replaceDataset(loadSeed(DEMO_SEED), { who: "test", why: "load" });
+    const driver = neo4j.driver(
+      NEO4J_TEST_URL,
+      neo4j.auth.basic(NEO4J_TEST_CREDENTIALS.user, NEO4J_TEST_CREDENTIALS.password),
+    );
+    try {
+      await driver.executeQuery("MATCH (f:Firm {id: 'glass-co'}) SET f.json = $json", {
+        json: '{"id":"glass-co"}',
+      });
+      await expect(store.loadDataset()).rejects.toThrow(/firms "glass-co" that is not valid: name/);
+    } finally {
+      await driver.close();
+      await store.close();
+    }
+  });
+});
+
+describe("the neo4j store's errors", () => {
+  it("says in one line that an unreachable server cannot be reached", async () => {
+    const err = await Neo4jStore.connect("bolt://127.0.0.1:1", NEO4J_TEST_CREDENTIALS).catch((e) => e);
+    expect(err).toBeInstanceOf(StoreError);
+    expect(err.message).toMatch(/^cannot reach Neo4j at bolt:\/\/127\.0\.0\.1:1: .*ECONNREFUSED/);
+    expect(err.message).not.toContain("\n");
+  });
+
+  it("says which user the server refused when the password is wrong", async () => {
+    const err = await Neo4jStore.connect(NEO4J_TEST_URL, {
+      user: "neo4j",
+      password: "not-the-password",
+    }).catch((e) => e);
+    expect(err).toBeInstanceOf(StoreError);
+    expect(err.message).toBe(
+      `Neo4j at ${NEO4J_TEST_URL} refused user "neo4j": wrong user or password (set NEO4J_USER and NEO4J_PASSWORD)`,
+    );
+  });
+});
+
+describe("chain-atlas with --store, push and pull", () => {
+  it("pushes the embedded store to Neo4j, answers the same there, and pulls it back whole", {
+    timeout: 180_000,
+  }, async () => {
+    await (await emptyTestNeo4j()).close();
+    const db = join(tempDir(), "atlas.db");
+    const pushed = runCli(
+      ["--db", db, "--json", "push", "--to", NEO4J_TEST_URL, "--who", "ci"],
+      NEO4J_TEST_ENV,
+    );
+    expect(pushed.stderr).toBe("");
+    expect(pushed.code).toBe(0);
+    expect(JSON.parse(pushed.stdout)).toMatchObject({
+      to: NEO4J_TEST_URL,
+      changeId: 1,
+      changed: 0,
+      removed: 0,
+    });
+
+    const local = runCli(["--db", db, "--json", "targets", "--chain", "pv"]);
+    const remote = runCli(["--store", NEO4J_TEST_URL, "--json", "targets", "--chain", "pv"], NEO4J_TEST_ENV);
+    expect(remote.code).toBe(0);
+    expect(JSON.parse(local.stdout).length).toBeGreaterThan(0);
+    expect(remote.stdout).toBe(local.stdout);
+    const history = runCli(["--store", NEO4J_TEST_URL, "--json", "history"], NEO4J_TEST_ENV);
+    expect(JSON.parse(history.stdout)).toMatchObject([{ id: 1, who: "ci", op: "import" }]);
+
+    const other = join(tempDir(), "pulled.db");
+    const pulled = runCli(["--db", other, "pull", "--from", NEO4J_TEST_URL, "--progress"], NEO4J_TEST_ENV);
+    expect(pulled.code).toBe(0);
+    expect(pulled.stdout).toMatch(/^pulled from .*: \d+ added, 0 changed, 0 removed \(change #1\)/);
+    expect(pulled.stderr).toMatch(/pull: wrote (\d+)\/\1 rows/);
+    const a = new EmbeddedStore(db);
+    const b = new EmbeddedStore(other);
+    expect(await b.loadDataset()).toEqual(await a.loadDataset());
+    await a.close();
+    await b.close();
+  });
+
+  it("exits 4 with one line on stderr when the password is wrong or the server is down, 2 for a bad address", () => {
+    const refused = runCli(["--store", NEO4J_TEST_URL, "chains"], { NEO4J_PASSWORD: "wrong-password" });
+    expect(refused.code).toBe(4);
+    expect(refused.stderr.trim()).toMatch(/refused user "neo4j": wrong user or password/);
+    const down = runCli(["--store", "bolt://127.0.0.1:1", "chains"], NEO4J_TEST_ENV);
+    expect(down.code).toBe(4);
+    expect(down.stderr.trim().split("\n")).toHaveLength(1);
+    expect(down.stderr).toMatch(/cannot reach Neo4j/);
+    const bad = runCli(["--store", "http://example.org", "chains"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/expected a Neo4j address such as neo4j:\/\/host:7687/);
+  });
+});

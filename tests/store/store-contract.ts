@@ -1,0 +1,200 @@
+// The one contract every Store passes: storeContract(name, factory) runs the same assertions on each implementation.
+import { describe, expect, it } from "vitest";
+import { generateSynthetic } from "../../scripts/synthetic/generate.ts";
+import type { Dataset } from "../../src/model/index.ts";
+import { loadSeed } from "../../src/seed/index.ts";
+import type { Store } from "../../src/store/index.ts";
+import { DEMO_SEED } from "../helpers/seed-files.ts";
+
+export interface StoreFactory {
+  /** A new, empty store. */
+  fresh(): Promise<Store>;
+  /** A second handle on the same store (another connection or file handle), as a second writer would hold. */
+  reopen(store: Store): Promise<Store>;
+}
+
+const meta = (why: string) => ({ who: "test", why });
+
+/** Opens a fresh store, runs `body`, closes every handle it opened. */
+async function withStore(make: StoreFactory, body: (s: Store) => Promise<void>): Promise<void> {
+  const store = await make.fresh();
+  try {
+    await body(store);
+  } finally {
+    await store.close();
+  }
+}
+
+export function storeContract(name: string, make: StoreFactory): void {
+  describe(`the ${name} store (contract)`, () => {
+    it("is empty until a dataset is written, and says how to fill it", () =>
+      withStore(make, async (s) => {
+        expect(await s.isEmpty()).toBe(true);
+        await expect(s.loadDataset()).rejects.toThrow(/import a seed first/);
+        expect(await s.history()).toEqual([]);
+      }));
+
+    it("gives back exactly the dataset it was given, in order", () =>
+      withStore(make, async (s) => {
+        const ds = loadSeed(DEMO_SEED);
+        await s.replaceDataset(ds, meta("load"));
+        expect(await s.isEmpty()).toBe(false);
+        expect(await s.loadDataset()).toEqual(ds);
+      }));
+
+    it("replaces the whole dataset on a second write: nothing of the first is left", () =>
+      withStore(make, async (s) => {
+        await s.replaceDataset(loadSeed(DEMO_SEED), meta("demo"));
+        const synthetic = generateSynthetic({ chains: 2, firms: 300, ties: 300 });
+        await s.replaceDataset(synthetic, meta("synthetic"));
+        const back = await s.loadDataset();
+        expect(back.firms.map((f) => f.id)).toEqual(synthetic.firms.map((f) => f.id));
+        expect(back.ties.map((t) => t.id)).toEqual(synthetic.ties.map((t) => t.id));
+        expect(back.feeds).toEqual(synthetic.feeds);
+        expect(back.region).toEqual(synthetic.region);
+      }));
+
+    it("records who, when and why for every write, with the entities it touched", () =>
+      withStore(make, async (s) => {
+        const ds = loadSeed(DEMO_SEED);
+        const first = await s.replaceDataset(ds, { who: "alice", why: "initial load" });
+        const entities = ds.sources.length + ds.regions.length + ds.chains.length + ds.segments.length;
+        expect(first.added).toBe(1 + entities + ds.feeds.length + ds.firms.length + ds.ties.length);
+        const renamed = structuredClone(ds);
+        renamed.firms[0]!.name.en = "Sun Modules Group";
+        renamed.ties = [];
+        const second = await s.replaceDataset(renamed, { who: "bob", why: "fix a name" });
+        expect(second).toMatchObject({ added: 0, changed: 1, removed: 1 });
+        const history = await s.history();
+        expect(history.map((h) => [h.who, h.why, h.op, h.added, h.changed, h.removed])).toEqual([
+          ["bob", "fix a name", "import", 0, 1, 1],
+          ["alice", "initial load", "import", first.added, 0, 0],
+        ]);
+        expect(history[0]!.id).toBeGreaterThan(history[1]!.id);
+        expect(Date.parse(history[0]!.at)).toBeGreaterThan(Date.now() - 60_000);
+        expect(await s.history(1)).toHaveLength(1);
+        expect(await s.changeItems(history[0]!.id)).toEqual([
+          { kind: "firms", id: "sun-modules", action: "changed" },
+          { kind: "ties", id: "glass-co-to-sun", action: "removed" },
+        ]);
+        expect((await s.changeItems(history[1]!.id))[0]).toEqual({
+          kind: "region",
+          id: ds.region.id,
+          action: "added",
+        });
+      }));
+
+    it("leaves the store unchanged when a write fails midway, and a later write still works", () =>
+      withStore(make, async (s) => {
+        await s.replaceDataset(loadSeed(DEMO_SEED), meta("baseline"));
+        const before = await s.loadDataset();
+        const big = generateSynthetic({ chains: 2, firms: 5000, ties: 5000 });
+        let reported = 0;
+        await expect(
+          s.replaceDataset(big, meta("fails midway"), {
+            onProgress: (n) => {
+              reported = n;
+              if (n >= 2000) throw new Error("disk full (simulated)");
+            },
+          }),
+        ).rejects.toThrow(/rolled back.*disk full/);
+        expect(reported).toBeGreaterThanOrEqual(2000);
+        expect(await s.loadDataset()).toEqual(before);
+        expect(await s.history()).toHaveLength(1);
+        expect(await s.findFirms("SYNTHETIC")).toEqual([]);
+        await s.replaceDataset(big, meta("now whole"));
+        expect((await s.loadDataset()).firms).toHaveLength(5000);
+        expect(await s.history()).toHaveLength(2);
+      }));
+
+    it("rejects a write with two entities of one id, and keeps what it had", () =>
+      withStore(make, async (s) => {
+        const ds = loadSeed(DEMO_SEED);
+        await s.replaceDataset(ds, meta("baseline"));
+        const twice = structuredClone(ds);
+        twice.firms.push(structuredClone(twice.firms[0]!));
+        await expect(s.replaceDataset(twice, meta("duplicate firm"))).rejects.toThrow(
+          /sun-modules|glass-co|UNIQUE|already exists/i,
+        );
+        const tieTwice = structuredClone(ds);
+        tieTwice.ties.push(structuredClone(tieTwice.ties[0]!));
+        await expect(s.replaceDataset(tieTwice, meta("duplicate tie"))).rejects.toThrow(
+          /glass-co-to-sun|UNIQUE/,
+        );
+        expect(await s.loadDataset()).toEqual(ds);
+        expect(await s.history()).toHaveLength(1);
+      }));
+
+    it("finds firms by Chinese product and name, for long and two-character queries, never by injection", () =>
+      withStore(make, async (s) => {
+        await s.replaceDataset(loadSeed(DEMO_SEED), meta("load"));
+        expect((await s.findFirms("光伏玻璃")).map((h) => h.id)).toEqual(["glass-co"]);
+        expect((await s.findFirms("光伏")).map((h) => h.id).sort()).toEqual(["glass-co", "sun-modules"]);
+        expect((await s.findFirms(" 组件有限 ")).map((h) => [h.id, h.local])).toEqual([
+          ["sun-modules", true],
+        ]);
+        expect((await s.findFirms("光伏", 1)).length).toBe(1);
+        expect(await s.findFirms("风电叶片")).toEqual([]);
+        expect(await s.findFirms("   ")).toEqual([]);
+        expect(await s.findFirms('"; drop table entity; --')).toEqual([]);
+        expect(await s.findFirms("') DETACH DELETE n //")).toEqual([]);
+        expect((await s.loadDataset()).firms.length).toBeGreaterThan(0);
+      }));
+
+    it("finds the same firms in a synthetic city as a plain substring scan would", () =>
+      withStore(make, async (s) => {
+        const ds = generateSynthetic({ chains: 3, firms: 800, ties: 200 });
+        await s.replaceDataset(ds, meta("synthetic"));
+        const scan = (q: string) =>
+          ds.firms
+            .filter((f) =>
+              [f.name.zh, f.name.en ?? "", ...f.name.aliases, ...f.products.map((p) => p.name)]
+                .join(" | ")
+                .toLowerCase()
+                .includes(q.toLowerCase()),
+            )
+            .map((f) => f.id)
+            .sort();
+        for (const q of queriesOf(ds)) {
+          const hits = (await s.findFirms(q, 10_000)).map((h) => h.id).sort();
+          expect(hits, `query ${q}`).toEqual(scan(q));
+        }
+      }));
+
+    it("lets two writers write at once: each write applies whole, both are in the history", async () => {
+      const a = await make.fresh();
+      const b = await make.reopen(a);
+      try {
+        const one = generateSynthetic({ chains: 2, firms: 1500, ties: 1500, seed: 1 });
+        const demo = loadSeed(DEMO_SEED);
+        const [x, y] = await Promise.all([
+          a.replaceDataset(one, meta("writer one")),
+          b.replaceDataset(demo, meta("writer two")),
+        ]);
+        expect(x.changeId).not.toBe(y.changeId);
+        const final = await a.loadDataset();
+        expect(final).toEqual(final.firms.length === one.firms.length ? one : demo);
+        const history = await b.history();
+        expect(history.map((h) => h.why).sort()).toEqual(["writer one", "writer two"]);
+        // The later writer diffed against the earlier one's committed data, not against an empty store.
+        const later = history[0]!;
+        expect(later.removed).toBeGreaterThan(0);
+      } finally {
+        await b.close();
+        await a.close();
+      }
+    });
+  });
+}
+
+/** Queries drawn from the data: a two-character and a longer piece of a firm's name and of a product. */
+function queriesOf(ds: Dataset): string[] {
+  const qs = new Set<string>();
+  for (const f of ds.firms.slice(0, 40)) {
+    qs.add([...f.name.zh].slice(1, 3).join(""));
+    qs.add([...f.name.zh].slice(0, 4).join(""));
+    const p = f.products[0]?.name;
+    if (p) qs.add(p);
+  }
+  return [...qs].filter((q) => q.trim() !== "");
+}
