@@ -55,9 +55,9 @@ export function firstReportClock(
   };
 }
 
-/** Projects that hold a first report and still block another report of the same investor. */
-const holding = (q: Project) =>
-  q.firstReport !== undefined && q.stage !== "dropped" && q.stage !== "production";
+/** Projects whose first report still blocks another report of the same investor: those still in talks (a signed,
+ * landed or dropped project leaves the investor free to be reported with a new project). */
+const holding = (q: Project) => q.firstReport !== undefined && REPORTABLE.includes(q.stage);
 
 /**
  * Registers a reported project. At or above the first-report threshold the reporting county (the owner) becomes

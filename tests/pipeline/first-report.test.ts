@@ -91,6 +91,13 @@ describe("first report (首报首谈)", () => {
     ).toBe("north");
   });
 
+  it("lets the investor be reported again with a new project once the held one is signed", () => {
+    const signed = { ...report(draft(), "2024-01-15"), stage: "signed" as const };
+    expect(
+      report(draft({ owner: "north", region: "north" }), "2024-01-20", [signed]).firstReport?.county,
+    ).toBe("north");
+  });
+
   it("lets a different investor through", () => {
     const first = report(draft(), "2024-01-15");
     const other = report(draft({ investor: { name: "另一家示例材料公司" } }), "2024-01-16", [first]);
