@@ -20,6 +20,7 @@ export { applyLanding, type LandingChange, landingChange } from "./land-project.
 export { parsePipelineConfig, parseProject, parseWith } from "./parse-project.ts";
 export { checkPreReport, needsPreReport } from "./pre-report-check.ts";
 export { formatAmount, inCny, inUsd, meetsThreshold } from "./project-amount.ts";
+export { unknownRefs } from "./project-references.ts";
 export { firmIndex, investorKeys, sameInvestorProjects } from "./same-investor.ts";
 export { moveStage, recordPreReport, STAGE_MOVES } from "./stage-transition.ts";
 export { creditedCounties, transferProject } from "./transfer-project.ts";

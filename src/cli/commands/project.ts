@@ -3,12 +3,12 @@ import { readFileSync } from "node:fs";
 import { userInfo } from "node:os";
 import type { Command } from "commander";
 import { parse as parseYaml } from "yaml";
-import { type InputIssue, OptionError, ValidationError } from "../../errors.ts";
+import { OptionError, ValidationError } from "../../errors.ts";
 import { EntityIndex } from "../../ingest/resolve/resolve-entity.ts";
-import type { Dataset } from "../../model/index.ts";
-import { PROJECT_STAGE_LABELS, type Project, ProjectStage } from "../../model/project.ts";
+import { PROJECT_STAGE_LABELS, ProjectStage } from "../../model/project.ts";
 import {
   applyLanding,
+  creditedCounties,
   firmIndex,
   firstReportClock,
   formatAmount,
@@ -19,6 +19,7 @@ import {
   recordPreReport,
   registerProject,
   transferProject,
+  unknownRefs,
 } from "../../pipeline/index.ts";
 import { PipelineSettings, ProjectBook } from "../../store/projects/index.ts";
 import type { CliContext } from "../context.ts";
@@ -42,24 +43,6 @@ function parseGaps(values: string[]): NonNullable<NewProject["gaps"]> {
       );
     return { segment, aim: aim as "fill" | "strengthen" | "extend" };
   });
-}
-
-/** Every reference of a project that the map does not hold, as issues. */
-function unknownRefs(p: Project, ds: Dataset): InputIssue[] {
-  const regions = new Set(ds.regions.map((r) => r.id));
-  const segments = new Set(ds.segments.map((s) => s.id));
-  const issues: InputIssue[] = [];
-  const miss = (path: string, what: string, v: string) =>
-    issues.push({ path, rule: "unknown-ref", message: `no ${what} ${JSON.stringify(v)} in the map` });
-  if (!regions.has(p.region)) miss("region", "county or district", p.region);
-  if (!regions.has(p.owner)) miss("owner", "county", p.owner);
-  if (p.park && !regions.has(p.park)) miss("park", "park", p.park);
-  if (p.investor.firm && !ds.firms.some((f) => f.id === p.investor.firm))
-    miss("investor.firm", "firm", p.investor.firm);
-  p.gaps.forEach((g, i) => {
-    if (!segments.has(g.segment)) miss(`gaps[${i}].segment`, "segment", g.segment);
-  });
-  return issues;
 }
 
 function collect(v: string, prev: string[]): string[] {
@@ -215,7 +198,7 @@ export function register(program: Command, ctx: CliContext): void {
     );
     if (ctx.json) return printJson(p);
     process.stdout.write(
-      `project ${p.id} transferred to ${p.owner}; credited: ${[p.firstReport?.county ?? p.transfers[0]?.from, ...p.transfers.map((t) => t.to)].join(", ")}\n`,
+      `project ${p.id} transferred to ${p.owner}; credited: ${creditedCounties(p).join(", ")}\n`,
     );
   });
 
