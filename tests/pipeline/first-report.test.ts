@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../../src/errors.ts";
 import { PipelineConfig } from "../../src/model/pipeline-config.ts";
-import { firstReportClock, meetsThreshold } from "../../src/pipeline/index.ts";
+import { firstReportClock, meetsThreshold, parsePipelineConfig } from "../../src/pipeline/index.ts";
 import { config, draft, report } from "./pipeline-fixtures.ts";
 
 function refusal(f: () => unknown): ValidationError {
@@ -158,5 +158,21 @@ describe("thresholds and currencies", () => {
     const p = report(draft({ amount: { millions: 600, currency: "CNY" } }), "2024-01-15", [], cfg);
     expect(p.firstReport?.exclusiveUntil).toBe("2024-03-15");
     expect(cfg.firstReport.usdMillions).toBe(100);
+  });
+
+  it("names a bad configuration field and keeps the defaults for the rest", () => {
+    const e = refusal(() =>
+      parsePipelineConfig({ exclusiveMonths: 0, preReport: { usdMillions: -5 } }, "pipeline.yaml"),
+    );
+    expect(e.message).toMatch(/^pipeline\.yaml has 2 problems/);
+    expect(e.issues.map((i) => `${i.path}: ${i.message}`).sort()).toEqual([
+      "exclusiveMonths: expected a number ≥ 1",
+      "preReport.usdMillions: expected a number > 0",
+    ]);
+    expect(parsePipelineConfig({ usdToCny: 7.25 })).toMatchObject({
+      usdToCny: 7.25,
+      preReportDays: 7,
+      timeZone: "Asia/Shanghai",
+    });
   });
 });
