@@ -30,6 +30,8 @@ const COMMANDS: Record<string, () => Promise<{ register: Register }>> = {
   review: () => import("./commands/review.ts"),
   push: () => import("./commands/push.ts"),
   pull: () => import("./commands/pull.ts"),
+  project: () => import("./commands/project.ts"),
+  progress: () => import("./commands/progress.ts"),
 };
 
 /** The command named on the line (the first word that is not a global option or its value). */

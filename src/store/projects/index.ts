@@ -1,0 +1,5 @@
+// The investment pipeline's persistence: projects with their change rows, and the bureau's settings.
+
+export { PipelineSettings, type SettingStamp } from "./pipeline-settings.ts";
+export { type ChangeNote, ProjectBook, type ProjectChange } from "./project-book.ts";
+export { ensureProjectTables } from "./project-tables.ts";
