@@ -44,8 +44,8 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (raw: Record<string, unknown>) => {
       const opts = parseOptions(FishboneOptions, raw, "fishbone");
       outFile(opts.out, "--out");
-      const g = await ctx.graph();
-      const city = (await ctx.dataset()).region.name;
+      const g = await ctx.chainGraph(opts.chain);
+      const city = (await ctx.chainDataset(opts.chain)).region.name;
       const gaps = opts.gaps ? findGaps(g, { chain: opts.chain }) : undefined;
       const targets = gaps ? targetsForGaps(g, gaps, TARGETS_PER_GAP) : undefined;
       const svg = renderFishboneSvg(
