@@ -1,8 +1,7 @@
 // chain-atlas import <dir>: validate a seed and apply it whole in one transaction, or not at all (--dry-run: show the diff).
 import { userInfo } from "node:os";
 import type { Command } from "commander";
-import { NO_RESOURCES } from "../../analysis/matching/matching-resources.ts";
-import { loadSeed, readMatchingResources } from "../../seed/index.ts";
+import { loadSeed } from "../../seed/index.ts";
 import type { ChangeItem } from "../../store/index.ts";
 import type { CliContext } from "../context.ts";
 import { printJson } from "../output.ts";
@@ -70,8 +69,6 @@ export function register(program: Command, ctx: CliContext): void {
             : undefined,
         },
       );
-      // The per-chain commands' subgraph index, for the resources they match with (targets reads the shipped ones).
-      await ctx.prepareChainSubgraphs([NO_RESOURCES, readMatchingResources()]);
       if (ctx.json)
         printJson({
           changeId: summary.changeId ?? null,
