@@ -1,5 +1,7 @@
 // What every command gets: the global options and a way to open the store once.
 import type { Command } from "commander";
+import { type MatchingResources, NO_RESOURCES } from "../analysis/matching/matching-resources.ts";
+import { subgraphKeys } from "../analysis/matching/subgraph-keys.ts";
 import type { AtlasGraph } from "../graph/index.ts";
 import type { Dataset } from "../model/index.ts";
 import type { Store } from "../store/index.ts";
@@ -54,6 +56,31 @@ export class CliContext {
   async graph(): Promise<AtlasGraph> {
     const { buildGraph } = await import("../graph/index.ts");
     this.built ??= buildGraph(await this.dataset());
+    return this.built;
+  }
+
+  /**
+   * What one chain's analysis needs: the store's chain subgraph when it offers one (matched with `res`, the
+   * resources the command's analysis matches with), else the whole dataset. Same answers either way.
+   */
+  async chainDataset(chain: string, res: MatchingResources = NO_RESOURCES): Promise<Dataset> {
+    if (this.loaded) return this.loaded;
+    const store = await this.openStore();
+    if (!store.loadChainSubgraph || process.env.CHAIN_ATLAS_WHOLE_GRAPH === "1") return this.dataset();
+    this.loaded = await store.loadChainSubgraph(chain, subgraphKeys(res));
+    return this.loaded;
+  }
+
+  /** Builds the store's chain-subgraph index for these resources now (after an import), when the store has one. */
+  async prepareChainSubgraphs(resources: ReadonlyArray<MatchingResources>): Promise<void> {
+    const store = await this.openStore();
+    for (const res of resources) await store.prepareChainSubgraphs?.(subgraphKeys(res));
+  }
+
+  /** The graph of chainDataset(chain, res). */
+  async chainGraph(chain: string, res: MatchingResources = NO_RESOURCES): Promise<AtlasGraph> {
+    const { buildGraph } = await import("../graph/index.ts");
+    this.built ??= buildGraph(await this.chainDataset(chain, res));
     return this.built;
   }
 

@@ -4,7 +4,10 @@ import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { AtlasError, StoreError } from "../errors.ts";
 import { type Dataset, type Firm, isLocalFirm } from "../model/index.ts";
+import type { SubgraphKeys } from "./chain-subgraph.ts";
 import { datasetRows, diffRows, type EntityRow, rowsDataset } from "./dataset-entities.ts";
+import { loadEmbeddedSubgraph, refreshSubgraphIndex } from "./embedded-subgraph.ts";
+import { indexSubgraph } from "./embedded-subgraph-index.ts";
 import type {
   ChangeItem,
   ChangeMeta,
@@ -115,7 +118,9 @@ export class EmbeddedStore implements Store {
       });
       for (const f of ds.firms) index.run(f.id, searchText(f));
       opts.onProgress?.(next.length, next.length);
-      return this.record(opts.op ?? "import", meta, items);
+      const summary = this.record(opts.op ?? "import", meta, items);
+      indexSubgraph(this.db, ds);
+      return summary;
     });
     try {
       return apply.immediate();
@@ -195,6 +200,14 @@ export class EmbeddedStore implements Store {
         products: f.products.map((p) => p.name),
       };
     });
+  }
+
+  async loadChainSubgraph(chainId: string, keys: SubgraphKeys): Promise<Dataset> {
+    return loadEmbeddedSubgraph(this.db, chainId, keys);
+  }
+
+  async prepareChainSubgraphs(keys: SubgraphKeys): Promise<void> {
+    refreshSubgraphIndex(this.db, keys);
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,6 @@
 // The Store interface: the two implementations (embedded SQLite, Neo4j) pass one contract suite.
 import type { Dataset, EntityKind } from "../model/index.ts";
+import type { SubgraphKeys } from "./chain-subgraph.ts";
 
 /** Who makes a write and why: recorded with every change. */
 export interface ChangeMeta {
@@ -84,5 +85,15 @@ export interface Store {
   loadChainSubgraph?(chainId: string): Promise<Dataset>;
   /** Firms whose names, aliases or products contain the query (Chinese substring search). */
   findFirms(query: string, limit?: number): Promise<FirmHit[]>;
+  /**
+   * The subgraph one chain's analysis needs (optional: a store without it is read whole): every chain,
+   * segment and feed, the local firms of the chain's segments and of their FEEDS neighbours, the supply ties
+   * filed under its segments or touching chain masters (with the firms at both ends), every chain master, and
+   * only the candidates whose evidence (links, codes, text per `keys`) touches its segments. The analysis
+   * answers the same on it as on the whole dataset. Throws NotFoundError for an unknown chain.
+   */
+  loadChainSubgraph?(chainId: string, keys: SubgraphKeys): Promise<Dataset>;
+  /** Builds what loadChainSubgraph reads for these keys ahead of time (import calls it); optional. */
+  prepareChainSubgraphs?(keys: SubgraphKeys): Promise<void>;
   close(): Promise<void>;
 }

@@ -50,8 +50,8 @@ export function register(program: Command, ctx: CliContext): void {
         "fishbone",
       );
       outFile(opts.out, "--out");
-      const g = await ctx.graph();
-      const city = (await ctx.dataset()).region.name;
+      const g = await ctx.chainGraph(opts.chain);
+      const city = (await ctx.chainDataset(opts.chain)).region.name;
       const gaps = opts.gaps ? findGaps(g, { chain: opts.chain }) : undefined;
       const targets = gaps ? targetsForGaps(g, gaps, TARGETS_PER_GAP) : undefined;
       const svg = renderFishboneSvg(

@@ -25,7 +25,7 @@ export function register(program: Command, ctx: CliContext): void {
     .description("find the chain's missing and weak links, with severity and its factors")
     .requiredOption("--chain <id>", "chain id (see `chain-atlas chains`)")
     .action(async (opts: { chain: string }) => {
-      const r = findGaps(await ctx.graph(), { chain: opts.chain });
+      const r = findGaps(await ctx.chainGraph(opts.chain), { chain: opts.chain });
       const headline = localSupplyHeadline(r);
       if (ctx.json)
         return printJson({

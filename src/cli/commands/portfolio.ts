@@ -13,8 +13,8 @@ export function register(program: Command, ctx: CliContext): void {
     .option("--tag <lists>", "only firms on these lists, comma-separated")
     .option("--country <codes>", "only firms in these countries, comma-separated ISO codes")
     .action(async (opts: { chain: string; k: string; tag?: string; country?: string }) => {
-      const ds = await ctx.dataset();
-      const p = pickPortfolio(await ctx.graph(), opts);
+      const ds = await ctx.chainDataset(opts.chain);
+      const p = pickPortfolio(await ctx.chainGraph(opts.chain), opts);
       if (ctx.json) return printJson(p);
       const en = ctx.lang === "en";
       const nameOf = (n: { zh: string; en?: string | undefined }) => (en ? (n.en ?? n.zh) : n.zh);

@@ -112,8 +112,9 @@ export function register(program: Command, ctx: CliContext): void {
       );
       if (opts.all) outDir(opts.out, "--out");
       else outFile(opts.out, "--out");
-      const ds = await ctx.dataset();
-      const g = await ctx.graph();
+      // One chain reads its subgraph; --all reads the whole store.
+      const ds = opts.chain !== undefined ? await ctx.chainDataset(opts.chain) : await ctx.dataset();
+      const g = opts.chain !== undefined ? await ctx.chainGraph(opts.chain) : await ctx.graph();
       const written: Array<{ chain: string; file: string; bytes: number }> = [];
       if (opts.chain !== undefined) {
         const { html, footer } = reportHtml(ds, g, opts.chain, opts);

@@ -46,7 +46,8 @@ export function register(program: Command, ctx: CliContext): void {
     .option("--xlsx <file>", "also write the rows as an Excel workbook")
     .action(async (opts: Opts) => {
       const { csv, xlsx, ...options } = opts;
-      const rows = rankTargets(useMatchingResources(await ctx.graph(), readMatchingResources()), options);
+      const res = readMatchingResources();
+      const rows = rankTargets(useMatchingResources(await ctx.chainGraph(opts.chain, res), res), options);
       if (csv) writeFileSync(csv, toCsv(targetTable(opts.chain, rows)));
       if (xlsx) writeFileSync(xlsx, await toXlsx([targetTable(opts.chain, rows)]));
       if (ctx.json)

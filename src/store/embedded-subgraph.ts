@@ -1,0 +1,155 @@
+// The subgraph one chain's analysis needs, cut out of the embedded store with indexed SQL (see Store.loadChainSubgraph).
+import type Database from "better-sqlite3";
+import { StoreError } from "../errors.ts";
+import { type Dataset, emptyDataset, type Feed, type Firm, type Segment } from "../model/index.ts";
+import type { SubgraphKeys } from "./chain-subgraph.ts";
+import { indexSubgraph, indexSubgraphText, staleParts } from "./embedded-subgraph-index.ts";
+
+/** Kinds read whole: few rows, and every analysis reads all of them (the matcher spans every segment). */
+const WHOLE = ["regions", "chains", "segments", "feeds", "clusters", "groups", "officials"] as const;
+
+interface Row {
+  kind: string;
+  seq: number;
+  json: string;
+}
+
+const parseAll = <T>(rows: ReadonlyArray<Row>): T[] =>
+  [...rows].sort((a, b) => a.seq - b.seq).map((r) => JSON.parse(r.json) as T);
+
+/** Brings the index up to date with the stored data (and keys): after an older store, or new matching resources. */
+export function refreshSubgraphIndex(db: Database.Database, keys: SubgraphKeys): void {
+  const stale = staleParts(db, keys);
+  if (!stale.structure && !stale.text) return;
+  const all = (kind: string) =>
+    parseAll(db.prepare("select kind, seq, json from entity where kind = ?").all(kind) as Row[]);
+  const firms = all("firms") as Firm[];
+  db.transaction(() => {
+    if (stale.structure) indexSubgraph(db, { firms, ties: all("ties") as Dataset["ties"] });
+    if (stale.text) indexSubgraphText(db, all("segments") as Segment[], firms, keys);
+  }).immediate();
+}
+
+/** The chain's subgraph (a dataset), or all chains and segments with no firms when the chain is unknown. */
+export function loadEmbeddedSubgraph(db: Database.Database, chainId: string, keys: SubgraphKeys): Dataset {
+  const region = db.prepare("select value from meta where key = 'region'").pluck().get() as
+    | string
+    | undefined;
+  if (region === undefined) throw new StoreError("the store is empty; import a seed first");
+  refreshSubgraphIndex(db, keys);
+  const ds = emptyDataset(JSON.parse(region));
+  const read = db.prepare("select kind, seq, json from entity where kind = ?");
+  for (const kind of WHOLE) (ds[kind] as unknown[]) = parseAll(read.all(kind) as Row[]);
+
+  const mine = ds.segments.filter((s) => s.chain === chainId);
+  const near = reachOf(ds.segments, ds.feeds, mine);
+  const masters = ds.chains.flatMap((c) => c.masters.map((m) => m.firm));
+
+  return db
+    .transaction((): Dataset => {
+      db.exec(`create temp table if not exists sg_want (kind text not null, id text not null, primary key (kind, id)) without rowid;
+      create temp table if not exists sg_key (key text primary key) without rowid; delete from sg_want;`);
+      const keyIn = (list: Iterable<string>) => {
+        db.exec("delete from sg_key");
+        const put = db.prepare("insert or ignore into sg_key (key) values (?)");
+        for (const k of list) put.run(k);
+      };
+      const want = (kind: string, sql: string) =>
+        db.prepare(`insert or ignore into sg_want (kind, id) ${sql}`).run(kind);
+      const own = mine.map((s) => s.id);
+      // Firms linked to the chain's segments or their FEEDS neighbours (local supply and demand, flow).
+      keyIn(near);
+      want("firms", "select ?, firm from sg_link where segment in (select key from sg_key)");
+      // Candidates by code, by text evidence; ties filed under the chain's segments or into its linked firms.
+      keyIn(keys.codesFor(mine));
+      want("firms", "select ?, firm from sg_code where code in (select key from sg_key)");
+      keyIn(own);
+      db.prepare(
+        "insert or ignore into sg_want (kind, id) select 'firms', firm from sg_text where version = ? and segment in (select key from sg_key)",
+      ).run(keys.version);
+      want("ties", "select ?, id from sg_tie where segment in (select key from sg_key)");
+      want(
+        "ties",
+        "select ?, id from sg_tie where customer in (select firm from sg_link where segment in (select key from sg_key))",
+      );
+      // Every chain master (the master flag orders and weighs demand); this chain's masters' groups, and every
+      // tie the masters or their groups have: who already trades with them.
+      keyIn(masters);
+      want("firms", "select ?, key from sg_key");
+      keyIn(ds.chains.filter((c) => c.id === chainId).flatMap((c) => c.masters.map((m) => m.firm)));
+      db.prepare(
+        "insert or ignore into sg_key (key) select json_extract(e.json, '$.parent') from entity e join sg_key k on e.kind = 'firms' and e.id = k.key where json_extract(e.json, '$.parent') is not null",
+      ).run();
+      want("firms", "select ?, key from sg_key");
+      want("ties", "select ?, id from sg_tie where supplier in (select key from sg_key)");
+      want("ties", "select ?, id from sg_tie where customer in (select key from sg_key)");
+      const picked = (kind: string) =>
+        db
+          .prepare(
+            "select e.kind, e.seq, e.json from sg_want w join entity e on e.kind = w.kind and e.id = w.id where w.kind = ?",
+          )
+          .all(kind) as Row[];
+      // Every tie's both ends are in the dataset.
+      want(
+        "firms",
+        "select ?, supplier from sg_tie where id in (select id from sg_want where kind = 'ties')",
+      );
+      want(
+        "firms",
+        "select ?, customer from sg_tie where id in (select id from sg_want where kind = 'ties')",
+      );
+      ds.firms = parseAll(picked("firms"));
+      ds.ties = parseAll(picked("ties"));
+      ds.sources = citedSources(db, ds);
+      return ds;
+    })
+    .deferred();
+}
+
+/** The chain's segments, their FEEDS neighbours either way, and the sub-segments of those neighbours. */
+function reachOf(
+  all: ReadonlyArray<Segment>,
+  feeds: ReadonlyArray<Feed>,
+  mine: ReadonlyArray<Segment>,
+): Set<string> {
+  const out = new Set(mine.map((s) => s.id));
+  const queue: string[] = [];
+  for (const f of feeds) {
+    if (out.has(f.from)) queue.push(f.to);
+    if (out.has(f.to)) queue.push(f.from);
+  }
+  const children = new Map<string, string[]>();
+  for (const s of all) if (s.parent) children.set(s.parent, [...(children.get(s.parent) ?? []), s.id]);
+  for (let i = 0; i < queue.length; i++) {
+    const id = queue[i]!;
+    if (out.has(id)) continue;
+    out.add(id);
+    queue.push(...(children.get(id) ?? []));
+  }
+  return out;
+}
+
+/** The sources any loaded fact cites (in store order). */
+function citedSources(db: Database.Database, ds: Dataset): Dataset["sources"] {
+  const ids = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) for (const x of v) walk(x);
+    else if (v !== null && typeof v === "object")
+      for (const [k, x] of Object.entries(v)) {
+        if (k === "sources" && Array.isArray(x)) for (const id of x) ids.add(String(id));
+        else walk(x);
+      }
+  };
+  for (const kind of [...WHOLE, "firms", "ties"] as const) walk(ds[kind]);
+  if (ids.size === 0) return [];
+  db.exec("delete from sg_key");
+  const put = db.prepare("insert or ignore into sg_key (key) values (?)");
+  for (const id of ids) put.run(id);
+  return parseAll(
+    db
+      .prepare(
+        "select e.kind, e.seq, e.json from sg_key k join entity e on e.kind = 'sources' and e.id = k.key",
+      )
+      .all() as Row[],
+  );
+}

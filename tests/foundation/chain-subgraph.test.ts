@@ -1,0 +1,49 @@
+// The embedded store's chain subgraph gives the same gaps and targets as the whole graph, and loads less.
+import { describe, expect, it } from "vitest";
+import { generateSynthetic } from "../../scripts/synthetic/generate.ts";
+import { findGaps } from "../../src/analysis/gaps/find-gaps.ts";
+import {
+  type MatchingResources,
+  NO_RESOURCES,
+  useMatchingResources,
+} from "../../src/analysis/matching/matching-resources.ts";
+import { subgraphKeys } from "../../src/analysis/matching/subgraph-keys.ts";
+import { rankTargets } from "../../src/analysis/targets/rank-targets.ts";
+import { buildGraph } from "../../src/graph/index.ts";
+import type { Dataset } from "../../src/model/index.ts";
+import { loadSeed, readMatchingResources } from "../../src/seed/index.ts";
+import { EmbeddedStore, SHIPPED_SEED } from "../../src/store/index.ts";
+
+async function sameAnswers(ds: Dataset, res: MatchingResources): Promise<number> {
+  const store = new EmbeddedStore(":memory:");
+  await store.replaceDataset(ds, { who: "test", why: "subgraph" });
+  const whole = useMatchingResources(buildGraph(await store.loadDataset()), res);
+  let smaller = 0;
+  for (const chain of ds.chains) {
+    const sub = await store.loadChainSubgraph(chain.id, subgraphKeys(res));
+    if (sub.firms.length < ds.firms.length) smaller++;
+    const g = useMatchingResources(buildGraph(sub), res);
+    expect(findGaps(g, { chain: chain.id }), chain.id).toEqual(findGaps(whole, { chain: chain.id }));
+    expect(rankTargets(g, { chain: chain.id, top: 1000 }), chain.id).toEqual(
+      rankTargets(whole, { chain: chain.id, top: 1000 }),
+    );
+  }
+  await store.close();
+  return smaller;
+}
+
+describe("the embedded store's chain subgraph", () => {
+  it("gives every shipped chain the same gaps and targets as the whole graph, with the shipped resources", async () => {
+    const ds = loadSeed(SHIPPED_SEED);
+    expect(await sameAnswers(ds, readMatchingResources())).toBe(ds.chains.length);
+  }, 120_000);
+
+  it("gives every shipped chain the same answers without resources", async () => {
+    await sameAnswers(loadSeed(SHIPPED_SEED), NO_RESOURCES);
+  }, 120_000);
+
+  it("gives every synthetic chain the same answers, and most chains load fewer firms than the whole", async () => {
+    const ds = generateSynthetic({ seed: 3, chains: 6, firms: 600, ties: 3_000 });
+    expect(await sameAnswers(ds, NO_RESOURCES)).toBeGreaterThanOrEqual(ds.chains.length - 1);
+  }, 120_000);
+});
