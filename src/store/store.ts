@@ -77,12 +77,7 @@ export interface Store {
   history(limit?: number): Promise<ChangeSet[]>;
   /** The entities one change touched. */
   changeItems(changeId: number): Promise<ChangeItem[]>;
-  /**
-   * The subgraph one chain's analysis reads (its segments and feeds, local firms and their ties, candidates
-   * linked to its segments), so a per-chain command need not load the whole dataset. Optional: absent, callers
-   * use loadDataset.
-   */
-  loadChainSubgraph?(chainId: string): Promise<Dataset>;
+
   /** Firms whose names, aliases or products contain the query (Chinese substring search). */
   findFirms(query: string, limit?: number): Promise<FirmHit[]>;
   /**

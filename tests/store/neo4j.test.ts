@@ -63,7 +63,7 @@ describe("the neo4j store's chain subgraph", () => {
       await store.replaceDataset(ds, { who: "test", why: "subgraph" });
       const whole = buildGraph(ds);
       for (const chain of ds.chains) {
-        const sub = await store.loadChainSubgraph(chain.id);
+        const sub = await store.chainSubgraph(chain.id);
         const segs = new Set(ds.segments.filter((s) => s.chain === chain.id).map((s) => s.id));
         const firms = new Set(sub.firms.map((f) => f.id));
         // The skeleton comes whole: it is small, and local firms link into every chain.
@@ -97,7 +97,7 @@ describe("the neo4j store's chain subgraph", () => {
           JSON.stringify(findGaps(whole, { chain: chain.id })),
         );
       }
-      await expect(store.loadChainSubgraph("no-such-chain")).rejects.toThrow(NotFoundError);
+      await expect(store.chainSubgraph("no-such-chain")).rejects.toThrow(NotFoundError);
     } finally {
       await store.close();
     }

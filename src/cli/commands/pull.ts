@@ -23,7 +23,7 @@ export function register(program: Command, ctx: CliContext): void {
       } finally {
         await source.close();
       }
-      const target = await ctx.openStore(false);
+      const target = await ctx.openStore("create");
       const summary = await target.replaceDataset(
         dataset,
         { who: opts.who, why: `${opts.why} (from ${opts.from})` },

@@ -138,8 +138,23 @@ export class Neo4jStore implements Store {
     }
   }
 
-  /** The chain's subgraph, gathered in Cypher (see chain-subgraph.ts). */
-  async loadChainSubgraph(chainId: string): Promise<Dataset> {
+  async previewReplace(ds: Dataset): Promise<ChangeItem[]> {
+    const prev = await this.read("reading the dataset", readEntityRows);
+    const items = diffRows(prev.rows, datasetRows(ds));
+    if (prev.region !== JSON.stringify(ds.region))
+      items.unshift({
+        kind: "region",
+        id: ds.region.id,
+        action: prev.region === undefined ? "added" : "changed",
+      });
+    return items;
+  }
+
+  /**
+   * The chain's curated subgraph, gathered in Cypher (see chain-subgraph.ts): links, ties, codes — not yet the
+   * text-matched candidates the embedded store's loadChainSubgraph adds, so per-chain commands read this store whole.
+   */
+  async chainSubgraph(chainId: string): Promise<Dataset> {
     return this.read(`loading the subgraph of chain "${chainId}"`, (tx) => readChainSubgraph(tx, chainId));
   }
 
