@@ -22,7 +22,12 @@ export interface RunningServer {
 }
 
 export async function serve(opts: ServeOptions = {}): Promise<RunningServer> {
-  const store = await openStore({ db: opts.db });
+  const store = await openStore({
+    db: opts.db,
+    create: true,
+    seedIfEmpty: true,
+    onCreate: (message) => process.stderr.write(`chain-atlas: ${message}\n`),
+  });
   if (!(store instanceof EmbeddedStore)) throw new StoreError("the server runs on the embedded store only");
   const accounts = openAccounts(store.db);
   const say = opts.announce ?? ((line: string) => process.stdout.write(`${line}\n`));

@@ -15,5 +15,5 @@ export function tempDir(prefix = "ingest-"): string {
 /** A store in a temp dir, filled from the shipped seed; returns it and its file. */
 export async function seededStore(dir = tempDir()): Promise<{ store: Store; db: string; dir: string }> {
   const db = join(dir, "atlas.db");
-  return { store: await openStore({ db }), db, dir };
+  return { store: await openStore({ db, create: true, seedIfEmpty: true }), db, dir };
 }
