@@ -100,6 +100,14 @@ export class EmbeddedStore implements Store {
           .get() as number;
         opts.precondition({ json: (kind, id) => one.get(kind, id) as string | undefined, lastChangeId });
       }
+      // Two entities of one kind and id are refused even when the rest would be a no-op.
+      const keys = new Set<string>();
+      for (const r of next) {
+        const k = `${r.kind}\u0000${r.id}`;
+        if (keys.has(k))
+          throw new StoreError(`import refused: two ${r.kind} with the id ${JSON.stringify(r.id)}`);
+        keys.add(k);
+      }
       const items = this.diff(ds.region.id, regionJson, next);
       // Importing what the store already holds changes nothing and records nothing.
       if (items.length === 0) return { changeId: undefined, added: 0, changed: 0, removed: 0, items };

@@ -59,7 +59,7 @@ describe("chain-atlas", () => {
         id: "pv",
         name: { zh: "光伏新能源产业链", en: "PV new energy" },
         stages: { upstream: 1, midstream: 1, downstream: 0 },
-        masters: [{ id: "sun-modules", name: "示例组件有限公司" }],
+        masters: [{ id: "sun-modules", name: "示例组件有限公司", level: "city" }],
       }),
     ]);
     const history = JSON.parse(runCli(["--db", db, "--json", "history"]).stdout);

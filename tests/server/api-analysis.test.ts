@@ -73,9 +73,9 @@ describe("analysis", () => {
     const noFirm = await t.call("/api/chains/pv/whatif?segment=pv-polysilicon");
     expect(noFirm.status).toBe(400);
     expect((await json(noFirm)).error.message).toContain("--firm");
-    // An id given as an option is checked as the CLI checks it: 400 naming the option.
+    // An unknown id given as an option is "not found", as in the CLI (exit 3): 404 naming the option.
     const missingFirm = await t.call("/api/chains/pv/whatif?firm=no-such-firm&segment=pv-polysilicon");
-    expect(missingFirm.status).toBe(400);
+    expect(missingFirm.status).toBe(404);
     expect((await json(missingFirm)).error.message).toContain("--firm");
     const b = await json(await t.call("/api/backtest?chain=pv", { as: "investor" }));
     expect(b.perChain).toHaveProperty("pv");

@@ -14,6 +14,8 @@ export function register(program: Command, ctx: CliContext): void {
     .option("--why <reason>", "why", "push")
     .option("--progress", "report rows written on stderr")
     .action(async (opts: { to: string; who: string; why: string; progress?: boolean }) => {
+      // Pushing from a fresh checkout fills the embedded store from the shipped seed first, as start does.
+      await ctx.openStore("fill");
       const dataset = await ctx.dataset();
       const target = await openNeo4j(opts.to);
       try {

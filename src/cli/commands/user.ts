@@ -15,7 +15,7 @@ const list = (v: string | undefined) =>
         .filter(Boolean);
 
 async function accounts(ctx: CliContext) {
-  const store = await ctx.openStore();
+  const store = await ctx.openStore("fill");
   if (!(store instanceof EmbeddedStore)) throw new Error("users live in the embedded store");
   return openAccounts(store.db);
 }
