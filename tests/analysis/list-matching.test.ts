@@ -194,6 +194,16 @@ describe("backtest --mode list on the shipped seed", () => {
     expect(rowLeaks(row, f, false).join(" ")).toContain("curated segment link");
     expect(rowLeaks(asListRow(f, "zh", new Map(), false), f, false)).toEqual([]);
   });
+  it("re-enters every shipped firm as a row that carries no curator's link, note or inferred product", () => {
+    const firms = loadSeed("graph-seeds/jiaxing").firms;
+    const leaks = firms.flatMap((f) => rowLeaks(asListRow(f, "zh", new Map(), false), f, false));
+    expect(leaks).toEqual([]);
+    const noted = firms.find((f) => f.products.some((p) => p.note || p.inferred))!;
+    const row = asListRow(noted, "zh", new Map(), false);
+    expect(row.products.map((p) => p.name)).toEqual(
+      noted.products.filter((p) => !p.inferred).map((p) => p.name),
+    );
+  });
   it("meets the issue's targets on a chain", () => {
     const ds = loadSeed("graph-seeds/jiaxing");
     const r = listBacktest(ds, { chain: "textiles" }, readMatchingResources(), readProductsEn());

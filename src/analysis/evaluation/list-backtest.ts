@@ -61,7 +61,10 @@ export function asListRow(
     location: { country: f.location.country },
     tags: f.tags,
     revenue: f.revenue,
-    products: en ? (productsEn.get(f.id) ?? []).map((name) => ({ name, sources: [] })) : f.products,
+    // A list prints product names: no curator's notes, and no product a curator only inferred.
+    products: en
+      ? (productsEn.get(f.id) ?? []).map((name) => ({ name, sources: [] }))
+      : f.products.filter((p) => !p.inferred).map((p) => ({ name: p.name, sources: [] })),
     codes: withCodes ? f.codes : [],
     industry: f.industry,
     segments: [],
