@@ -54,4 +54,19 @@ describe("--lang", () => {
     expect(gaps.stdout).toContain("光伏玻璃");
     expect(gaps.stdout).not.toMatch(/\bpv-glass\b/);
   });
+
+  it("targets, chains and find print their headers and names in the chosen language", () => {
+    const zh = runCli(["--db", db, "targets", "--chain", "pv", "--top", "3"]);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toMatch(/^#\s+企业\s+国家\s+目的/);
+    expect(zh.stdout).not.toMatch(/\bfirm\b/);
+    const en = runCli(["--db", db, "--lang", "en", "targets", "--chain", "pv", "--top", "3"]);
+    expect(en.stdout).toMatch(/^#\s+firm\s+country\s+aim/);
+    expect(en.stdout).not.toMatch(/[目得缺说]/);
+    const chainsEn = runCli(["--db", db, "--lang", "en", "chains"]);
+    expect(chainsEn.stdout).toMatch(/^id\s+chain\s+up\/mid\/downstream/);
+    expect(chainsEn.stdout).not.toContain("链长");
+    const findEn = runCli(["--db", db, "--lang", "en", "find", "光伏"]);
+    expect(findEn.stdout).toMatch(/^id\s+name\s+local\s+products/);
+  });
 });

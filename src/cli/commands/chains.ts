@@ -14,14 +14,22 @@ export function register(program: Command, ctx: CliContext): void {
       if (ctx.json) printJson(rows);
       else
         printTable(
-          ["id", "链 chain", "上/中/下游", "本地企业", "链长 lead", "链主 masters"],
+          ctx.lang === "en"
+            ? ["id", "chain", "up/mid/downstream", "local firms", "chain lead", "chain masters"]
+            : ["id", "产业链", "上/中/下游", "本地企业", "链长", "链主"],
           rows.map((r) => [
             r.id,
-            r.name.zh,
+            ctx.lang === "en" ? (r.name.en ?? r.name.zh) : r.name.zh,
             `${r.stages.upstream}/${r.stages.midstream}/${r.stages.downstream}`,
             r.localFirms,
-            r.leads.map((l) => l.name).join("、") || "—",
-            r.masters.map((m) => `${m.name}（${masterDesignation(m, ctx.lang)}）`).join("、") || "—",
+            r.leads.map((l) => l.name).join(ctx.lang === "en" ? ", " : "、") || "—",
+            r.masters
+              .map((m) =>
+                ctx.lang === "en"
+                  ? `${m.name} (${masterDesignation(m, "en")})`
+                  : `${m.name}（${masterDesignation(m, "zh")}）`,
+              )
+              .join(ctx.lang === "en" ? "; " : "、") || "—",
           ]),
         );
     });

@@ -20,8 +20,17 @@ export function register(program: Command, ctx: CliContext): void {
       else if (hits.length === 0) process.stdout.write(`no firm matches ${JSON.stringify(text)}\n`);
       else
         printTable(
-          ["id", "名称", "本地", "产品"],
-          hits.map((h) => [h.id, h.name.zh, h.local ? "本地" : "市外", h.products.slice(0, 3).join("、")]),
+          ctx.lang === "en" ? ["id", "name", "local", "products"] : ["id", "名称", "本地", "产品"],
+          hits.map((h) =>
+            ctx.lang === "en"
+              ? [
+                  h.id,
+                  h.name.en ?? h.name.zh,
+                  h.local ? "local" : "outside",
+                  h.products.slice(0, 3).join(", "),
+                ]
+              : [h.id, h.name.zh, h.local ? "本地" : "市外", h.products.slice(0, 3).join("、")],
+          ),
         );
     });
 }

@@ -62,20 +62,36 @@ export function register(program: Command, ctx: CliContext): void {
             explanation,
           })),
         );
+      const en = ctx.lang === "en";
+      const name = (n: { zh: string; en?: string }) => (en ? (n.en ?? n.zh) : n.zh);
       printTable(
-        ["#", "企业 firm", "国家", "目的", "得分", "缺口", "层级", "链主", "关联", "环节", "说明"],
+        en
+          ? [
+              "#",
+              "firm",
+              "country",
+              "aim",
+              "score",
+              "gap fit",
+              "tier",
+              "master ties",
+              "related",
+              "segments",
+              "why",
+            ]
+          : ["#", "企业", "国家", "目的", "得分", "缺口", "层级", "链主", "关联", "环节", "说明"],
         rows.map((r, i) => [
           i + 1,
-          r.firm.name.zh,
+          name(r.firm.name),
           r.firm.country,
-          AIM_LABELS[r.aim].zh,
+          AIM_LABELS[r.aim][ctx.lang],
           r.score.toFixed(3),
           r.terms.gapFit.toFixed(2),
           r.terms.tier.toFixed(2),
           r.terms.masterTies.toFixed(2),
-          r.terms.relatedness === null ? "未知" : r.terms.relatedness.toFixed(2),
-          r.gapFits.map((g) => g.name.zh).join("、"),
-          r.explanation.zh,
+          r.terms.relatedness === null ? (en ? "unknown" : "未知") : r.terms.relatedness.toFixed(2),
+          r.gapFits.map((g) => name(g.name)).join(en ? ", " : "、"),
+          r.explanation[ctx.lang],
         ]),
       );
       for (const file of [csv, xlsx]) if (file) process.stdout.write(`wrote ${file}\n`);
