@@ -1,26 +1,12 @@
 // Which fields each kind of import reads, and which one names the firm a row is about.
 
 import type { IngestKind } from "./ingest-options.ts";
-import type { ImportField } from "./map/import-field.ts";
+import { ImportField } from "./map/import-field.ts";
 
-const FIRM_FIELDS: ImportField[] = [
-  "name",
-  "nameEn",
-  "aliases",
-  "creditCode",
-  "country",
-  "province",
-  "city",
-  "region",
-  "address",
-  "products",
-  "industry",
-  "industryCode",
-  "rank",
-  "year",
-  "revenue",
-  "employees",
-];
+/** The fields only a supply survey fills; every other field describes a firm. */
+const TIE_FIELDS: ReadonlySet<ImportField> = new Set(["supplier", "customer", "product", "share", "period"]);
+
+const FIRM_FIELDS: ImportField[] = ImportField.options.filter((f) => !TIE_FIELDS.has(f));
 
 export const KIND_FIELDS: Record<IngestKind, { fields: ImportField[]; nameField: ImportField }> = {
   "local-firms": { fields: FIRM_FIELDS, nameField: "name" },
