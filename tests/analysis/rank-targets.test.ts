@@ -126,4 +126,13 @@ describe("rankTargets on the planted chain", () => {
     expect(e6.explanation.zh).toContain("可能相关");
     expect(e6.explanation.en).toContain("possible");
   });
+
+  it("names each list once: a firm listed on two exchanges is 上市公司 once, and keeps both listings", () => {
+    const ds = plantedDataset();
+    const e1 = ds.firms.find((f) => f.id === "e1")!;
+    e1.tags = [...e1.tags, { ...e1.tags[0]!, code: "second exchange" }];
+    const row = rankTargets(buildGraph(ds), { chain: "demo" }).find((r) => r.firm.id === "e1")!;
+    expect(e1.tags).toHaveLength(2);
+    expect(row.firm.tags).toEqual(["listed"]);
+  });
 });

@@ -29,6 +29,7 @@ export interface TargetScore {
     id: string;
     name: LocalizedName;
     country: string;
+    /** The lists it is on, each once (a firm listed on two exchanges is "listed" once). */
     tags: ListName[];
     revenueMillions?: number | undefined;
   };
@@ -91,7 +92,7 @@ export function targetRow(ix: AnalysisIndex, c: ScoredCandidate): TargetScore {
       id: f.id,
       name: f.name,
       country: f.location.country,
-      tags: f.tags.map((t) => t.list),
+      tags: [...new Set(f.tags.map((t) => t.list))],
       revenueMillions: f.revenue?.amountMillions,
     },
     score: c.score,

@@ -83,7 +83,7 @@ export function graphLayout(
         label: f.firm.name.zh,
         color: f.local ? "#17becf" : "#7f7f7f",
         local: f.local,
-        tags: f.firm.tags.map((t) => t.list),
+        tags: [...new Set(f.firm.tags.map((t) => t.list))],
         ...(f.firm.location.region ? { region: f.firm.location.region } : {}),
       });
       edges.push({ key: e, source, target, kind: "IN_SEGMENT" });
