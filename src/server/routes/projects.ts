@@ -16,6 +16,7 @@ import {
   type NewProject,
   recordPreReport,
   registerProject,
+  STAGE_MOVES,
   transferProject,
   unknownRefs,
 } from "../../pipeline/index.ts";
@@ -74,7 +75,12 @@ const Clock = z.object({
   daysLeft: z.int(),
 });
 const ProjectRow = z
-  .object({ project: Project, clock: Clock.nullable(), credited: z.array(z.string()) })
+  .object({
+    project: Project,
+    clock: Clock.nullable(),
+    credited: z.array(z.string()),
+    moves: z.array(ProjectStage).describe("the stages it may move to next"),
+  })
   .meta({ id: "ProjectRow" });
 
 const books = new WeakMap<AtlasState, { book: ProjectBook; settings: PipelineSettings }>();
@@ -108,6 +114,7 @@ const row = (p: Project, today: string, state: AtlasState) => ({
   project: p,
   clock: firstReportClock(p, today, pipeline(state).settings.config()) ?? null,
   credited: creditedCounties(p),
+  moves: STAGE_MOVES[p.stage],
 });
 
 /** The chains each segment belongs to. */
