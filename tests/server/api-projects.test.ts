@@ -177,6 +177,23 @@ describe("the projects API", () => {
     expect((await json(bad)).error.details[0].path).toBe("year");
   });
 
+  it("shows a chain lead only the projects of the chains he or she leads", async () => {
+    const r = await post("/api/projects", {
+      ...jinko("foil-plant", "测试铝箔公司", "tongxiang", 300),
+      gaps: [{ segment: "bat-aluminium-foil", aim: "fill" }],
+    });
+    expect(r.status).toBe(201);
+    const all = await json(await s.call("/api/projects", { as: "editor" }));
+    const led = await json(await s.call("/api/projects", { as: "lead" }));
+    const ids = (b: Record<string, unknown>) =>
+      (b.items as Array<{ project: { id: string } }>).map((x) => x.project.id);
+    expect(ids(all)).toContain("foil-plant");
+    expect(ids(led)).not.toContain("foil-plant");
+    expect(ids(led)).toContain("jinko-wafer");
+    expect((await s.call("/api/projects/foil-plant", { as: "lead" })).status).toBe(403);
+    expect(ids(await json(await s.call("/api/projects?chain=battery")))).toEqual(["foil-plant"]);
+  });
+
   it("documents the routes in OpenAPI", async () => {
     const doc = await json(await s.call("/api/openapi.json"));
     expect(Object.keys(doc.paths)).toEqual(
