@@ -1,5 +1,6 @@
 // The projects API: registering under 首报首谈, stage moves with the signed-in user, landing at 投产, transfers,
 // progress, and the API's error shape for bad input, wrong role, no session, missing and duplicate reports.
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { json, startTestServer, type TestServer } from "./test-server.ts";
 
@@ -172,6 +173,17 @@ describe("the projects API", () => {
     const row = p.rows.find((r: { measure: string }) => r.measure === "domesticOver5Bn");
     expect(row.actual).toBe(1);
     expect(row.monthly[2]).toBe(1);
+    // The Excel export holds the same figures as the JSON table.
+    const x = await s.call("/api/progress.xlsx?year=2025&county=jiashan");
+    expect(x.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await x.arrayBuffer()) as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(1).value).toBe("指标");
+    const rowsRead = sheet.getSheetValues().slice(2) as unknown[][];
+    const five = rowsRead.find((r) => r?.[1] === "内资超50亿元项目")!;
+    expect(five[3]).toBe(row.actual);
+    expect(five.slice(5, 17)).toEqual(row.monthly);
     const bad = await s.call("/api/progress?year=abc");
     expect(bad.status).toBe(400);
     expect((await json(bad)).error.details[0].path).toBe("year");

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { ConflictError, ForbiddenError, ValidationError } from "../../errors.ts";
 import { EntityIndex } from "../../ingest/resolve/resolve-entity.ts";
 import { Id } from "../../model/index.ts";
+import { GOAL_MEASURE_LABELS } from "../../model/progress-goal.ts";
 import { Moment, Project, ProjectStage } from "../../model/project.ts";
 import {
   applyLanding,
@@ -20,6 +21,7 @@ import {
   transferProject,
   unknownRefs,
 } from "../../pipeline/index.ts";
+import { toXlsx } from "../../render/index.ts";
 import type { User } from "../../store/accounts/index.ts";
 import { PipelineSettings, ProjectBook } from "../../store/projects/index.ts";
 import { ErrorSchema, IdParam, JsonObject } from "../api-schemas.ts";
@@ -152,6 +154,24 @@ function asConflict(e: unknown, all: ReadonlyArray<Project>): unknown {
     held?.firstReport
       ? { project: held.id, holder: held.firstReport.county, exclusiveUntil: held.firstReport.exclusiveUntil }
       : undefined,
+  );
+}
+
+async function progressOf(ctx: RouteContext) {
+  const q = parseOrThrow(ProgressQuery, ctx.query, "query");
+  const ds = await ctx.state.dataset();
+  if (q.county && !ds.regions.some((r) => r.id === q.county))
+    throw new ValidationError(
+      [{ path: "county", rule: "unknown-ref", message: `no county ${JSON.stringify(q.county)}` }],
+      "query",
+    );
+  const { book, settings } = pipeline(ctx.state);
+  return goalProgress(
+    book.list(),
+    firmIndex(ds.firms),
+    settings.goals(),
+    { year: q.year, county: q.county },
+    settings.config(),
   );
 }
 
@@ -385,22 +405,42 @@ export const projectRoutes: RouteSpec[] = [
     roles: "any",
     query: ProgressQuery,
     responses: [{ status: 200, description: "as progress --json", schema: JsonObject }, errors[400]],
+    handler: (ctx) => progressOf(ctx),
+  },
+  {
+    method: "get",
+    path: "/api/progress.xlsx",
+    summary: "The progress table as an Excel workbook (measure, goal, actual, share, January … December)",
+    tag: "exports",
+    roles: "any",
+    query: ProgressQuery,
+    responses: [
+      {
+        status: 200,
+        description: "XLSX file",
+        contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      },
+      errors[400],
+    ],
     handler: async (ctx) => {
-      const q = parseOrThrow(ProgressQuery, ctx.query, "query");
-      const ds = await ctx.state.dataset();
-      if (q.county && !ds.regions.some((r) => r.id === q.county))
-        throw new ValidationError(
-          [{ path: "county", rule: "unknown-ref", message: `no county ${JSON.stringify(q.county)}` }],
-          "query",
-        );
-      const { book, settings } = pipeline(ctx.state);
-      return goalProgress(
-        book.list(),
-        firmIndex(ds.firms),
-        settings.goals(),
-        { year: q.year, county: q.county },
-        settings.config(),
-      );
+      const t = await progressOf(ctx);
+      const bytes = await toXlsx([
+        {
+          name: `${t.year}${t.county ? ` ${t.county}` : ""}`,
+          header: ["指标", "目标", "完成", "完成率", ...Array.from({ length: 12 }, (_, i) => `${i + 1}月`)],
+          rows: t.rows.map((r) => [
+            GOAL_MEASURE_LABELS[r.measure].zh,
+            r.goal ?? "",
+            r.actual,
+            r.share ?? "",
+            ...r.monthly,
+          ]),
+        },
+      ]);
+      ctx.res
+        .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .attachment(`progress-${t.year}${t.county ? `-${t.county}` : ""}.xlsx`)
+        .send(bytes);
     },
   },
 ];

@@ -31,7 +31,19 @@ export async function progressPage(main: HTMLElement, ctx: Ctx): Promise<void> {
   );
   mount(
     main,
-    pageHead(`${w.progress} · ${p.year}`),
+    pageHead(
+      `${w.progress} · ${p.year}`,
+      h(
+        "a",
+        {
+          class: "button",
+          id: "progress-xlsx",
+          download: "",
+          href: `/api/progress.xlsx${qs({ year, county })}`,
+        },
+        w.exportXlsx,
+      ),
+    ),
     h(
       "form",
       {
