@@ -104,10 +104,52 @@ describe("projects in the web app", () => {
     await page.locator("#progress-table tbody tr").first().waitFor();
     expect(await page.locator("#progress-table tbody tr").count()).toBe(5);
     expect(await page.locator("#progress-table thead").textContent()).toContain("Measure");
+    // A report entered with a past date (editors may): its exclusive month is over, so the page offers a transfer.
+    const csrf = (await page.context().cookies()).find((c) => c.name === "atlas_csrf")?.value ?? "";
+    const add = await page.request.post(`${server.url}/api/projects`, {
+      headers: { "X-CSRF-Token": csrf },
+      data: {
+        id: "old-report",
+        investor: { name: "测试投资方（测试数据）" },
+        gaps: [{ segment: "pv-frame", aim: "fill" }],
+        region: "haiyan",
+        amount: { millions: 200, currency: "USD" },
+        at: "2024-01-31",
+        assumed: true,
+      },
+    });
+    expect(add.status()).toBe(201);
     await page.goto(`${server.url}/#/projects`);
     await page.locator("#projects-table").waitFor();
     expect(await page.locator("#projects-table thead").textContent()).toContain("Exclusive talks");
-    expect(await page.locator("#projects-table tbody tr[data-project]").count()).toBe(1);
+    expect(await page.locator("#projects-table tbody tr[data-project]").count()).toBe(2);
+    const old = page.locator('#projects-table tr[data-project="old-report"]');
+    expect(await old.locator("td.clock").textContent()).toContain("ended 2024-02-29");
+    await old.locator("button[data-action=prereport]").click();
+    await page.locator('#projects-table tr[data-project="old-report"] .muted').waitFor();
+    expect(await page.locator('#projects-table tr[data-project="old-report"]').textContent()).toContain(
+      "pre-reported",
+    );
+    await page
+      .locator('#projects-table tr[data-project="old-report"] select.transfer-to')
+      .selectOption("pinghu");
+    await page.locator('#projects-table tr[data-project="old-report"] button[data-action=transfer]').click();
+    await page.waitForFunction(() =>
+      document
+        .querySelector('#projects-table tr[data-project="old-report"] td:nth-child(6)')
+        ?.textContent?.includes("Pinghu"),
+    );
+    // Only the project whose month is over offers a transfer (the landed one is closed).
+    expect(
+      await page
+        .locator(
+          '#projects-table tr[data-project]:not([data-project="old-report"]) button[data-action=transfer]',
+        )
+        .count(),
+    ).toBe(0);
+    expect(
+      await page.locator('#projects-table tr[data-project="old-report"] td:nth-child(6)').textContent(),
+    ).toBe("Pinghu");
     expect(problems).toEqual([]);
   }, 60_000);
 });

@@ -15,6 +15,7 @@ interface ProjectRow {
     stage: string;
     owner: string;
     signing?: { on: string; cityCredit: boolean; preReport: string };
+    preReportedAt?: string;
   };
   clock: { holder: string; exclusiveUntil: string; exclusive: boolean; daysLeft: number } | null;
   credited: string[];
@@ -66,6 +67,41 @@ export async function projectsPage(main: HTMLElement, ctx: Ctx): Promise<void> {
     }
   };
 
+  /** A pre-report, a transfer: posted, then the table is read again. */
+  const act = async (r: ProjectRow, what: "prereport" | "transfer", body: Record<string, string>) => {
+    try {
+      await call(`/api/projects/${encodeURIComponent(r.project.id)}/${what}`, { method: "POST", body });
+      await projectsPage(main, ctx);
+    } catch (e) {
+      status.textContent = e instanceof ApiError ? e.message : String(e);
+    }
+  };
+  const OPEN = new Set(["lead", "contacted", "visited", "negotiating"]);
+  const transferControl = (r: ProjectRow) => {
+    const to = select(
+      regions.items
+        .filter((x) => x.id !== r.project.owner)
+        .map((x) => [x.id, nm(x.name)] as [string, string]),
+      "",
+      { "aria-label": w.transferTo, class: "transfer-to" },
+    );
+    return h(
+      "span",
+      { class: "transfer" },
+      to,
+      h(
+        "button",
+        {
+          type: "button",
+          class: "link",
+          "data-action": "transfer",
+          onclick: () => void act(r, "transfer", { to: to.value }),
+        },
+        w.transfer,
+      ),
+    );
+  };
+
   const rows = list.items.map((r) =>
     h(
       "tr",
@@ -101,6 +137,22 @@ export async function projectsPage(main: HTMLElement, ctx: Ctx): Promise<void> {
               ),
             )
           : null,
+        mayWrite && OPEN.has(r.project.stage) && !r.project.preReportedAt
+          ? h(
+              "button",
+              {
+                type: "button",
+                class: "link",
+                "data-action": "prereport",
+                onclick: () => void act(r, "prereport", {}),
+              },
+              w.preReport,
+            )
+          : null,
+        r.project.preReportedAt
+          ? h("div", { class: "muted" }, `${w.preReported} ${r.project.preReportedAt.slice(0, 10)}`)
+          : null,
+        mayWrite && r.clock && !r.clock.exclusive && OPEN.has(r.project.stage) ? transferControl(r) : null,
       ),
     ),
   );
@@ -184,10 +236,10 @@ export async function projectsPage(main: HTMLElement, ctx: Ctx): Promise<void> {
     status,
     h(
       "div",
-      { class: "grid2 wide-left" },
+      { class: "stack" },
       h(
         "section",
-        { class: "card" },
+        { class: "card", style: "overflow-x: auto" },
         h("p", { class: "muted" }, w.landedNote),
         h(
           "table",
