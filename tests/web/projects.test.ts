@@ -134,11 +134,9 @@ describe("projects in the web app", () => {
       .locator('#projects-table tr[data-project="old-report"] select.transfer-to')
       .selectOption("pinghu");
     await page.locator('#projects-table tr[data-project="old-report"] button[data-action=transfer]').click();
-    await page.waitForFunction(() =>
-      document
-        .querySelector('#projects-table tr[data-project="old-report"] td:nth-child(6)')
-        ?.textContent?.includes("Pinghu"),
-    );
+    await page
+      .locator('#projects-table tr[data-project="old-report"] td:nth-child(6)', { hasText: "Pinghu" })
+      .waitFor();
     // Only the project whose month is over offers a transfer (the landed one is closed).
     expect(
       await page
