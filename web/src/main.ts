@@ -10,6 +10,8 @@ import { fishbonePage } from "./pages/fishbone.ts";
 import { historyPage } from "./pages/history.ts";
 import { loginPage } from "./pages/login.ts";
 import type { Ctx, Page } from "./pages/page.ts";
+import { progressPage } from "./pages/progress.ts";
+import { projectsPage } from "./pages/projects.ts";
 import { reportPage } from "./pages/report.ts";
 import { targetsPage } from "./pages/targets.ts";
 import type { ChainSummary } from "./types.ts";
@@ -28,6 +30,8 @@ const ROUTES: Route[] = [
   { path: "fishbone", label: () => t().fishbone, page: fishbonePage },
   { path: "report", label: () => t().report, page: reportPage },
   { path: "targets", label: () => t().targets, page: targetsPage },
+  { path: "projects", label: () => t().projects, page: projectsPage },
+  { path: "progress", label: () => t().progress, page: progressPage },
   { path: "edit", label: () => t().edit, page: editPage, roles: ["admin", "editor"] },
   { path: "history", label: () => t().history, page: historyPage },
 ];

@@ -6,6 +6,7 @@ import { graphRoutes } from "./graph.ts";
 import { healthRoutes } from "./health.ts";
 import { historyRoutes } from "./history.ts";
 import { outputRoutes } from "./outputs.ts";
+import { projectRoutes } from "./projects.ts";
 import { reportDocxRoutes } from "./report-docx.ts";
 import { reportNoteRoutes } from "./report-notes.ts";
 import { resourceRoutes } from "./resources.ts";
@@ -22,6 +23,7 @@ export const ALL_ROUTES: ReadonlyArray<RouteSpec> = [
   ...outputRoutes,
   ...reportDocxRoutes,
   ...reportNoteRoutes,
+  ...projectRoutes,
   ...graphRoutes,
   ...resourceRoutes,
 ];

@@ -243,6 +243,21 @@ export async function targetsPage(main: HTMLElement, ctx: Ctx): Promise<void> {
               ),
             ),
             h("button", { type: "button", class: "link", onclick: () => void whatIf(r) }, w.whatIf),
+            ctx.user.role !== "lead" &&
+              h(
+                "button",
+                {
+                  type: "button",
+                  class: "link register-project",
+                  onclick: () =>
+                    ctx.go("projects", {
+                      firm: r.firm.id,
+                      name: r.firm.name.zh,
+                      segment: r.gaps.find((g) => kindOf.get(g) === "missing") ?? r.gaps[0] ?? "",
+                    }),
+                },
+                w.registerAsProject,
+              ),
           ),
         ),
       ),

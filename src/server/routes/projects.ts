@@ -1,0 +1,446 @@
+// The investment pipeline over REST: projects (首报首谈, stages, transfers, pre-reports, landing at 投产) and progress
+// against the city's goals. The rules are the pipeline's; these routes add roles, the store and the map's landing.
+import { z } from "zod";
+import { ConflictError, ForbiddenError, ValidationError } from "../../errors.ts";
+import { EntityIndex } from "../../ingest/resolve/resolve-entity.ts";
+import { Id } from "../../model/index.ts";
+import { GOAL_MEASURE_LABELS } from "../../model/progress-goal.ts";
+import { Moment, Project, ProjectStage } from "../../model/project.ts";
+import {
+  applyLanding,
+  creditedCounties,
+  firmIndex,
+  firstReportClock,
+  goalProgress,
+  landingChange,
+  moveStage,
+  type NewProject,
+  recordPreReport,
+  registerProject,
+  STAGE_MOVES,
+  transferProject,
+  unknownRefs,
+} from "../../pipeline/index.ts";
+import { toXlsx } from "../../render/index.ts";
+import type { User } from "../../store/accounts/index.ts";
+import { PipelineSettings, ProjectBook } from "../../store/projects/index.ts";
+import { ErrorSchema, IdParam, JsonObject } from "../api-schemas.ts";
+import type { AtlasState } from "../atlas-state.ts";
+import type { RouteContext, RouteSpec } from "../route-spec.ts";
+import { parseOrThrow } from "../zod-issues.ts";
+
+const WRITERS = ["admin", "editor", "investor"] as const;
+const EDITORS = new Set(["admin", "editor"]);
+
+const note = z.string().trim().min(1).max(2000).optional().describe("a note kept with the change");
+const at = Moment.optional().describe(
+  "when it happened (admin and editor only, to enter past records); default now",
+);
+
+/** A reported project: the model's fields minus what registration fills in; the owner defaults to the region. */
+export const RegisterBody = Project.omit({
+  history: true,
+  firstReport: true,
+  transfers: true,
+  signing: true,
+  stage: true,
+  owner: true,
+  note: true,
+})
+  .extend({
+    owner: Id.optional().describe("the reporting county's team (default: the region)"),
+    stage: z.enum(["lead", "contacted", "visited", "negotiating"]).optional(),
+    at,
+    note,
+  })
+  .meta({ id: "ProjectReport" });
+const StageBody = z.strictObject({ stage: ProjectStage, note, at });
+const TransferBody = z.strictObject({ to: Id.describe("the county taking the project over"), note, at });
+const PreReportBody = z.strictObject({ note, at });
+
+const ListQuery = z.strictObject({
+  stage: ProjectStage.optional(),
+  county: Id.optional().describe("owner or credited county"),
+  chain: Id.optional().describe("projects filling a segment of this chain"),
+  today: z.iso.date().optional().describe("the day the exclusive-talk clock is read on (default today)"),
+});
+const ProgressQuery = z.strictObject({
+  year: z.coerce.number().int().min(2000).max(2100),
+  county: Id.optional(),
+});
+
+const Clock = z.object({
+  holder: z.string(),
+  reportedOn: z.string(),
+  exclusiveUntil: z.string(),
+  exclusive: z.boolean(),
+  daysLeft: z.int(),
+});
+const ProjectRow = z
+  .object({
+    project: Project,
+    clock: Clock.nullable(),
+    credited: z.array(z.string()),
+    moves: z.array(ProjectStage).describe("the stages it may move to next"),
+  })
+  .meta({ id: "ProjectRow" });
+
+const books = new WeakMap<AtlasState, { book: ProjectBook; settings: PipelineSettings }>();
+function pipeline(state: AtlasState) {
+  let b = books.get(state);
+  if (!b) {
+    b = { book: new ProjectBook(state.store), settings: new PipelineSettings(state.store) };
+    books.set(state, b);
+  }
+  return b;
+}
+
+const now = () => new Date().toISOString();
+
+/** Who and when: the signed-in user; a given date only from admin and editor. */
+function changeBy(user: User, body: { at?: string | undefined; note?: string | undefined }) {
+  if (body.at !== undefined && !EDITORS.has(user.role))
+    throw new ForbiddenError(`only admin and editor record a past date (at); the ${user.role} records now`);
+  return { at: body.at ?? now(), who: user.username, note: body.note };
+}
+
+/** An investment team bound to a county works on that county's projects only. */
+function mayWork(user: User, county: string): void {
+  if (user.role === "investor" && user.county && user.county !== county)
+    throw new ForbiddenError(
+      `your team works for ${user.county}; project of ${county} is another county's (ask an editor)`,
+    );
+}
+
+const row = (p: Project, today: string, state: AtlasState) => ({
+  project: p,
+  clock: firstReportClock(p, today, pipeline(state).settings.config()) ?? null,
+  credited: creditedCounties(p),
+  moves: STAGE_MOVES[p.stage],
+});
+
+/** The chains each segment belongs to. */
+async function chainsOfSegments(state: AtlasState): Promise<Map<string, string>> {
+  const ds = await state.dataset();
+  return new Map(ds.segments.map((s) => [s.id, s.chain]));
+}
+
+/** A lead sees the projects of the chains he or she leads; everyone else sees all. */
+async function visible(ctx: RouteContext, projects: Project[]): Promise<Project[]> {
+  const u = ctx.user!;
+  if (u.role !== "lead") return projects;
+  const chainOf = await chainsOfSegments(ctx.state);
+  const mine = new Set(u.chains ?? []);
+  return projects.filter((p) => p.gaps.some((g) => mine.has(chainOf.get(g.segment) ?? "")));
+}
+
+async function readOne(ctx: RouteContext): Promise<Project> {
+  const p = pipeline(ctx.state).book.get(ctx.params.id!);
+  if ((await visible(ctx, [p])).length === 0)
+    throw new ForbiddenError(`project ${p.id} fills no segment of the chains you lead`);
+  return p;
+}
+
+/** A refused report of a project already held becomes a conflict naming the holder and the end of the talks. */
+function asConflict(e: unknown, all: ReadonlyArray<Project>): unknown {
+  if (!(e instanceof ValidationError)) return e;
+  const issue = e.issues[0];
+  if (e.issues.length !== 1 || !issue) return e;
+  if (issue.rule === "duplicate-id") return new ConflictError(issue.message);
+  if (issue.rule !== "first-report-held") return e;
+  const held = all.find((q) => q.firstReport && issue.message.includes(`project ${q.id} `));
+  return new ConflictError(
+    issue.message,
+    held?.firstReport
+      ? { project: held.id, holder: held.firstReport.county, exclusiveUntil: held.firstReport.exclusiveUntil }
+      : undefined,
+  );
+}
+
+async function progressOf(ctx: RouteContext) {
+  const q = parseOrThrow(ProgressQuery, ctx.query, "query");
+  const ds = await ctx.state.dataset();
+  if (q.county && !ds.regions.some((r) => r.id === q.county))
+    throw new ValidationError(
+      [{ path: "county", rule: "unknown-ref", message: `no county ${JSON.stringify(q.county)}` }],
+      "query",
+    );
+  const { book, settings } = pipeline(ctx.state);
+  return goalProgress(
+    book.list(),
+    firmIndex(ds.firms),
+    settings.goals(),
+    { year: q.year, county: q.county },
+    settings.config(),
+  );
+}
+
+const errors = {
+  400: { status: 400, description: "invalid, every problem named by field", schema: ErrorSchema },
+  401: { status: 401, description: "not signed in", schema: ErrorSchema },
+  403: { status: 403, description: "the role or county may not", schema: ErrorSchema },
+  404: { status: 404, description: "no such project", schema: ErrorSchema },
+};
+
+export const projectRoutes: RouteSpec[] = [
+  {
+    method: "get",
+    path: "/api/projects",
+    summary:
+      "Projects with their first-report holder and exclusive-talk clock (filters: stage, county, chain)",
+    tag: "projects",
+    roles: "any",
+    query: ListQuery,
+    responses: [
+      {
+        status: 200,
+        description: "projects",
+        schema: z.object({ items: z.array(ProjectRow), total: z.int() }),
+      },
+      errors[400],
+    ],
+    handler: async (ctx) => {
+      const q = parseOrThrow(ListQuery, ctx.query, "query");
+      let ps = await visible(ctx, pipeline(ctx.state).book.list());
+      if (q.stage) ps = ps.filter((p) => p.stage === q.stage);
+      if (q.county) ps = ps.filter((p) => p.owner === q.county || creditedCounties(p).includes(q.county!));
+      if (q.chain) {
+        const chainOf = await chainsOfSegments(ctx.state);
+        ps = ps.filter((p) => p.gaps.some((g) => chainOf.get(g.segment) === q.chain));
+      }
+      const today = q.today ?? now();
+      const items = ps.map((p) => row(p, today, ctx.state));
+      return { items, total: items.length };
+    },
+  },
+  {
+    method: "get",
+    path: "/api/projects/:id",
+    summary: "One project with its clock and recorded changes",
+    tag: "projects",
+    roles: "any",
+    params: IdParam,
+    responses: [{ status: 200, description: "the project", schema: JsonObject }, errors[403], errors[404]],
+    handler: async (ctx) => {
+      const p = await readOne(ctx);
+      const changes = pipeline(ctx.state)
+        .book.changes(p.id)
+        .map(({ after: _a, ...c }) => c);
+      return { ...row(p, now(), ctx.state), changes };
+    },
+  },
+  {
+    method: "post",
+    path: "/api/projects",
+    summary:
+      "Report a project; at ≥ 1 bn yuan / 100 M USD the county holds a month of exclusive talks (首报首谈); a second report of the same investor answers 409",
+    tag: "projects",
+    roles: WRITERS,
+    body: RegisterBody,
+    responses: [
+      { status: 201, description: "registered", schema: ProjectRow },
+      errors[400],
+      errors[403],
+      {
+        status: 409,
+        description: "the same investor is held by a county's first report (holder and end date named)",
+        schema: ErrorSchema,
+      },
+    ],
+    handler: async (ctx) => {
+      const body = parseOrThrow(RegisterBody, ctx.req.body, "project");
+      const user = ctx.user!;
+      const { at: _at, note: _note, owner, ...rest } = body;
+      const county = owner ?? body.region;
+      mayWork(user, county);
+      const by = changeBy(user, body);
+      const ds = await ctx.state.dataset();
+      let firm = body.investor.firm;
+      if (!firm) {
+        const r = new EntityIndex(ds.firms).resolve({ names: [body.investor.name] });
+        if (r.kind === "match") firm = r.id;
+      }
+      const draft: NewProject = {
+        ...rest,
+        owner: county,
+        investor: { ...body.investor, ...(firm ? { firm } : {}) },
+      };
+      const { book, settings } = pipeline(ctx.state);
+      const config = settings.config();
+      let seen: Project[] = [];
+      let p: Project;
+      try {
+        p = book.write({ op: "add", who: user.username, note: body.note }, (all) => {
+          seen = all;
+          const next = registerProject(draft, all, firmIndex(ds.firms), by, config);
+          const issues = unknownRefs(next, ds);
+          if (issues.length > 0) throw new ValidationError(issues, "project");
+          return next;
+        });
+      } catch (e) {
+        throw asConflict(e, seen);
+      }
+      ctx.res.status(201).json(row(p, now(), ctx.state));
+    },
+  },
+  {
+    method: "post",
+    path: "/api/projects/:id/stage",
+    summary:
+      "Move a project to its next stage (who = the signed-in user); signing checks the pre-report, 投产 makes the investor a local firm in its segments",
+    tag: "projects",
+    roles: WRITERS,
+    params: IdParam,
+    body: StageBody,
+    responses: [
+      {
+        status: 200,
+        description: "moved; `landed` names the map's change at 投产",
+        schema: z.object({ project: Project, landed: JsonObject.nullable() }),
+      },
+      errors[400],
+      errors[403],
+      errors[404],
+    ],
+    handler: async (ctx) => {
+      const body = parseOrThrow(StageBody, ctx.req.body, "stage change");
+      const user = ctx.user!;
+      const { book, settings } = pipeline(ctx.state);
+      const by = changeBy(user, body);
+      // Through the state's write queue: a landing replaces the map, and the kept graph and answers are dropped.
+      return ctx.state.write(async () => {
+        const before = book.get(ctx.params.id!);
+        mayWork(user, before.owner);
+        const config = settings.config();
+        const next = moveStage(before, body.stage, by, config);
+        let landed: Record<string, unknown> | null = null;
+        if (body.stage === "production") {
+          const ds = await ctx.state.dataset();
+          const change = landingChange(next, ds, config);
+          const after = applyLanding(ds, change);
+          await ctx.state.store.replaceDataset(
+            after,
+            { who: user.username, why: `project ${next.id} in production (投产)` },
+            { op: "landing" },
+          );
+          ctx.state.written(after);
+          landed = {
+            kind: change.kind,
+            firm: change.firm.id,
+            segments: (change.kind === "add-firm" ? change.firm.segments : change.added).map(
+              (l) => l.segment,
+            ),
+          };
+        }
+        const p = book.write({ op: "stage", who: user.username, note: body.note }, () => next);
+        return { project: p, landed };
+      });
+    },
+  },
+  {
+    method: "post",
+    path: "/api/projects/:id/transfer",
+    summary: "After the exclusive month, move a project to another county (both counties are credited)",
+    tag: "projects",
+    roles: WRITERS,
+    params: IdParam,
+    body: TransferBody,
+    responses: [
+      { status: 200, description: "transferred", schema: ProjectRow },
+      errors[400],
+      errors[403],
+      errors[404],
+    ],
+    handler: async (ctx) => {
+      const body = parseOrThrow(TransferBody, ctx.req.body, "transfer");
+      const user = ctx.user!;
+      const { book, settings } = pipeline(ctx.state);
+      const by = changeBy(user, body);
+      const ds = await ctx.state.dataset();
+      if (!ds.regions.some((r) => r.id === body.to))
+        throw new ValidationError(
+          [{ path: "to", rule: "unknown-ref", message: `no county ${JSON.stringify(body.to)} in the map` }],
+          "transfer",
+        );
+      const p = book.write({ op: "transfer", who: user.username, note: body.note }, () => {
+        const cur = book.get(ctx.params.id!);
+        mayWork(user, cur.owner);
+        return transferProject(cur, body.to, by, settings.config());
+      });
+      return row(p, now(), ctx.state);
+    },
+  },
+  {
+    method: "post",
+    path: "/api/projects/:id/prereport",
+    summary: "Record the signing pre-report to the city (重大签约项目预报), before the signing",
+    tag: "projects",
+    roles: WRITERS,
+    params: IdParam,
+    body: PreReportBody,
+    responses: [
+      { status: 200, description: "recorded", schema: ProjectRow },
+      errors[400],
+      errors[403],
+      errors[404],
+    ],
+    handler: async (ctx) => {
+      const body = parseOrThrow(PreReportBody, ctx.req.body ?? {}, "pre-report");
+      const user = ctx.user!;
+      const { book } = pipeline(ctx.state);
+      const by = changeBy(user, body);
+      const p = book.write({ op: "prereport", who: user.username, note: body.note }, () => {
+        const cur = book.get(ctx.params.id!);
+        mayWork(user, cur.owner);
+        return recordPreReport(cur, by.at);
+      });
+      return row(p, now(), ctx.state);
+    },
+  },
+  {
+    method: "get",
+    path: "/api/progress",
+    summary: "Progress against the city's goals for a year, city-wide or for one county, by month of signing",
+    tag: "projects",
+    roles: "any",
+    query: ProgressQuery,
+    responses: [{ status: 200, description: "as progress --json", schema: JsonObject }, errors[400]],
+    handler: (ctx) => progressOf(ctx),
+  },
+  {
+    method: "get",
+    path: "/api/progress.xlsx",
+    summary: "The progress table as an Excel workbook (measure, goal, actual, share, January … December)",
+    tag: "exports",
+    roles: "any",
+    query: ProgressQuery,
+    responses: [
+      {
+        status: 200,
+        description: "XLSX file",
+        contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      },
+      errors[400],
+    ],
+    handler: async (ctx) => {
+      const t = await progressOf(ctx);
+      const bytes = await toXlsx([
+        {
+          name: `${t.year}${t.county ? ` ${t.county}` : ""}`,
+          header: ["指标", "目标", "完成", "完成率", ...Array.from({ length: 12 }, (_, i) => `${i + 1}月`)],
+          rows: t.rows.map((r) => [
+            GOAL_MEASURE_LABELS[r.measure].zh,
+            r.goal ?? "",
+            r.actual,
+            r.share ?? "",
+            ...r.monthly,
+          ]),
+        },
+      ]);
+      ctx.res
+        .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .attachment(`progress-${t.year}${t.county ? `-${t.county}` : ""}.xlsx`)
+        .send(bytes);
+    },
+  },
+];
