@@ -5,6 +5,7 @@ import { authRoutes } from "./auth.ts";
 import { graphRoutes } from "./graph.ts";
 import { healthRoutes } from "./health.ts";
 import { historyRoutes } from "./history.ts";
+import { ingestRoutes } from "./ingest.ts";
 import { outputRoutes } from "./outputs.ts";
 import { reportDocxRoutes } from "./report-docx.ts";
 import { reportNoteRoutes } from "./report-notes.ts";
@@ -23,5 +24,6 @@ export const ALL_ROUTES: ReadonlyArray<RouteSpec> = [
   ...reportDocxRoutes,
   ...reportNoteRoutes,
   ...graphRoutes,
+  ...ingestRoutes,
   ...resourceRoutes,
 ];
