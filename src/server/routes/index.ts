@@ -5,6 +5,7 @@ import { authRoutes } from "./auth.ts";
 import { graphRoutes } from "./graph.ts";
 import { healthRoutes } from "./health.ts";
 import { historyRoutes } from "./history.ts";
+import { ingestRoutes } from "./ingest.ts";
 import { outputRoutes } from "./outputs.ts";
 import { projectRoutes } from "./projects.ts";
 import { reportDocxRoutes } from "./report-docx.ts";
@@ -25,5 +26,6 @@ export const ALL_ROUTES: ReadonlyArray<RouteSpec> = [
   ...reportNoteRoutes,
   ...projectRoutes,
   ...graphRoutes,
+  ...ingestRoutes,
   ...resourceRoutes,
 ];
