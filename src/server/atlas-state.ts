@@ -54,7 +54,8 @@ export class AtlasState {
     this.refresh();
     if (this.ds) return this.ds;
     const version = this.version;
-    const loading = (this.loading ??= this.store.loadDataset());
+    this.loading ??= this.store.loadDataset();
+    const loading = this.loading;
     try {
       const ds = await loading;
       if (this.version === version) this.ds ??= ds;

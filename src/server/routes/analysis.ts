@@ -3,19 +3,20 @@
 
 import type { z } from "zod";
 import {
-  BacktestOptions,
-  backtest,
+  BacktestRunOptions,
   findGaps,
   GapOptions,
   PortfolioOptions,
   pickPortfolio,
   rankTargets,
+  runBacktest,
   TargetOptions,
   type TargetScore,
   WhatIfOptions,
   whatIf,
 } from "../../analysis/index.ts";
 import { targetTable, toCsv, toXlsx } from "../../render/index.ts";
+import { readMatchingResources, readProductsEn } from "../../seed/index.ts";
 import { queryOf } from "../analysis-query.ts";
 import { ChainParam, ErrorSchema, JsonObject } from "../api-schemas.ts";
 import type { AtlasState } from "../atlas-state.ts";
@@ -176,15 +177,23 @@ export const analysisRoutes: RouteSpec[] = [
   {
     method: "get",
     path: "/api/backtest",
-    summary: "Hide-and-recover backtest of the ranking against random and revenue-only baselines",
+    summary:
+      "Hide-and-recover backtest of the ranking against random and revenue-only baselines (mode segment or list, as backtest --mode)",
     tag: "analysis",
     roles: "any",
-    query: queryOf(BacktestOptions, [], { chain: "only this chain" }),
+    query: queryOf(BacktestRunOptions, [], {
+      mode: "segment (default: the hidden segment is named in advance) or list (firms re-entered as list rows)",
+      chain: "only this chain",
+      seed: "seed of the random baseline and tie-breaks (default 1)",
+      withCodes: "list mode: true keeps the re-entered rows' GB/T industry codes",
+    }),
     responses: [{ status: 200, description: "as backtest --json", schema: JsonObject }, ...errors],
     handler: ({ state, query }) =>
-      state.cached(keyOf("backtest", query), async () => {
-        const r = backtest(await state.dataset(), query);
-        return { overall: r.overall, perChain: r.perChain, baselines: r.baselines };
+      state.cachedJson(keyOf("backtest", query, BacktestRunOptions), async () => {
+        const ds = await state.dataset();
+        return query.mode === "list"
+          ? runBacktest(ds, query, readMatchingResources(), readProductsEn())
+          : runBacktest(ds, query);
       }),
   },
 ];
