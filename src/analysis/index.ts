@@ -6,6 +6,12 @@ export {
   backtest,
 } from "./evaluation/backtest.ts";
 export {
+  type BacktestRun,
+  BacktestRunOptions,
+  type BacktestRunOptionsInput,
+  runBacktest,
+} from "./evaluation/backtest-mode.ts";
+export {
   ListBacktestOptions,
   type ListBacktestOptionsInput,
   type ListBacktestReport,

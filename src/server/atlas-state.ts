@@ -1,29 +1,35 @@
 // What the server keeps between requests: the dataset and its graph (built once, rebuilt after a write),
-// derived answers cached per dataset version, and one queue that writes go through in order.
+// derived answers in a bounded cache keyed by dataset version (single-flight), and one queue for writes.
 import type { AtlasGraph } from "../graph/index.ts";
 import { buildGraph } from "../graph/index.ts";
 import type { Dataset } from "../model/index.ts";
 import type { Accounts } from "../store/accounts/index.ts";
 import type { EmbeddedStore } from "../store/embedded-store.ts";
+import { AnswerCache, type AnswerCacheOptions } from "./answer-cache.ts";
 import { JsonText } from "./json-text.ts";
-
-const MAX_CACHED = 500;
 
 export class AtlasState {
   private ds: Dataset | undefined;
   private g: AtlasGraph | undefined;
   /** The newest change set the kept dataset reflects. */
   private version = -1;
-  private readonly answers = new Map<string, unknown>();
+  /** The dataset being loaded (concurrent first reads share one load). */
+  private loading: Promise<Dataset> | undefined;
+  readonly answers: AnswerCache;
   private queue: Promise<unknown> = Promise.resolve();
+  private lastChange: { get(): unknown } | undefined;
 
   constructor(
     readonly store: EmbeddedStore,
     readonly accounts: Accounts,
-  ) {}
+    cache: AnswerCacheOptions = {},
+  ) {
+    this.answers = new AnswerCache(cache);
+  }
 
   private lastChangeId(): number {
-    return this.store.db.prepare("select coalesce(max(id), 0) from change_set").pluck().get() as number;
+    this.lastChange ??= this.store.db.prepare("select coalesce(max(id), 0) from change_set").pluck();
+    return this.lastChange.get() as number;
   }
 
   /** Drops what is kept when another process (an import from the CLI) changed the store. */
@@ -31,6 +37,7 @@ export class AtlasState {
     const last = this.lastChangeId();
     if (last !== this.version) {
       this.ds = undefined;
+      this.loading = undefined;
       this.g = undefined;
       this.answers.clear();
       this.version = last;
@@ -45,8 +52,17 @@ export class AtlasState {
 
   async dataset(): Promise<Dataset> {
     this.refresh();
-    this.ds ??= await this.store.loadDataset();
-    return this.ds;
+    if (this.ds) return this.ds;
+    const version = this.version;
+    this.loading ??= this.store.loadDataset();
+    const loading = this.loading;
+    try {
+      const ds = await loading;
+      if (this.version === version) this.ds ??= ds;
+      return ds;
+    } finally {
+      if (this.loading === loading) this.loading = undefined;
+    }
   }
 
   async graph(): Promise<AtlasGraph> {
@@ -55,14 +71,13 @@ export class AtlasState {
     return this.g;
   }
 
-  /** A derived answer (targets, gaps, layout …) computed once per dataset version and key. */
-  async cached<V>(key: string, make: () => Promise<V> | V): Promise<V> {
+  /**
+   * A derived answer (targets, gaps, layout …) computed once per dataset version and key (route and
+   * normalised options); concurrent identical misses share one computation.
+   */
+  cached<V>(key: string, make: () => Promise<V> | V): Promise<V> {
     this.refresh();
-    if (this.answers.has(key)) return this.answers.get(key) as V;
-    const value = await make();
-    if (this.answers.size >= MAX_CACHED) this.answers.delete(this.answers.keys().next().value as string);
-    this.answers.set(key, value);
-    return value;
+    return this.answers.get(`v${this.version}|${key}`, make);
   }
 
   /** Like `cached`, kept as JSON text: a hot answer is serialised once, not per request. */
@@ -80,6 +95,7 @@ export class AtlasState {
   /** Keeps a dataset just written (its graph is rebuilt on the next read that needs it). */
   written(ds: Dataset): void {
     this.ds = ds;
+    this.loading = undefined;
     this.g = undefined;
     this.answers.clear();
     this.version = this.lastChangeId();

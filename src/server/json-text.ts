@@ -1,4 +1,13 @@
-// A JSON answer serialised once (cached analysis answers are sent as this text, not re-serialised).
+// A JSON answer serialised once, kept as UTF-8 bytes (cached analysis answers are sent as they are).
 export class JsonText {
-  constructor(readonly text: string) {}
+  readonly body: Buffer;
+  constructor(text: string) {
+    this.body = Buffer.from(text, "utf8");
+  }
+  get text(): string {
+    return this.body.toString("utf8");
+  }
+  get byteLength(): number {
+    return this.body.byteLength;
+  }
 }

@@ -52,7 +52,12 @@ export function mountRoutes(state: AtlasState, specs: ReadonlyArray<RouteSpec>):
         if (res.headersSent) return;
         const ok = spec.responses.find((r) => r.status < 300)?.status ?? 200;
         if (value === undefined) res.status(204).end();
-        else if (value instanceof JsonText) res.status(ok).type("application/json").send(value.text);
+        else if (value instanceof JsonText)
+          res
+            .status(ok)
+            .type("application/json")
+            .set("Content-Length", String(value.byteLength))
+            .end(value.body);
         else res.status(ok).json(value);
       } catch (e) {
         next(e);

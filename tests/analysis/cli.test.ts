@@ -75,7 +75,7 @@ describe("the analysis commands on the planted seed", { timeout: 60_000 }, () =>
     expect(Object.keys(bt.baselines)).toEqual(["random", "revenue"]);
     expect(Object.keys(bt.overall)).toEqual(["hitRateAt10", "mrr", "ndcgAt10"]);
     const list = json("backtest", "--mode", "list");
-    expect(Object.keys(list)).toEqual(["overall", "baselines", "byChain"]);
+    expect(Object.keys(list)).toEqual(["mode", "withCodes", "overall", "baselines", "byChain"]);
     expect(Object.keys(list.overall)).toEqual(["zh", "en"]);
     expect(Object.keys(list.baselines)).toEqual(["revenue", "random"]);
     expect(Object.keys(list.overall.zh)).toEqual([

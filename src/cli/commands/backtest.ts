@@ -1,7 +1,6 @@
 // chain-atlas backtest: how well the ranker recovers hidden local firms, against random and revenue-only order.
 import type { Command } from "commander";
-import { backtest } from "../../analysis/evaluation/backtest.ts";
-import { listBacktest } from "../../analysis/evaluation/list-backtest.ts";
+import { runBacktest } from "../../analysis/evaluation/backtest-mode.ts";
 import type { ListMetrics } from "../../analysis/evaluation/list-metrics.ts";
 import type { RankingMetrics } from "../../analysis/evaluation/ranking-metrics.ts";
 import { OptionError } from "../../errors.ts";
@@ -44,15 +43,13 @@ export function register(program: Command, ctx: CliContext): void {
         throw new OptionError(
           `bad backtest option: --mode: expected list or segment (got ${JSON.stringify(opts.mode)})`,
         );
-      const { mode: _mode, withCodes: _codes, ...segmentOpts } = opts;
-      const r = backtest(await ctx.dataset(), segmentOpts);
-      if (ctx.json)
-        return printJson({
-          mode: "segment",
-          overall: r.overall,
-          perChain: r.perChain,
-          baselines: r.baselines,
-        });
+      const r = runBacktest(await ctx.dataset(), {
+        ...opts,
+        mode: "segment",
+        withCodes: opts.withCodes === true,
+      });
+      if (r.mode !== "segment") throw new OptionError("bad backtest option: --mode");
+      if (ctx.json) return printJson(r);
       process.stdout.write("segment-named backtest (the hidden segment is named in advance; optimistic)\n");
       const head = [
         "chain",
@@ -76,7 +73,7 @@ export function register(program: Command, ctx: CliContext): void {
       ]);
       rows.push([
         "overall",
-        r.queries.length,
+        Object.values(r.perChain).reduce((n, m) => n + m.queries, 0),
         ...cells(r.overall),
         ...cells(r.baselines.random),
         ...cells(r.baselines.revenue),
@@ -86,14 +83,15 @@ export function register(program: Command, ctx: CliContext): void {
 }
 
 async function listMode(ctx: CliContext, opts: Opts): Promise<void> {
-  const { mode: _m, withCodes, ...rest } = opts;
-  const r = listBacktest(
+  const withCodes = opts.withCodes === true;
+  const r = runBacktest(
     await ctx.dataset(),
-    { ...rest, withCodes: withCodes === true },
+    { ...opts, mode: "list", withCodes },
     readMatchingResources(),
     readProductsEn(),
   );
-  if (ctx.json) return printJson({ overall: r.overall, baselines: r.baselines, byChain: r.byChain });
+  if (r.mode !== "list") throw new OptionError("bad backtest option: --mode");
+  if (ctx.json) return printJson(r);
   process.stdout.write(
     `list backtest: each local firm re-entered as a list row${withCodes ? " with its industry codes" : ""}\n`,
   );

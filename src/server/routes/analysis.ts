@@ -1,26 +1,48 @@
 // Analysis over REST: gaps, targets (JSON, CSV, XLSX), portfolio, what-if, backtest — the CLI's functions
 // and option schemas; answers are kept per dataset version and query.
+
+import type { z } from "zod";
 import {
-  BacktestOptions,
-  backtest,
+  BacktestRunOptions,
   findGaps,
   GapOptions,
   PortfolioOptions,
   pickPortfolio,
   rankTargets,
+  runBacktest,
   TargetOptions,
   type TargetScore,
   WhatIfOptions,
   whatIf,
 } from "../../analysis/index.ts";
 import { targetTable, toCsv, toXlsx } from "../../render/index.ts";
+import { readMatchingResources, readProductsEn } from "../../seed/index.ts";
 import { queryOf } from "../analysis-query.ts";
 import { ChainParam, ErrorSchema, JsonObject } from "../api-schemas.ts";
 import type { AtlasState } from "../atlas-state.ts";
 import type { RouteContext, RouteSpec } from "../route-spec.ts";
 
-const keyOf = (what: string, q: Record<string, string>) =>
-  `${what}:${JSON.stringify(Object.entries(q).sort(([a], [b]) => a.localeCompare(b)))}`;
+/** JSON with object keys sorted, so equal options give equal text. */
+const stable = (v: unknown): string =>
+  Array.isArray(v)
+    ? `[${v.map(stable).join(",")}]`
+    : v !== null && typeof v === "object"
+      ? `{${Object.keys(v)
+          .sort()
+          .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+          .map((k) => `${JSON.stringify(k)}:${stable((v as Record<string, unknown>)[k])}`)
+          .join(",")}}`
+      : JSON.stringify(v);
+
+/**
+ * The cache key of an answer: the route and its options normalised by the analysis's own schema (defaults
+ * filled in, so `?top=20` and no `top` share one answer). Options the schema refuses keep their raw form
+ * (the analysis then refuses them too, and nothing is kept).
+ */
+const keyOf = (what: string, q: Record<string, unknown>, schema?: z.ZodType) => {
+  const parsed = schema?.safeParse(q);
+  return `${what}:${stable(parsed?.success ? parsed.data : q)}`;
+};
 
 const errors = [
   { status: 400, description: "bad option (named)", schema: ErrorSchema },
@@ -35,7 +57,9 @@ const targetRow = (r: TargetScore) => {
 };
 
 const targets = (state: AtlasState, chain: string, q: Record<string, string>) =>
-  state.cached(keyOf(`targets:${chain}`, q), async () => rankTargets(await state.graph(), { ...q, chain }));
+  state.cached(keyOf("targets", { ...q, chain }, TargetOptions), async () =>
+    rankTargets(await state.graph(), { ...q, chain }),
+  );
 
 const TARGET_QUERY = queryOf(TargetOptions, ["chain"], {
   gap: "rank for this one segment only",
@@ -58,7 +82,7 @@ export const analysisRoutes: RouteSpec[] = [
     query: queryOf(GapOptions, ["chain"]),
     responses: [{ status: 200, description: "as gaps --json", schema: JsonObject }, ...errors],
     handler: ({ state, params, query }) =>
-      state.cachedJson(keyOf(`gaps:${params.chain}`, query), async () => {
+      state.cachedJson(keyOf("gaps", { ...query, chain: params.chain }, GapOptions), async () => {
         const r = findGaps(await state.graph(), { ...query, chain: params.chain! });
         return { chain: r.chain, figures: r.figures, findings: r.findings };
       }),
@@ -72,12 +96,10 @@ export const analysisRoutes: RouteSpec[] = [
     params: ChainParam,
     query: TARGET_QUERY,
     responses: [{ status: 200, description: "{rows} as targets --json", schema: JsonObject }, ...errors],
-    handler: async ({ state, params, query }) => {
-      const rows = await targets(state, params.chain!, query);
-      return state.cached(keyOf(`targets-json:${params.chain}`, query), () => ({
-        rows: rows.map(targetRow),
-      }));
-    },
+    handler: ({ state, params, query }) =>
+      state.cachedJson(keyOf("targets-json", { ...query, chain: params.chain }, TargetOptions), async () => ({
+        rows: (await targets(state, params.chain!, query)).map(targetRow),
+      })),
   },
   {
     method: "get",
@@ -131,7 +153,7 @@ export const analysisRoutes: RouteSpec[] = [
     query: queryOf(PortfolioOptions, ["chain"], { k: "how many firms to pick (default 10)" }),
     responses: [{ status: 200, description: "as portfolio --json", schema: JsonObject }, ...errors],
     handler: ({ state, params, query }) =>
-      state.cachedJson(keyOf(`portfolio:${params.chain}`, query), async () =>
+      state.cachedJson(keyOf("portfolio", { ...query, chain: params.chain }, PortfolioOptions), async () =>
         pickPortfolio(await state.graph(), { ...query, chain: params.chain! }),
       ),
   },
@@ -148,22 +170,30 @@ export const analysisRoutes: RouteSpec[] = [
     }),
     responses: [{ status: 200, description: "as whatif --json", schema: JsonObject }, ...errors],
     handler: ({ state, params, query }) =>
-      state.cached(keyOf(`whatif:${params.chain}`, query), async () =>
+      state.cachedJson(keyOf("whatif", { ...query, chain: params.chain }, WhatIfOptions), async () =>
         whatIf(await state.graph(), { ...query, chain: params.chain! } as Parameters<typeof whatIf>[1]),
       ),
   },
   {
     method: "get",
     path: "/api/backtest",
-    summary: "Hide-and-recover backtest of the ranking against random and revenue-only baselines",
+    summary:
+      "Hide-and-recover backtest of the ranking against random and revenue-only baselines (mode segment or list, as backtest --mode)",
     tag: "analysis",
     roles: "any",
-    query: queryOf(BacktestOptions, [], { chain: "only this chain" }),
+    query: queryOf(BacktestRunOptions, [], {
+      mode: "segment (default: the hidden segment is named in advance) or list (firms re-entered as list rows)",
+      chain: "only this chain",
+      seed: "seed of the random baseline and tie-breaks (default 1)",
+      withCodes: "list mode: true keeps the re-entered rows' GB/T industry codes",
+    }),
     responses: [{ status: 200, description: "as backtest --json", schema: JsonObject }, ...errors],
     handler: ({ state, query }) =>
-      state.cached(keyOf("backtest", query), async () => {
-        const r = backtest(await state.dataset(), query);
-        return { overall: r.overall, perChain: r.perChain, baselines: r.baselines };
+      state.cachedJson(keyOf("backtest", query, BacktestRunOptions), async () => {
+        const ds = await state.dataset();
+        return query.mode === "list"
+          ? runBacktest(ds, query, readMatchingResources(), readProductsEn())
+          : runBacktest(ds, query);
       }),
   },
 ];

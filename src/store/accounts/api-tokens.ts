@@ -14,9 +14,25 @@ export interface ApiToken {
   lastUsedAt: string | null;
 }
 
+/** A token's last use is written at most this often (reads under load do not each write). */
+export const LAST_USED_EVERY_MS = 60_000;
+
 export class ApiTokens {
-  constructor(private readonly db: Database.Database) {
+  private readonly byHash: Database.Statement;
+  private readonly markUsed: Database.Statement;
+  /** When each token's last use was last written (by id). */
+  private readonly written = new Map<number, number>();
+
+  constructor(
+    private readonly db: Database.Database,
+    /** How often a token's last use is written at most (ms). */
+    private readonly lastUsedEveryMs = LAST_USED_EVERY_MS,
+  ) {
     ensureAccountTables(db);
+    this.byHash = db.prepare(
+      "select id, username, last_used_at as lastUsedAt from account_token where hash = ?",
+    );
+    this.markUsed = db.prepare("update account_token set last_used_at = ? where id = ?");
   }
 
   create(username: string, name: string): { token: string; info: ApiToken } {
@@ -50,13 +66,24 @@ export class ApiTokens {
     const t = this.get(id);
     if (!t || (!anyUser && t.username !== username)) throw new NotFoundError(`no API token ${id}`);
     this.db.prepare("delete from account_token where id = ?").run(id);
+    this.written.delete(id);
   }
 
-  /** The user a bearer token belongs to. */
-  find(token: string): string | undefined {
-    const row = this.db.prepare("select id, username from account_token where hash = ?").get(sha256(token)) as
-      | { id: number; username: string }
+  /**
+   * The user a bearer token belongs to; records the use (`lastUsedAt`), written at most once per
+   * `lastUsedEveryMs` per token.
+   */
+  find(token: string, now: Date = new Date()): string | undefined {
+    const row = this.byHash.get(sha256(token)) as
+      | { id: number; username: string; lastUsedAt: string | null }
       | undefined;
-    return row?.username;
+    if (!row) return undefined;
+    const t = now.getTime();
+    const last = this.written.get(row.id) ?? (row.lastUsedAt ? Date.parse(row.lastUsedAt) : Number.NaN);
+    if (!(t - last < this.lastUsedEveryMs)) {
+      this.markUsed.run(now.toISOString(), row.id);
+      this.written.set(row.id, t);
+    }
+    return row.username;
   }
 }

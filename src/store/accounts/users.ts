@@ -25,8 +25,11 @@ const toUser = (r: UserRow): User => ({
 let dummyHash: Promise<string> | undefined;
 
 export class Users {
+  private readonly byName: Database.Statement;
+
   constructor(private readonly db: Database.Database) {
     ensureAccountTables(db);
+    this.byName = db.prepare("select * from account_user where username = ?");
   }
 
   count(): number {
@@ -38,9 +41,7 @@ export class Users {
   }
 
   get(username: string): User | undefined {
-    const r = this.db.prepare("select * from account_user where username = ?").get(username) as
-      | UserRow
-      | undefined;
+    const r = this.byName.get(username) as UserRow | undefined;
     return r ? toUser(r) : undefined;
   }
 
