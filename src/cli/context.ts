@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import { type MatchingResources, NO_RESOURCES } from "../analysis/matching/matching-resources.ts";
 import { subgraphKeys } from "../analysis/matching/subgraph-keys.ts";
+import { NotFoundError } from "../errors.ts";
 import type { AtlasGraph } from "../graph/index.ts";
 import type { Dataset } from "../model/index.ts";
 import type { Store } from "../store/index.ts";
@@ -17,6 +18,8 @@ export class CliContext {
   // One command reads the store once: the dataset and its graph are kept for the command's run.
   private loaded: Dataset | undefined;
   private built: AtlasGraph | undefined;
+  /** The --chain a command was given: checked against the chains of whatever the command loads. */
+  expectChain: string | undefined;
   constructor(private readonly program: Command) {}
 
   get options(): GlobalOptions {
@@ -38,7 +41,9 @@ export class CliContext {
    */
   async openStore(mode: "read" | "create" | "fill" = "read"): Promise<Store> {
     // Loaded on first use: `--version` and `--help` start without SQLite, YAML or the graph library.
-    const { openStore } = await import("../store/index.ts");
+    // open-store.ts, not the folder's index: the index re-exports the Neo4j store, whose driver costs a cold
+    // command most of a second to load (open-store loads it only for a Neo4j address).
+    const { openStore } = await import("../store/open-store.ts");
     this.store ??= await openStore({
       db: this.options.db,
       create: mode !== "read",
@@ -49,7 +54,7 @@ export class CliContext {
   }
 
   async dataset(): Promise<Dataset> {
-    this.loaded ??= await (await this.openStore()).loadDataset();
+    this.loaded ??= this.checked(await (await this.openStore()).loadDataset());
     return this.loaded;
   }
 
@@ -67,8 +72,18 @@ export class CliContext {
     if (this.loaded) return this.loaded;
     const store = await this.openStore();
     if (!store.loadChainSubgraph || process.env.CHAIN_ATLAS_WHOLE_GRAPH === "1") return this.dataset();
-    this.loaded = await store.loadChainSubgraph(chain, subgraphKeys(res));
+    this.loaded = this.checked(await store.loadChainSubgraph(chain, subgraphKeys(res)));
     return this.loaded;
+  }
+
+  /** An unknown --chain is "not found" for every command that takes one (a subgraph lists every chain). */
+  private checked(ds: Dataset): Dataset {
+    const chain = this.expectChain;
+    if (chain === undefined || ds.chains.some((c) => c.id === chain)) return ds;
+    const chains = ds.chains.map((c) => c.id);
+    throw new NotFoundError(
+      `--chain: unknown chain ${JSON.stringify(chain)}; expected one of: ${chains.join(", ") || "none"}`,
+    );
   }
 
   /** Builds the store's chain-subgraph index for these resources now (after an import), when the store has one. */

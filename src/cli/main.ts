@@ -1,7 +1,6 @@
 // The chain-atlas command line: one command per file in ./commands, loaded only when run; errors translated here once.
 import { Command, CommanderError, Option } from "commander";
 import pkg from "../../package.json" with { type: "json" };
-import { NotFoundError } from "../errors.ts";
 import { CliContext } from "./context.ts";
 import { reportError } from "./output.ts";
 
@@ -70,14 +69,10 @@ export async function main(argv: string[]): Promise<number> {
     .exitOverride();
   const ctx = new CliContext(program);
   // An unknown --chain is "not found" for every command that takes one.
+  // (checked on what the command loads: the chain's subgraph, not a whole-store read first).
   program.hook("preAction", async (_program, action) => {
     const chain = action.opts().chain;
-    if (typeof chain !== "string") return;
-    const chains = (await ctx.dataset()).chains.map((c) => c.id);
-    if (!chains.includes(chain))
-      throw new NotFoundError(
-        `--chain: unknown chain ${JSON.stringify(chain)}; expected one of: ${chains.join(", ") || "none"}`,
-      );
+    if (typeof chain === "string") ctx.expectChain = chain;
   });
   const versionOnly = named === undefined && argv.some((a) => a === "-V" || a === "--version");
   const wanted = named && named in COMMANDS ? [named] : versionOnly ? [] : Object.keys(COMMANDS);

@@ -338,7 +338,15 @@ export const TOO_GENERAL_CHAINS = 4;
  */
 export const keywordNotTooGeneral: Rule = (ds) => {
   const fold = (t: string) => t.normalize("NFKC").toLowerCase().trim();
-  const terms = ds.segments.map((s) => [s.name.zh, ...s.keywords].map(fold));
+  // Each chain's terms joined by NUL (in no folded term, and a non-word character for the Latin test): one
+  // search per chain instead of per segment and term, with the same answer.
+  const joined = new Map<string, string[]>();
+  for (const s of ds.segments) {
+    const list = joined.get(s.chain) ?? [];
+    joined.set(s.chain, list);
+    list.push(...[s.name.zh, ...s.keywords].map(fold));
+  }
+  const chainTerms = [...joined].map(([chain, list]) => [chain, list.join("\u0000")] as const);
   const out: RuleFinding[] = [];
   ds.segments.forEach((s, i) => {
     s.keywords.forEach((k, j) => {
@@ -347,9 +355,8 @@ export const keywordNotTooGeneral: Rule = (ds) => {
       // A Latin keyword counts only as a whole word (PA is not in PACK); a Chinese one inside longer terms too.
       const latin = /^[a-z0-9]+$/.test(kw) ? new RegExp(`(^|[^a-z0-9])${kw}([^a-z0-9]|$)`) : undefined;
       const chains = new Set<string>();
-      ds.segments.forEach((o, oi) => {
-        if (terms[oi]!.some((t) => (latin ? latin.test(t) : t.includes(kw)))) chains.add(o.chain);
-      });
+      for (const [chain, text] of chainTerms)
+        if (latin ? latin.test(text) : text.includes(kw)) chains.add(chain);
       if (chains.size >= TOO_GENERAL_CHAINS)
         out.push({
           rule: "keyword-too-general",

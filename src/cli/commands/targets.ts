@@ -5,7 +5,6 @@ import { useMatchingResources } from "../../analysis/matching/matching-resources
 import { rankTargets } from "../../analysis/targets/rank-targets.ts";
 import { AIM_LABELS } from "../../analysis/targets/target-explanation.ts";
 import { toCsv } from "../../render/tables/table-export.ts";
-import { toXlsx } from "../../render/tables/table-export-xlsx.ts";
 import { targetTable } from "../../render/tables/target-table.ts";
 import { readMatchingResources } from "../../seed/index.ts";
 import type { CliContext } from "../context.ts";
@@ -49,7 +48,11 @@ export function register(program: Command, ctx: CliContext): void {
       const res = readMatchingResources();
       const rows = rankTargets(useMatchingResources(await ctx.chainGraph(opts.chain, res), res), options);
       if (csv) writeFileSync(csv, toCsv(targetTable(opts.chain, rows)));
-      if (xlsx) writeFileSync(xlsx, await toXlsx([targetTable(opts.chain, rows)]));
+      // Loaded only for --xlsx: the workbook library costs a cold command most of a second.
+      if (xlsx) {
+        const { toXlsx } = await import("../../render/tables/table-export-xlsx.ts");
+        writeFileSync(xlsx, await toXlsx([targetTable(opts.chain, rows)]));
+      }
       if (ctx.json)
         return printJson(
           rows.map(({ firm, score, terms, aim, gaps, evidence, explanation }) => ({
