@@ -1,8 +1,11 @@
 // What the server keeps between requests: the dataset and its graph (built once, rebuilt after a write),
 // derived answers in a bounded cache keyed by dataset version (single-flight), and one queue for writes.
+
+import { type MatchingResources, useMatchingResources } from "../analysis/matching/matching-resources.ts";
 import type { AtlasGraph } from "../graph/index.ts";
 import { buildGraph } from "../graph/index.ts";
 import type { Dataset } from "../model/index.ts";
+import { readMatchingResources } from "../seed/index.ts";
 import type { Accounts } from "../store/accounts/index.ts";
 import type { EmbeddedStore } from "../store/embedded-store.ts";
 import { AnswerCache, type AnswerCacheOptions } from "./answer-cache.ts";
@@ -11,6 +14,7 @@ import { JsonText } from "./json-text.ts";
 export class AtlasState {
   private ds: Dataset | undefined;
   private g: AtlasGraph | undefined;
+  private resources: MatchingResources | undefined;
   /** The newest change set the kept dataset reflects. */
   private version = -1;
   /** The dataset being loaded (concurrent first reads share one load). */
@@ -67,7 +71,10 @@ export class AtlasState {
 
   async graph(): Promise<AtlasGraph> {
     const ds = await this.dataset();
-    this.g ??= buildGraph(ds);
+    // The same matching resources as the CLI (vocabulary, GB/T classes, crosswalks), so a list row imported
+    // through the API reaches its segments and the API ranks exactly as `chain-atlas targets` does.
+    this.resources ??= readMatchingResources();
+    this.g ??= useMatchingResources(buildGraph(ds), this.resources);
     return this.g;
   }
 
