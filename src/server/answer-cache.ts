@@ -23,12 +23,14 @@ interface Entry {
   bytes: number;
 }
 
-/** The size of an answer in bytes: its own figure when it has one, else its JSON length (1 KB when not JSON). */
+/** The size of an answer in bytes: its own figure when it has one, else an estimate from its JSON (1 KB when none). */
 export function sizeOf(value: unknown): number {
   if (value instanceof Uint8Array) return value.byteLength;
   const own = (value as { byteLength?: unknown } | null)?.byteLength;
   if (typeof own === "number") return own;
   if (typeof value === "string") return value.length * 2;
+  // A set or map (e.g. of finding keys): a rough 100 bytes an element.
+  if (value instanceof Set || value instanceof Map) return 64 + value.size * 100;
   try {
     return (JSON.stringify(value) ?? "").length * 2;
   } catch {

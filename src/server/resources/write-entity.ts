@@ -67,16 +67,22 @@ async function newFindings(
   after: Dataset,
   kind: ResourceKind,
   id: string | undefined,
-): Promise<InputIssue[]> {
+): Promise<{ issues: InputIssue[]; keys: Set<string> }> {
   // The stored dataset's findings are kept per version: a run of writes checks each dataset once.
   const old = await state.cached(
-    "rule-findings",
+    RULE_FINDINGS,
     () => new Set(checkDataset(before).map((f) => keyOf(before, f))),
   );
-  return checkDataset(after)
-    .filter((f) => !old.has(keyOf(after, f)))
-    .map((f) => ({ path: issuePath(after, f.at, kind, id), message: f.message, rule: f.rule }));
+  const found = checkDataset(after);
+  return {
+    issues: found
+      .filter((f) => !old.has(keyOf(after, f)))
+      .map((f) => ({ path: issuePath(after, f.at, kind, id), message: f.message, rule: f.rule })),
+    keys: new Set(found.map((f) => keyOf(after, f))),
+  };
 }
+
+const RULE_FINDINGS = "rule-findings";
 
 function stale(
   state: AtlasState,
@@ -135,7 +141,7 @@ export function writeEntity(state: AtlasState, w: EntityWrite): Promise<{ entity
       }
     }
     const after = { ...before, [w.kind]: list } as Dataset;
-    const issues = await newFindings(state, before, after, w.kind, id);
+    const { issues, keys } = await newFindings(state, before, after, w.kind, id);
     if (issues.length > 0) throw new ValidationError(issues, SINGULAR[w.kind]);
     await state.store.replaceDataset(
       after,
@@ -153,6 +159,8 @@ export function writeEntity(state: AtlasState, w: EntityWrite): Promise<{ entity
       },
     );
     state.written(after);
+    // The written dataset's findings are known already: the next write does not check it again.
+    void state.cached(RULE_FINDINGS, () => keys);
     return entity ? { entity, etag: etagOf(entity) } : {};
   });
 }
