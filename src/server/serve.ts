@@ -6,6 +6,7 @@ import { EmbeddedStore } from "../store/embedded-store.ts";
 import { openStore } from "../store/open-store.ts";
 import { type AppOptions, createApp } from "./app.ts";
 import { AtlasState } from "./atlas-state.ts";
+import { warmGraphLayout } from "./routes/graph.ts";
 
 export interface ServeOptions extends AppOptions {
   db?: string;
@@ -50,6 +51,7 @@ export async function serve(opts: ServeOptions = {}): Promise<RunningServer> {
   // Idle keep-alive connections stay longer than a client's pool keeps them (no reset on reuse).
   server.keepAliveTimeout = 65_000;
   server.requestTimeout = 60_000;
+  warmGraphLayout(state);
   const a = server.address() as AddressInfo;
   const host = a.family === "IPv6" ? `[${a.address}]` : a.address;
   return {

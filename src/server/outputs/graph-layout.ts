@@ -1,9 +1,11 @@
 // The map as nodes and edges with positions for the web's graph view: segments and firms of a chain (or all
-// chains), laid out once by ForceAtlas2 from a seeded start, so the same data gives the same picture.
+// chains), laid out once by ForceAtlas2 on a worker thread from a structured, seeded start (each chain a
+// sector, its segments from upstream outwards, firms beside their segment), so the same data gives the same
+// picture, a large map needs few steps, and the API answers other requests meanwhile.
 import { DirectedGraph } from "graphology";
-import forceAtlas2Module from "graphology-layout-forceatlas2";
 import type { GapKind } from "../../analysis/index.ts";
 import { type AtlasGraph, key } from "../../graph/index.ts";
+import { forceAtlas2OffThread } from "./layout-thread.ts";
 
 export interface LayoutNode {
   key: string;
@@ -26,11 +28,6 @@ export interface LayoutEdge {
   kind: "FEEDS" | "IN_SEGMENT" | "SUPPLIES";
 }
 
-// A CommonJS package: Node hands its module.exports as the default import, the types describe `.default`.
-type ForceAtlas2 = typeof forceAtlas2Module.default;
-const forceAtlas2 = ((forceAtlas2Module as unknown as { default?: ForceAtlas2 }).default ??
-  forceAtlas2Module) as ForceAtlas2;
-
 const STATUS_COLOR: Record<GapKind, string> = {
   missing: "#d62728",
   weak: "#ff7f0e",
@@ -51,41 +48,87 @@ function seeded(seed: number): () => number {
   };
 }
 
-export function graphLayout(
+const STAGE_RANK = { upstream: 0, midstream: 1, downstream: 2 } as const;
+
+/**
+ * ForceAtlas2 steps for a map of `order` nodes: the full count up to 2,000 nodes, then fewer as the map grows
+ * (each step costs about n log n and the structured start is already close), never below 20.
+ */
+export function layoutSteps(order: number, iterations: number): number {
+  return order <= 2000 ? iterations : Math.max(20, Math.round((iterations * 2000) / order));
+}
+
+export async function graphLayout(
   g: AtlasGraph,
   chains: ReadonlyArray<string>,
   status: ReadonlyMap<string, GapKind>,
   iterations = 150,
-): { nodes: LayoutNode[]; edges: LayoutEdge[] } {
+): Promise<{ nodes: LayoutNode[]; edges: LayoutEdge[] }> {
   const view = new DirectedGraph<Omit<LayoutNode, "key">>();
   const rnd = seeded(1);
   const wanted = new Set(chains);
-  const add = (k: string, attrs: Omit<LayoutNode, "key" | "x" | "y" | "size">) => {
-    if (!view.hasNode(k)) view.addNode(k, { ...attrs, x: rnd() * 100, y: rnd() * 100, size: 1 });
-  };
+  // Each chain a sector of the circle; its segments from upstream (inside) to downstream (outside).
+  const sector = new Map(chains.map((c, i) => [c, (2 * Math.PI * i) / Math.max(1, chains.length)]));
+  const perChain = new Map<string, number>();
+  const anchor = new Map<string, { x: number; y: number; spread: number }>();
+  const segments: Array<{ k: string; chain: string; rank: number; order: number }> = [];
   g.forEachNode((k, a) => {
     if (a.kind !== "segment" || !wanted.has(a.segment.chain)) return;
-    const s = status.get(a.segment.id);
-    add(k, {
-      kind: "segment",
-      label: a.segment.name.zh,
-      color: s ? STATUS_COLOR[s] : "#1f77b4",
-      ...(s ? { status: s } : {}),
+    segments.push({
+      k,
+      chain: a.segment.chain,
+      rank: STAGE_RANK[a.segment.stage],
+      order: a.segment.order ?? 0,
     });
   });
+  segments.sort((p, q) => p.rank - q.rank || p.order - q.order);
+  const add = (k: string, attrs: Omit<LayoutNode, "key" | "x" | "y" | "size">, x: number, y: number) => {
+    if (!view.hasNode(k)) view.addNode(k, { ...attrs, x, y, size: 1 });
+  };
+  for (const s of segments) {
+    const a = g.getNodeAttributes(s.k);
+    if (a.kind !== "segment") continue;
+    const n = perChain.get(s.chain) ?? 0;
+    perChain.set(s.chain, n + 1);
+    const angle = (sector.get(s.chain) ?? 0) + (n % 3) * 0.12 - 0.12;
+    const radius = 20 + s.rank * 30 + n * 4;
+    const x = radius * Math.cos(angle);
+    const y = radius * Math.sin(angle);
+    anchor.set(s.k, { x, y, spread: 4 });
+    const st = status.get(a.segment.id);
+    add(
+      s.k,
+      {
+        kind: "segment",
+        label: a.segment.name.zh,
+        color: st ? STATUS_COLOR[st] : "#1f77b4",
+        ...(st ? { status: st } : {}),
+      },
+      x,
+      y,
+    );
+  }
   const edges: LayoutEdge[] = [];
   g.forEachEdge((e, a, source, target) => {
     if (a.kind === "IN_SEGMENT" && view.hasNode(target)) {
       const f = g.getNodeAttributes(source);
       if (f.kind !== "firm") return;
-      add(source, {
-        kind: "firm",
-        label: f.firm.name.zh,
-        color: f.local ? "#17becf" : "#7f7f7f",
-        local: f.local,
-        tags: [...new Set(f.firm.tags.map((t) => t.list))],
-        ...(f.firm.location.region ? { region: f.firm.location.region } : {}),
-      });
+      const at = anchor.get(target)!;
+      const r = at.spread * Math.sqrt(rnd());
+      const t = 2 * Math.PI * rnd();
+      add(
+        source,
+        {
+          kind: "firm",
+          label: f.firm.name.zh,
+          color: f.local ? "#17becf" : "#7f7f7f",
+          local: f.local,
+          tags: [...new Set(f.firm.tags.map((t) => t.list))],
+          ...(f.firm.location.region ? { region: f.firm.location.region } : {}),
+        },
+        at.x + r * Math.cos(t),
+        at.y + r * Math.sin(t),
+      );
       edges.push({ key: e, source, target, kind: "IN_SEGMENT" });
     } else if (a.kind === "FEEDS" && view.hasNode(source) && view.hasNode(target))
       edges.push({ key: e, source, target, kind: "FEEDS" });
@@ -94,21 +137,48 @@ export function graphLayout(
     if (a.kind === "SUPPLIES" && view.hasNode(source) && view.hasNode(target))
       edges.push({ key: e, source, target, kind: "SUPPLIES" });
   });
-  for (const e of edges) if (!view.hasEdge(e.source, e.target)) view.addEdge(e.source, e.target);
-  view.forEachNode((k, a) =>
-    view.setNodeAttribute(k, "size", (a.kind === "segment" ? 6 : 2) + Math.sqrt(view.degree(k))),
-  );
-  if (view.order > 1)
-    forceAtlas2.assign(view, {
-      iterations,
-      settings: { ...forceAtlas2.inferSettings(view), barnesHutOptimize: view.order > 500 },
-    });
-  const nodes = view.mapNodes((k, a) => ({
-    key: k,
-    ...a,
-    x: Math.round(a.x * 100) / 100,
-    y: Math.round(a.y * 100) / 100,
-  }));
+  const keys = view.nodes();
+  const index = new Map(keys.map((k, i) => [k, i]));
+  const degree = new Uint32Array(keys.length);
+  const pairs = new Uint32Array(edges.length * 2);
+  const seen = new Set<string>();
+  let m = 0;
+  for (const e of edges) {
+    const s = index.get(e.source)!;
+    const t = index.get(e.target)!;
+    const id = `${s}>${t}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    pairs[m++] = s;
+    pairs[m++] = t;
+    degree[s]! += 1;
+    degree[t]! += 1;
+  }
+  const xy = new Float64Array(keys.length * 2);
+  keys.forEach((k, i) => {
+    const a = view.getNodeAttributes(k);
+    xy[2 * i] = a.x;
+    xy[2 * i + 1] = a.y;
+  });
+  const out =
+    keys.length > 1
+      ? await forceAtlas2OffThread({
+          keys,
+          xy,
+          edges: pairs.subarray(0, m),
+          iterations: layoutSteps(keys.length, iterations),
+        })
+      : xy;
+  const nodes = keys.map((k, i) => {
+    const a = view.getNodeAttributes(k);
+    return {
+      key: k,
+      ...a,
+      size: (a.kind === "segment" ? 6 : 2) + Math.sqrt(degree[i]!),
+      x: Math.round(out[2 * i]! * 100) / 100,
+      y: Math.round(out[2 * i + 1]! * 100) / 100,
+    };
+  });
   return { nodes, edges };
 }
 

@@ -4,6 +4,7 @@ import { findGaps, type GapKind } from "../../analysis/index.ts";
 import { NotFoundError } from "../../errors.ts";
 import { type AtlasGraph, chainOf, chainsOf } from "../../graph/index.ts";
 import { ChainParam, ErrorSchema, JsonObject } from "../api-schemas.ts";
+import type { AtlasState } from "../atlas-state.ts";
 import { graphLayout } from "../outputs/graph-layout.ts";
 import type { RouteSpec } from "../route-spec.ts";
 
@@ -13,6 +14,23 @@ function statusOf(g: AtlasGraph, chains: ReadonlyArray<string>): Map<string, Gap
   const m = new Map<string, GapKind>();
   for (const c of chains) for (const f of findGaps(g, { chain: c }).findings) m.set(f.segment.id, f.kind);
   return m;
+}
+
+/** The whole map's layout, cached per dataset version (what `/api/graph` answers). */
+function wholeMap(state: AtlasState) {
+  return state.cached("graph:all", async () => {
+    const g = await state.graph();
+    const chains = chainsOf(g).map((c) => c.id);
+    return graphLayout(g, chains, statusOf(g, chains), 80);
+  });
+}
+
+/**
+ * Starts laying out the whole map in the background (the layout runs on a worker thread), so the first user
+ * to open the chain map does not wait for it; a failure here is the route's to report, not the server's.
+ */
+export function warmGraphLayout(state: AtlasState): void {
+  wholeMap(state).catch(() => undefined);
 }
 
 export const graphRoutes: RouteSpec[] = [
@@ -41,11 +59,7 @@ export const graphRoutes: RouteSpec[] = [
     tag: "graph",
     roles: "any",
     responses: [{ status: 200, description: "nodes and edges", schema: GraphSchema }],
-    handler: async ({ state }) => {
-      const g = await state.graph();
-      const chains = chainsOf(g).map((c) => c.id);
-      return state.cached("graph:all", () => graphLayout(g, chains, statusOf(g, chains), 80));
-    },
+    handler: ({ state }) => wholeMap(state),
   },
   {
     method: "get",
