@@ -27,12 +27,20 @@ const CHARS =
   "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥金木水火土山川云雨风星月日天地江河湖海林松竹梅兰菊";
 const STAGES: Stage[] = ["upstream", "midstream", "downstream"];
 
-/** A unique three-character pseudo-word per index (SYNTHETIC vocabulary). */
-const word = (k: number) =>
-  CHARS[k % 50]! + CHARS[Math.floor(k / 50) % 50]! + CHARS[Math.floor(k / 2500) % 50]!;
+/** How many characters CHARS holds (one UTF-16 unit each): the base of the pseudo-words. */
+const BASE = [...CHARS].length;
+/** Indexes below this get distinct words; generateSynthetic refuses to need more. */
+export const WORD_LIMIT = BASE ** 3;
+
+/** A unique three-character pseudo-word per index below WORD_LIMIT (SYNTHETIC vocabulary). */
+export const word = (k: number) =>
+  CHARS[k % BASE]! + CHARS[Math.floor(k / BASE) % BASE]! + CHARS[Math.floor(k / BASE ** 2) % BASE]!;
 
 export function generateSynthetic(partial: Partial<SyntheticOptions> = {}): Dataset {
   const o = { ...SYNTHETIC_DEFAULTS, ...partial };
+  // At most 40 segments a chain, two words each: beyond WORD_LIMIT keywords would repeat.
+  if (o.chains * 40 * 2 > WORD_LIMIT)
+    throw new RangeError(`at most ${Math.floor(WORD_LIMIT / 80)} SYNTHETIC chains (asked for ${o.chains})`);
   const rand = seededRandom(o.seed);
   const pick = <T>(xs: ReadonlyArray<T>) => xs[Math.floor(rand() * xs.length)]!;
   const districts = Array.from({ length: 6 }, (_, i) => ({
