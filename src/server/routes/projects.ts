@@ -1,10 +1,10 @@
 // The investment pipeline over REST: projects (首报首谈, stages, transfers, pre-reports, landing at 投产) and progress
 // against the city's goals. The rules are the pipeline's; these routes add roles, the store and the map's landing.
 import { z } from "zod";
-import { ConflictError, ForbiddenError, ValidationError } from "../../errors.ts";
+import { ConflictError, ForbiddenError, type InputIssue, ValidationError } from "../../errors.ts";
 import { EntityIndex } from "../../ingest/resolve/resolve-entity.ts";
 import { Id } from "../../model/index.ts";
-import { GOAL_MEASURE_LABELS } from "../../model/progress-goal.ts";
+import { GOAL_MEASURE_LABELS, ProgressGoal } from "../../model/progress-goal.ts";
 import { Moment, Project, ProjectStage } from "../../model/project.ts";
 import {
   applyLanding,
@@ -67,6 +67,23 @@ const ListQuery = z.strictObject({
 const ProgressQuery = z.strictObject({
   year: z.coerce.number().int().min(2000).max(2100),
   county: Id.optional(),
+});
+
+const YearParam = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
+/** A year's goals, written whole: the city's (no county) and each county's, at most one each. */
+const GoalsBody = z
+  .strictObject({
+    goals: z
+      .array(ProgressGoal.omit({ year: true }))
+      .max(200)
+      .describe("the year's goals, city and counties"),
+  })
+  .meta({ id: "YearGoals" });
+const YearGoals = z.object({
+  year: z.int(),
+  goals: z.array(ProgressGoal),
+  updatedAt: z.string().optional(),
+  updatedBy: z.string().optional(),
 });
 
 const Clock = z.object({
@@ -173,6 +190,46 @@ async function progressOf(ctx: RouteContext) {
     { year: q.year, county: q.county },
     settings.config(),
   );
+}
+
+function goalsOf(state: AtlasState, year: number) {
+  const { settings } = pipeline(state);
+  const stamp = settings.stamp("goals");
+  return { year, goals: settings.goals().filter((g) => g.year === year), ...(stamp ?? {}) };
+}
+
+/** Replaces the year's goals after checking every entry (known county, one entry each); other years are kept. */
+async function setGoals(ctx: RouteContext) {
+  const { year } = parseOrThrow(YearParam, ctx.params, "path");
+  const body = parseOrThrow(GoalsBody, ctx.req.body, "goals");
+  const ds = await ctx.state.dataset();
+  const counties = new Set(ds.regions.map((r) => r.id));
+  const seen = new Set<string>();
+  const issues: InputIssue[] = [];
+  body.goals.forEach((g, i) => {
+    const key = g.county ?? "";
+    if (g.county !== undefined && !counties.has(g.county))
+      issues.push({
+        path: `goals[${i}].county`,
+        rule: "unknown-ref",
+        message: `no county ${JSON.stringify(g.county)} in the map`,
+      });
+    if (seen.has(key))
+      issues.push({
+        path: `goals[${i}].county`,
+        rule: "duplicate",
+        message: `a second goal for ${g.county ? `county ${g.county}` : "the whole city"} in ${year}; give one each`,
+      });
+    seen.add(key);
+  });
+  if (issues.length > 0) throw new ValidationError(issues, "goals");
+  const { settings } = pipeline(ctx.state);
+  const others = settings.goals().filter((g) => g.year !== year);
+  const next = [...others, ...body.goals.map((g) => ({ year, ...g }))].sort(
+    (a, b) => a.year - b.year || (a.county ?? "").localeCompare(b.county ?? ""),
+  );
+  settings.setGoals(next, ctx.user!.username);
+  return goalsOf(ctx.state, year);
 }
 
 const errors = {
@@ -406,6 +463,33 @@ export const projectRoutes: RouteSpec[] = [
     query: ProgressQuery,
     responses: [{ status: 200, description: "as progress --json", schema: JsonObject }, errors[400]],
     handler: (ctx) => progressOf(ctx),
+  },
+  {
+    method: "get",
+    path: "/api/goals/:year",
+    summary: "The city's and the counties' goals for a year, with who last changed the goals",
+    tag: "projects",
+    roles: "any",
+    params: YearParam,
+    responses: [{ status: 200, description: "the year's goals", schema: YearGoals }, errors[400]],
+    handler: (ctx) => goalsOf(ctx.state, parseOrThrow(YearParam, ctx.params, "path").year),
+  },
+  {
+    method: "put",
+    path: "/api/goals/:year",
+    summary:
+      "Set the year's goals (city-wide and per county), written whole or not at all; other years are kept",
+    tag: "projects",
+    roles: ["admin", "editor"],
+    params: YearParam,
+    body: GoalsBody,
+    responses: [
+      { status: 200, description: "the year's goals as stored", schema: YearGoals },
+      errors[400],
+      errors[401],
+      errors[403],
+    ],
+    handler: (ctx) => setGoals(ctx),
   },
   {
     method: "get",
