@@ -1,5 +1,6 @@
 // What the server keeps between requests: the dataset and its graph (built once, rebuilt after a write),
 // derived answers in a bounded cache keyed by dataset version (single-flight), and one queue for writes.
+// The graph lives in `graphStore` (the embedded file by default, or Neo4j); accounts and settings stay in `store`.
 
 import { type MatchingResources, useMatchingResources } from "../analysis/matching/matching-resources.ts";
 import type { AtlasGraph } from "../graph/index.ts";
@@ -8,6 +9,7 @@ import type { Dataset } from "../model/index.ts";
 import { readMatchingResources } from "../seed/index.ts";
 import type { Accounts } from "../store/accounts/index.ts";
 import type { EmbeddedStore } from "../store/embedded-store.ts";
+import type { Store } from "../store/store.ts";
 import { AnswerCache, type AnswerCacheOptions } from "./answer-cache.ts";
 import { JsonText } from "./json-text.ts";
 
@@ -22,18 +24,46 @@ export class AtlasState {
   readonly answers: AnswerCache;
   private queue: Promise<unknown> = Promise.resolve();
   private lastChange: { get(): unknown } | undefined;
+  /** The graph store's newest change id as last seen (a store other than `store` is asked asynchronously). */
+  private remoteChange = 0;
+  private syncing: Promise<void> | undefined;
+  /** Where the graph is read and written: `store` itself, or (Neo4j) a store whose writes keep the version. */
+  readonly graphStore: Store;
 
   constructor(
     readonly store: EmbeddedStore,
     readonly accounts: Accounts,
     cache: AnswerCacheOptions = {},
+    graph?: Store,
   ) {
     this.answers = new AnswerCache(cache);
+    this.graphStore = graph && graph !== store ? tracked(graph, (id) => (this.remoteChange = id)) : store;
+  }
+
+  private get remote(): boolean {
+    return this.graphStore !== this.store;
   }
 
   private lastChangeId(): number {
+    if (this.remote) return this.remoteChange;
     this.lastChange ??= this.store.db.prepare("select coalesce(max(id), 0) from change_set").pluck();
     return this.lastChange.get() as number;
+  }
+
+  /** Asks a remote graph store for its newest change (another process may have written); one ask at a time. */
+  private sync(): Promise<void> {
+    if (!this.remote) return Promise.resolve();
+    this.syncing ??= this.graphStore.history(1).then(
+      (h) => {
+        this.remoteChange = h[0]?.id ?? 0;
+        this.syncing = undefined;
+      },
+      (e: unknown) => {
+        this.syncing = undefined;
+        throw e;
+      },
+    );
+    return this.syncing;
   }
 
   /** Drops what is kept when another process (an import from the CLI) changed the store. */
@@ -55,10 +85,11 @@ export class AtlasState {
   }
 
   async dataset(): Promise<Dataset> {
+    await this.sync();
     this.refresh();
     if (this.ds) return this.ds;
     const version = this.version;
-    this.loading ??= this.store.loadDataset();
+    this.loading ??= this.graphStore.loadDataset();
     const loading = this.loading;
     try {
       const ds = await loading;
@@ -83,8 +114,11 @@ export class AtlasState {
    * normalised options); concurrent identical misses share one computation.
    */
   cached<V>(key: string, make: () => Promise<V> | V): Promise<V> {
-    this.refresh();
-    return this.answers.get(`v${this.version}|${key}`, make);
+    const get = () => {
+      this.refresh();
+      return this.answers.get(`v${this.version}|${key}`, make);
+    };
+    return this.remote ? this.sync().then(get) : get();
   }
 
   /** Like `cached`, kept as JSON text: a hot answer is serialised once, not per request. */
@@ -107,4 +141,24 @@ export class AtlasState {
     this.answers.clear();
     this.version = this.lastChangeId();
   }
+}
+
+/** `store` with every write's change id handed to `seen`: the state knows the version it wrote without asking. */
+function tracked(store: Store, seen: (changeId: number) => void): Store {
+  return {
+    kind: store.kind,
+    isEmpty: () => store.isEmpty(),
+    loadDataset: () => store.loadDataset(),
+    replaceDataset: async (ds, meta, opts) => {
+      const summary = await store.replaceDataset(ds, meta, opts);
+      if (summary.changeId !== undefined) seen(summary.changeId);
+      return summary;
+    },
+    previewReplace: (ds) => store.previewReplace(ds),
+    history: (limit) => store.history(limit),
+    changeItems: (id) => store.changeItems(id),
+    ...(store.changeSet && { changeSet: (id: number) => store.changeSet!(id) }),
+    findFirms: (query, limit) => store.findFirms(query, limit),
+    close: () => store.close(),
+  };
 }

@@ -1,15 +1,19 @@
-// Starts the API (and the web app when built) on the embedded store; on first start creates `admin`.
+// Starts the API (and the web app when built); on first start creates `admin`. The graph is read from the embedded
+// store, or from Neo4j with `store` (accounts, projects and settings then stay in the embedded file --db names).
 import type { AddressInfo } from "node:net";
 import { StoreError } from "../errors.ts";
 import { openAccounts } from "../store/accounts/index.ts";
 import { EmbeddedStore } from "../store/embedded-store.ts";
-import { openStore } from "../store/open-store.ts";
+import { openStore, storeFile } from "../store/open-store.ts";
+import type { Store } from "../store/store.ts";
 import { type AppOptions, createApp } from "./app.ts";
 import { AtlasState } from "./atlas-state.ts";
 import { warmGraphLayout } from "./routes/graph.ts";
 
 export interface ServeOptions extends AppOptions {
   db?: string;
+  /** A Neo4j address (neo4j://, bolt://, neo4j+s://) the graph is served from; defaults to $CHAIN_ATLAS_STORE. */
+  store?: string | undefined;
   port?: number;
   host?: string;
   /** Where the one-time admin password is printed (default stdout). */
@@ -23,13 +27,23 @@ export interface RunningServer {
 }
 
 export async function serve(opts: ServeOptions = {}): Promise<RunningServer> {
-  const store = await openStore({
-    db: opts.db,
-    create: true,
-    seedIfEmpty: true,
-    onCreate: (message) => process.stderr.write(`chain-atlas: ${message}\n`),
-  });
-  if (!(store instanceof EmbeddedStore)) throw new StoreError("the server runs on the embedded store only");
+  const url = opts.store ?? process.env.CHAIN_ATLAS_STORE;
+  const onCreate = (message: string) => process.stderr.write(`chain-atlas: ${message}\n`);
+  // The graph store first: a Neo4j that cannot be reached stops the start before any file is made.
+  const graph: Store | undefined = url
+    ? await openStore({ store: url, seedIfEmpty: true, onCreate })
+    : undefined;
+  let store: EmbeddedStore;
+  try {
+    store = graph
+      ? new EmbeddedStore(storeFile(opts), { create: true })
+      : ((await openStore({ db: opts.db, create: true, seedIfEmpty: true, onCreate })) as EmbeddedStore);
+  } catch (e) {
+    await graph?.close();
+    throw e;
+  }
+  if (!(store instanceof EmbeddedStore))
+    throw new StoreError("the server keeps its accounts in an embedded store");
   const accounts = openAccounts(store.db);
   const say = opts.announce ?? ((line: string) => process.stdout.write(`${line}\n`));
   const password = await accounts.users.ensureAdmin();
@@ -37,7 +51,7 @@ export async function serve(opts: ServeOptions = {}): Promise<RunningServer> {
     say(
       `first start: created user admin with the one-time password ${password}\n  (shown once; change it with: chain-atlas user reset admin)`,
     );
-  const state = new AtlasState(store, accounts);
+  const state = new AtlasState(store, accounts, {}, graph);
   const app = createApp(state, opts);
   const server = app.listen(opts.port ?? 3000, opts.host ?? "127.0.0.1");
   await new Promise<void>((ok, fail) => {
@@ -61,7 +75,7 @@ export async function serve(opts: ServeOptions = {}): Promise<RunningServer> {
       new Promise<void>((ok) => {
         server.closeAllConnections();
         server.close(() => {
-          void store.close().then(ok, ok);
+          void Promise.allSettled([store.close(), graph?.close()]).then(() => ok());
         });
       }),
   };

@@ -42,7 +42,8 @@ export function storeFile(opts: Pick<OpenOptions, "db"> = {}): string {
 
 export async function openStore(opts: OpenOptions = {}): Promise<Store> {
   const url = opts.store ?? process.env.CHAIN_ATLAS_STORE;
-  const file = url ?? storeFile(opts);
+  // An address is shown without any user:password it carries.
+  const file = url?.replace(/\/\/[^@/]*@/, "//") ?? storeFile(opts);
   const existed = url !== undefined || file === ":memory:" || existsSync(file);
   // The Neo4j driver loads only when a Neo4j store is named, so embedded commands start fast.
   const store: Store = url

@@ -75,6 +75,8 @@ export interface Store {
   previewReplace(ds: Dataset): Promise<ChangeItem[]>;
   /** The change history, newest first. */
   history(limit?: number): Promise<ChangeSet[]>;
+  /** One change set, undefined when there is none with this id (optional: else read from `history`). */
+  changeSet?(changeId: number): Promise<ChangeSet | undefined>;
   /** The entities one change touched. */
   changeItems(changeId: number): Promise<ChangeItem[]>;
 

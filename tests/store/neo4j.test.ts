@@ -3,7 +3,7 @@
 // All Neo4j tests live in this one file: they share the server's one database, so they must not run in parallel.
 import { join } from "node:path";
 import neo4j from "neo4j-driver";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findAllGaps, findGaps, rankTargets } from "../../src/analysis/index.ts";
 import { NotFoundError, StoreError } from "../../src/errors.ts";
 import { buildGraph } from "../../src/graph/index.ts";
@@ -14,11 +14,19 @@ import { DEMO_SEED, tempDir } from "../helpers/seed-files.ts";
 import {
   connectTestNeo4j,
   emptyTestNeo4j,
+  lockTestNeo4j,
   NEO4J_TEST_CREDENTIALS,
   NEO4J_TEST_ENV,
   NEO4J_TEST_URL,
 } from "./neo4j-test-server.ts";
 import { storeContract } from "./store-contract.ts";
+
+// The server's one database is this file's alone while it runs (tests/server/serve-neo4j.test.ts uses it too).
+let release: (() => void) | undefined;
+beforeAll(async () => {
+  release = await lockTestNeo4j();
+}, 900_000);
+afterAll(() => release?.());
 
 storeContract("neo4j", { fresh: emptyTestNeo4j, reopen: async () => connectTestNeo4j() });
 

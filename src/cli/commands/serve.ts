@@ -1,4 +1,5 @@
-// chain-atlas serve: the HTTP API (and the web app when built) on the embedded store.
+// chain-atlas serve: the HTTP API (and the web app when built) on the embedded store, or on Neo4j with --store
+// (accounts, projects and settings then stay in the embedded file --db names).
 import type { Command } from "commander";
 import { z } from "zod";
 import { parseOptions } from "../../analysis/core/parse-options.ts";
@@ -13,18 +14,26 @@ const ServeOptions = z.object({
 export function register(program: Command, ctx: CliContext): void {
   program
     .command("serve")
-    .description("serve the HTTP API at /api (docs at /api/docs) and the web app at /; Ctrl-C stops")
+    .description(
+      "serve the HTTP API at /api (docs at /api/docs) and the web app at /; Ctrl-C stops. With --store neo4j://host:7687 the graph is served from Neo4j (users and projects stay in --db)",
+    )
     .option("--port <n>", "port", "3000")
     .option("--host <addr>", "address to listen on", "127.0.0.1")
     .action(async (raw: Record<string, unknown>) => {
       const opts = parseOptions(ServeOptions, raw, "serve");
+      const store = process.env.CHAIN_ATLAS_STORE;
       const running = await serve({
         db: ctx.options.db,
+        store,
         port: opts.port,
         host: opts.host,
         logLevel: process.env.LOG_LEVEL ?? "info",
       });
-      process.stdout.write(`chain-atlas serving ${running.url}  (API docs ${running.url}/api/docs)\n`);
+      // The address without any user:password in it.
+      const graph = store ? `; graph from ${store.replace(/\/\/[^@/]*@/, "//")}` : "";
+      process.stdout.write(
+        `chain-atlas serving ${running.url}  (API docs ${running.url}/api/docs${graph})\n`,
+      );
       await new Promise<void>((done) => {
         const stop = () => {
           void running.close().then(done);

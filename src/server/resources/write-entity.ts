@@ -143,7 +143,7 @@ export function writeEntity(state: AtlasState, w: EntityWrite): Promise<{ entity
     const after = { ...before, [w.kind]: list } as Dataset;
     const { issues, keys } = await newFindings(state, before, after, w.kind, id);
     if (issues.length > 0) throw new ValidationError(issues, SINGULAR[w.kind]);
-    await state.store.replaceDataset(
+    await state.graphStore.replaceDataset(
       after,
       { who: w.who, why: w.why },
       {

@@ -19,7 +19,7 @@ export const healthRoutes: RouteSpec[] = [
     ],
     handler: ({ state }) => ({
       ok: true,
-      store: state.store.kind,
+      store: state.graphStore.kind,
       version: VERSION,
       changeId: state.datasetVersion,
     }),

@@ -31,7 +31,7 @@ export const historyRoutes: RouteSpec[] = [
       { status: 200, description: "changes", schema: z.object({ items: z.array(ChangeSetSchema) }) },
     ],
     handler: async ({ state, query }) => ({
-      items: await state.store.history(parseOrThrow(Limit, query, "query").limit),
+      items: await state.graphStore.history(parseOrThrow(Limit, query, "query").limit),
     }),
   },
   {
@@ -54,9 +54,11 @@ export const historyRoutes: RouteSpec[] = [
     ],
     handler: async ({ state, params }) => {
       const id = Number(params.id);
-      const change = state.store.db.prepare("select * from change_set where id = ?").get(id);
+      const change = state.graphStore.changeSet
+        ? await state.graphStore.changeSet(id)
+        : state.store.db.prepare("select * from change_set where id = ?").get(id);
       if (!change) throw new NotFoundError(`no change ${id}`);
-      return { change, items: await state.store.changeItems(id) };
+      return { change, items: await state.graphStore.changeItems(id) };
     },
   },
   {

@@ -207,9 +207,9 @@ export const ingestRoutes: RouteSpec[] = [
         const size = await saveBody(ctx.req, file);
         if (size === 0) throw new OptionError(`${name} is empty: send the file as the request body`);
         const result = await ctx.state.write(async () => {
-          const r = await ingestFile(ctx.state.store, file, raw);
+          const r = await ingestFile(ctx.state.graphStore, file, raw);
           // The next read loads the new dataset (the change set id moved); keep it now as other writes do.
-          if (r.changeId !== undefined) ctx.state.written(await ctx.state.store.loadDataset());
+          if (r.changeId !== undefined) ctx.state.written(await ctx.state.graphStore.loadDataset());
           return r;
         });
         return answerOf(result);
@@ -254,11 +254,11 @@ export const ingestRoutes: RouteSpec[] = [
       const { decision, why } = parseOrThrow(ReviewBody, ctx.req.body, "review");
       const id = Number(ctx.params.id);
       return ctx.state.write(async () => {
-        const out = await decideReview(ctx.state.store, id, decision === "merge" ? "accept" : "reject", {
+        const out = await decideReview(ctx.state.graphStore, id, decision === "merge" ? "accept" : "reject", {
           who: ctx.user!.username,
           why,
         });
-        ctx.state.written(await ctx.state.store.loadDataset());
+        ctx.state.written(await ctx.state.graphStore.loadDataset());
         return out;
       });
     },

@@ -375,7 +375,7 @@ export const projectRoutes: RouteSpec[] = [
           const ds = await ctx.state.dataset();
           const change = landingChange(next, ds, config);
           const after = applyLanding(ds, change);
-          await ctx.state.store.replaceDataset(
+          await ctx.state.graphStore.replaceDataset(
             after,
             { who: user.username, why: `project ${next.id} in production (投产)` },
             { op: "landing" },

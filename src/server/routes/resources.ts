@@ -78,7 +78,7 @@ function kindRoutes(kind: ResourceKind): RouteSpec[] {
         const ds = await ctx.state.dataset();
         const hits =
           kind === "firms" && query.q?.trim()
-            ? new Set((await ctx.state.store.findFirms(query.q, 5000)).map((h) => h.id))
+            ? new Set((await ctx.state.graphStore.findFirms(query.q, 5000)).map((h) => h.id))
             : undefined;
         return listEntities(ds, kind, query, hits);
       },

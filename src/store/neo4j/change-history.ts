@@ -46,6 +46,12 @@ export async function lockChanges(tx: Tx): Promise<void> {
   await tx.run("MERGE (m:AtlasMeta {key: 'changes'}) ON CREATE SET m.last = 0 SET m.lockedAt = timestamp()");
 }
 
+/** Id of the newest change set (0 when there is none). */
+export async function lastChangeId(tx: Tx): Promise<number> {
+  const r = await tx.run("MATCH (m:AtlasMeta {key: 'changes'}) RETURN m.last AS last");
+  return Number(r.records[0]?.get("last") ?? 0);
+}
+
 /** Records one change set and its items inside the caller's transaction. */
 export async function recordChange(
   tx: Tx,
@@ -86,6 +92,12 @@ export async function readHistory(tx: Tx, limit: number): Promise<ChangeSet[]> {
     limit: neo4j.int(Math.max(0, Math.trunc(limit))),
   });
   return r.records.map((rec) => parseRow(ChangeSetRow, rec.get("c").properties, "change set"));
+}
+
+export async function readChangeSet(tx: Tx, changeId: number): Promise<ChangeSet | undefined> {
+  const r = await tx.run("MATCH (c:ChangeSet {id: $id}) RETURN c", { id: neo4j.int(changeId) });
+  const c = r.records[0]?.get("c") as { properties: unknown } | undefined;
+  return c && parseRow(ChangeSetRow, c.properties, "change set");
 }
 
 export async function readChangeItems(tx: Tx, changeId: number): Promise<ChangeItem[]> {

@@ -1,6 +1,6 @@
 // The Neo4j store: the Store interface over neo4j-driver, each call one explicit transaction, retried if transient.
 import neo4j, { type Driver, type Session } from "neo4j-driver";
-import { StoreError } from "../../errors.ts";
+import { AtlasError, StoreError } from "../../errors.ts";
 import { type Dataset, type Firm, isLocalFirm } from "../../model/index.ts";
 import { datasetRows, diffRows } from "../dataset-entities.ts";
 import type {
@@ -13,7 +13,14 @@ import type {
   WriteOptions,
 } from "../store.ts";
 import { readChainSubgraph } from "./chain-subgraph.ts";
-import { lockChanges, readChangeItems, readHistory, recordChange } from "./change-history.ts";
+import {
+  lastChangeId,
+  lockChanges,
+  readChangeItems,
+  readChangeSet,
+  readHistory,
+  recordChange,
+} from "./change-history.ts";
 import { type Endpoint, storeError, withRetry } from "./neo4j-errors.ts";
 import { parseEntity, readEntityRows, rowsToDataset } from "./read-dataset.ts";
 import { SCHEMA_STATEMENTS } from "./schema.ts";
@@ -123,6 +130,13 @@ export class Neo4jStore implements Store {
       return await this.transaction("WRITE", async (tx) => {
         await lockChanges(tx);
         const prev = await readEntityRows(tx);
+        if (opts.precondition) {
+          const stored = new Map(prev.rows.map((r) => [`${r.kind}\u0000${r.id}`, r.json]));
+          opts.precondition({
+            json: (kind, id) => stored.get(`${kind}\u0000${id}`),
+            lastChangeId: await lastChangeId(tx),
+          });
+        }
         const items: ChangeItem[] = diffRows(prev.rows, next);
         if (prev.region !== regionJson)
           items.unshift({
@@ -130,10 +144,14 @@ export class Neo4jStore implements Store {
             id: ds.region.id,
             action: prev.region === undefined ? "added" : "changed",
           });
+        // Writing what the store already holds changes nothing and records nothing (as the embedded store).
+        if (items.length === 0) return { changeId: undefined, added: 0, changed: 0, removed: 0, items };
         await writeDataset(tx, ds, next.length, opts.onProgress);
-        return recordChange(tx, "import", meta, items);
+        return recordChange(tx, opts.op ?? "import", meta, items);
       });
     } catch (e) {
+      // A refusal (a precondition's conflict, a validation) reaches the caller as thrown; nothing was written.
+      if (e instanceof AtlasError && !(e instanceof StoreError)) throw e;
       throw new StoreError(`import failed and was rolled back: ${storeError(e, this.endpoint).message}`);
     }
   }
@@ -160,6 +178,10 @@ export class Neo4jStore implements Store {
 
   async history(limit = 50): Promise<ChangeSet[]> {
     return this.read("reading the history", (tx) => readHistory(tx, limit));
+  }
+
+  async changeSet(changeId: number): Promise<ChangeSet | undefined> {
+    return this.read("reading a change", (tx) => readChangeSet(tx, changeId));
   }
 
   async changeItems(changeId: number): Promise<ChangeItem[]> {

@@ -1,0 +1,151 @@
+// `serve` on the Neo4j store (npm run neo4j:start): the same answers as the server on the embedded store, and an
+// editor's write lands in Neo4j whole (read back through a fresh connection) and changes the gap finding.
+// Fails, never skips, when the test Neo4j is not running.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isLocalFirm } from "../../src/model/index.ts";
+import { loadSeed } from "../../src/seed/index.ts";
+import { type RunningServer, serve } from "../../src/server/serve.ts";
+import { SHIPPED_SEED } from "../../src/store/index.ts";
+import {
+  connectTestNeo4j,
+  emptyTestNeo4j,
+  lockTestNeo4j,
+  NEO4J_TEST_URL_WITH_CREDENTIALS,
+} from "../store/neo4j-test-server.ts";
+import { json, PASSWORD, startTestServer, type TestServer } from "./test-server.ts";
+
+let release: (() => void) | undefined;
+let embedded: TestServer;
+let served: RunningServer;
+let dir: string;
+let editor: string;
+
+const call = (path: string, init: RequestInit = {}) => {
+  const headers = new Headers(init.headers);
+  headers.set("authorization", `Bearer ${editor}`);
+  if (typeof init.body === "string") headers.set("content-type", "application/json");
+  return fetch(served.url + path, { ...init, headers });
+};
+
+beforeAll(async () => {
+  release = await lockTestNeo4j();
+  (await emptyTestNeo4j()).close();
+  embedded = await startTestServer();
+  dir = mkdtempSync(join(tmpdir(), "atlas-serve-neo4j-"));
+  served = await serve({
+    db: join(dir, "accounts.db"),
+    // The credentials in the address (neo4j://user:password@host:port), as a user may give them.
+    store: NEO4J_TEST_URL_WITH_CREDENTIALS,
+    port: 0,
+    logLevel: "silent",
+    loginLimit: { max: 1000, windowMs: 60_000 },
+    webDist: join(dir, "no-web"),
+    announce: () => undefined,
+  });
+  await served.state.accounts.users.add({ username: "ed", password: PASSWORD, role: "editor" });
+  editor = served.state.accounts.tokens.create("ed", "test").token;
+}, 900_000);
+
+afterAll(async () => {
+  await served?.close();
+  await embedded?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  release?.();
+});
+
+describe("serve --store neo4j://…", () => {
+  it("fills an empty Neo4j from the shipped seed and answers chains, gaps and targets as the embedded server", {
+    timeout: 300_000,
+  }, async () => {
+    const health = await json(await call("/api/health"));
+    expect(health.store).toBe("neo4j");
+    const chains = await (await call("/api/chains?limit=1000")).text();
+    expect(chains).toBe(await (await embedded.call("/api/chains?limit=1000")).text());
+    const ids = (JSON.parse(chains).items as Array<{ id: string }>).map((c) => c.id);
+    expect(ids.length).toBe(loadSeed(SHIPPED_SEED).chains.length);
+    for (const id of ids)
+      for (const what of ["gaps", "targets?top=50"]) {
+        const [a, b] = [
+          await call(`/api/chains/${id}/${what}`),
+          await embedded.call(`/api/chains/${id}/${what}`),
+        ];
+        expect(a.status, `${id} ${what}`).toBe(200);
+        expect(await a.text(), `${id} ${what}`).toBe(await b.text());
+      }
+  });
+
+  it("writes an editor's supply tie into Neo4j, and the gap finding of its segment changes", {
+    timeout: 300_000,
+  }, async () => {
+    const ds = loadSeed(SHIPPED_SEED);
+    const chain = ds.chains[0]!.id;
+    const segment = ds.segments.find((s) => s.chain === chain)!.id;
+    const customer = ds.firms.find((f) => isLocalFirm(f))!;
+    const supplier = ds.firms.find((f) => f.id !== customer.id)!;
+    const finding = async () =>
+      (await json(await call(`/api/chains/${chain}/gaps`))).findings.find(
+        (f: { segment: { id: string } }) => f.segment.id === segment,
+      );
+    const before = await finding();
+    expect(before).toBeDefined();
+    const tie = {
+      id: "serve-neo4j-test-tie",
+      supplier: supplier.id,
+      customer: customer.id,
+      product: "test product",
+      segment,
+      basis: "inferred",
+      confidence: 0.3,
+      assumed: true,
+      note: "a test tie made by the serve-neo4j test (throwaway Neo4j only)",
+    };
+    const r = await call("/api/ties", {
+      method: "POST",
+      body: JSON.stringify({ ...tie, _why: "test: a tie" }),
+    });
+    expect(r.status, await r.clone().text()).toBe(201);
+    const etag = r.headers.get("etag")!;
+
+    // In Neo4j, as a fresh connection reads it, with who, why and the API's operation in its history.
+    const fresh = await connectTestNeo4j();
+    try {
+      const stored = (await fresh.loadDataset()).ties.find((t) => t.id === tie.id);
+      expect(stored).toMatchObject({ supplier: supplier.id, customer: customer.id, segment });
+      expect((await fresh.history(1))[0]).toMatchObject({
+        who: "ed",
+        why: "test: a tie",
+        op: "api create ties",
+      });
+    } finally {
+      await fresh.close();
+    }
+    const after = await finding();
+    expect(after.ties).toBe(before.ties + 1);
+    expect(JSON.stringify(after)).not.toBe(JSON.stringify(before));
+
+    // A stale write (an old ETag) is refused whole: Neo4j keeps the tie as it was and records nothing.
+    const last = (await json(await call("/api/history?limit=1"))).items[0].id;
+    const ok = await call(`/api/ties/${tie.id}`, {
+      method: "PUT",
+      headers: { "if-match": etag },
+      body: JSON.stringify({ ...tie, confidence: 0.4 }),
+    });
+    expect(ok.status).toBe(200);
+    const stale = await call(`/api/ties/${tie.id}`, {
+      method: "PUT",
+      headers: { "if-match": etag },
+      body: JSON.stringify({ ...tie, confidence: 0.2 }),
+    });
+    expect(stale.status).toBe(409);
+    const again = await connectTestNeo4j();
+    try {
+      expect((await again.loadDataset()).ties.find((t) => t.id === tie.id)?.confidence).toBe(0.4);
+      expect((await again.history(1))[0]!.id).toBe(last + 1);
+    } finally {
+      await again.close();
+    }
+  });
+});
