@@ -30,7 +30,7 @@ describe("the SYNTHETIC benchmark generator", () => {
       ...ds.firms.flatMap((f) => [f.name.zh, f.name.en, ...f.products.map((p) => p.name)]),
       ...ds.ties.map((t) => t.product),
     ];
-    expect(texts.filter((t) => t.includes("undefined"))).toEqual([]);
+    expect(texts.filter((t) => t?.includes("undefined"))).toEqual([]);
     const keywords = ds.segments.flatMap((s) => s.keywords);
     expect(new Set(keywords).size).toBe(keywords.length);
     for (const list of [ds.chains, ds.segments, ds.firms, ds.ties] as ReadonlyArray<{ id: string }>[])

@@ -126,6 +126,17 @@ export class Neo4jStore implements Store {
     checkEdgeEnds(ds);
     const next = datasetRows(ds);
     const regionJson = JSON.stringify(ds.region);
+    // Two entities of one kind and id are refused before anything is compared or written (as the embedded
+    // store's unique keys refuse them), so "nothing changed" never hides a duplicate.
+    const ids = new Set<string>();
+    for (const r of next) {
+      const k = `${r.kind}\u0000${r.id}`;
+      if (ids.has(k))
+        throw new StoreError(
+          `import failed and was rolled back: ${r.kind} ${JSON.stringify(r.id)} already exists`,
+        );
+      ids.add(k);
+    }
     try {
       return await this.transaction("WRITE", async (tx) => {
         await lockChanges(tx);
