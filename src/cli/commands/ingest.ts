@@ -1,7 +1,7 @@
 // chain-atlas ingest <file> --as <kind>: import an Excel sheet, a CSV/TSV list or a saved web page, with entity resolution.
 import { userInfo } from "node:os";
 import type { Command } from "commander";
-import { type IngestResult, ingestFile } from "../../ingest/index.ts";
+import { type IngestResult, ingestFile, ingestReport } from "../../ingest/index.ts";
 import type { CliContext } from "../context.ts";
 import { printJson } from "../output.ts";
 
@@ -72,28 +72,9 @@ export function register(program: Command, ctx: CliContext): void {
         },
         { onProgress: bar.update },
       ).finally(bar.done);
-      if (ctx.json) printJson(jsonOf(result));
+      if (ctx.json) printJson(ingestReport(result));
       else printSummary(result);
     });
-}
-
-/** The documented JSON: {encoding, added, updated, merged, queued, unchanged, skipped}, plus where it came from. */
-function jsonOf(r: IngestResult) {
-  return {
-    encoding: r.encoding,
-    added: r.added,
-    updated: r.updated,
-    merged: r.merged,
-    queued: r.queued,
-    unchanged: r.unchanged,
-    skipped: r.skipped,
-    file: r.file,
-    format: r.format,
-    source: r.source,
-    dryRun: r.dryRun,
-    otherYears: r.otherYears,
-    changeId: r.changeId ?? null,
-  };
 }
 
 function printSummary(r: IngestResult): void {

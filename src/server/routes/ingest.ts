@@ -7,7 +7,7 @@ import { join } from "node:path";
 import type { Request } from "express";
 import { z } from "zod";
 import { OptionError } from "../../errors.ts";
-import { decideReview, type IngestResult, ingestFile } from "../../ingest/index.ts";
+import { decideReview, ingestFile, ingestReport } from "../../ingest/index.ts";
 import { ReviewQueue, type ReviewStatus } from "../../store/review-queue.ts";
 import { ErrorSchema, JsonObject } from "../api-schemas.ts";
 import type { RouteContext, RouteSpec } from "../route-spec.ts";
@@ -154,23 +154,6 @@ function ingestOptionsOf(ctx: RouteContext) {
   };
 }
 
-/** The documented answer: {encoding, added, updated, merged, queued, unchanged, skipped}, as `ingest --json`. */
-const answerOf = (r: IngestResult) => ({
-  encoding: r.encoding,
-  added: r.added,
-  updated: r.updated,
-  merged: r.merged,
-  queued: r.queued,
-  unchanged: r.unchanged,
-  skipped: r.skipped,
-  file: r.file,
-  format: r.format,
-  source: r.source,
-  dryRun: r.dryRun,
-  otherYears: r.otherYears,
-  changeId: r.changeId ?? null,
-});
-
 export const ingestRoutes: RouteSpec[] = [
   {
     method: "post",
@@ -212,7 +195,7 @@ export const ingestRoutes: RouteSpec[] = [
           if (r.changeId !== undefined) ctx.state.written(await ctx.state.graphStore.loadDataset());
           return r;
         });
-        return answerOf(result);
+        return ingestReport(result);
       } finally {
         await rm(dir, { recursive: true, force: true });
       }
