@@ -169,6 +169,8 @@ describe("accessibility", () => {
     expect(await page.evaluate(`document.activeElement.className`)).toContain("skip");
     await page.keyboard.press("Enter");
     expect(await page.evaluate(`document.activeElement.closest("main") !== null`)).toBe(true);
+    // …and stays on the page it was on (the link's "#main" is not taken for a route).
+    expect(await page.evaluate(`location.hash`)).toBe("#/dashboard");
     // Tab through the header until the chain-map link has focus, with a visible focus ring.
     await page.goto(`${server.url}/#/dashboard`);
     await settled(page);

@@ -178,6 +178,14 @@ async function render(): Promise<void> {
 }
 
 window.addEventListener("hashchange", () => void render());
+// The skip link moves focus into the page's main content; followed as a link, "#main" would be taken for a
+// route and send the user to the dashboard.
+document.addEventListener("click", (e) => {
+  const a = (e.target as Element | null)?.closest?.("a.skip");
+  if (!a) return;
+  e.preventDefault();
+  document.getElementById("main")?.focus();
+});
 void loadSession().then(render, (e) => {
   mount(app, h("div", { class: "error", role: "alert" }, String(e)));
 });
