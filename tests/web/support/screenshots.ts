@@ -23,6 +23,8 @@ const PAGES: Array<[string, string, string]> = [
   ["12-targets-whatif", "investor1", "#/targets?chain=pv"],
   ["13-dashboard-en", "admin1", "#/dashboard"],
   ["14-edit-investor", "investor1", "#/edit"],
+  ["15-projects", "editor1", "#/projects"],
+  ["16-progress", "editor1", "#/progress"],
 ];
 const sessions = new Map<string, Awaited<ReturnType<import("playwright-core").BrowserContext["cookies"]>>>();
 try {

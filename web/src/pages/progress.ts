@@ -15,6 +15,7 @@ interface Progress {
 const L = {
   zh: {
     charts: "逐月完成与目标",
+    noData: "本年尚无计入的项目，也未设目标；有签约项目或目标后，这里按月显示。",
     monthlyActual: "当月完成",
     cumulative: "累计完成",
     goalLine: "年度目标",
@@ -26,6 +27,7 @@ const L = {
   },
   en: {
     charts: "Monthly progress against the goal",
+    noData: "No project counts this year and no goal is set; the months are charted once there is one.",
     monthlyActual: "this month",
     cumulative: "cumulative",
     goalLine: "yearly goal",
@@ -63,7 +65,9 @@ export async function progressPage(main: HTMLElement, ctx: Ctx): Promise<void> {
   const countyName = county
     ? nm(regions.items.find((r) => r.id === county)?.name ?? { zh: county })
     : w.cityWide;
-  const chartEls = p.rows.map((r) =>
+  // A measure with neither a goal nor anything counted has nothing to chart (an empty axis helps no one).
+  const charted = p.rows.filter((r) => r.actual > 0 || r.goal != null);
+  const chartEls = charted.map((r) =>
     h("div", {
       class: "chart progress-chart",
       role: "img",
@@ -141,10 +145,15 @@ export async function progressPage(main: HTMLElement, ctx: Ctx): Promise<void> {
         ? h("p", { class: "flag", id: "progress-flagged" }, `⚑ ${w.flagged}：${p.flagged.join("、")}`)
         : null,
     ),
-    h("section", { class: "card", id: "progress-charts" }, h("h2", null, l.charts), chartEls),
+    h(
+      "section",
+      { class: "card", id: "progress-charts" },
+      h("h2", null, l.charts),
+      charted.length ? chartEls : h("p", { class: "muted" }, l.noData),
+    ),
     yearGoals ? goalForm(yearGoals, p, county, countyName, ctx) : null,
   );
-  const disposers = p.rows.map((r, i) => {
+  const disposers = charted.map((r, i) => {
     let run = 0;
     const cumulative = r.monthly.map((m) => {
       run += m;
