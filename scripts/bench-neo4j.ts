@@ -6,7 +6,8 @@ import { join } from "node:path";
 import { findAllGaps } from "../src/analysis/gaps/find-gaps.ts";
 import { rankTargets } from "../src/analysis/targets/rank-targets.ts";
 import { buildGraph } from "../src/graph/index.ts";
-import { EmbeddedStore, Neo4jStore, type Store } from "../src/store/index.ts";
+import { EmbeddedStore, type Store } from "../src/store/index.ts";
+import { Neo4jStore } from "../src/store/neo4j/index.ts";
 import { generateSynthetic } from "./synthetic/generate.ts";
 
 const size = {

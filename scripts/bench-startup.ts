@@ -41,7 +41,7 @@ const FIGURES: Array<{ figure: string; args: string[]; target?: number; env?: Re
     args: ["--db", db, "gaps", "--chain", "pv"],
     target: 600,
   },
-  { figure: "cold start: chain-atlas --help (loads every command)", args: ["--help"], target: 800 },
+  { figure: "cold start: chain-atlas --help (lists every command)", args: ["--help"], target: 800 },
   {
     figure: "same stats from the TypeScript sources through tsx (not a target)",
     args: ["--db", db, "stats"],

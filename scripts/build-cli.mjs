@@ -1,5 +1,6 @@
 // build:cli — compiles the CLI with esbuild into dist/cli/ (one chunk per command), so a command starts without tsx.
-import { rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -7,6 +8,38 @@ import { build } from "esbuild";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const outdir = join(root, "dist", "cli");
 rmSync(outdir, { recursive: true, force: true });
+// What every data command loads: bundled (resolving and loading these from node_modules file by file was a third
+// of a command's start-up). Everything else — native addons, drivers, the server, exporters — stays in
+// node_modules, imported by the commands that need it.
+const BUNDLED = new Set([
+  "commander",
+  "zod",
+  "graphology",
+  "graphology-library",
+  "yaml",
+  "stemmer",
+  "opencc-js",
+]);
+const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+const EXTERNAL = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies })
+  .filter((name) => !BUNDLED.has(name))
+  .flatMap((name) => [name, `${name}/*`]);
+/** zod re-exports all its ~45 message locales (360 kB, compiled on every start); chain-atlas words its own
+ * messages and keeps only zod's English. */
+const zodEnglishOnly = {
+  name: "zod-english-only",
+  setup(b) {
+    b.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${join("node_modules", "zod")}`)
+        ? { path: join(dirname(args.importer), "..", "locales", "en.js"), namespace: "zod-en" }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "zod-en" }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
 await build({
   absWorkingDir: root,
   entryPoints: ["src/cli/main.ts"],
@@ -16,9 +49,21 @@ await build({
   format: "esm",
   platform: "node",
   target: "node20",
-  // Packages stay in node_modules (native addons, and one copy of each library).
-  packages: "external",
+  external: EXTERNAL,
+  plugins: [zodEnglishOnly],
+  // Bundled CommonJS libraries require Node's built-ins; ESM has no require of its own.
+  banner: {
+    js: 'import { createRequire as __atlasRequire } from "node:module"; const require = __atlasRequire(import.meta.url);',
+  },
   sourcemap: "linked",
   logLevel: "warning",
 });
+// The top-level --help lists every command, which means loading every command's module (over a second);
+// written once here, main.js prints it as is. CHAIN_ATLAS_FULL_HELP=1 makes it build the help from the modules.
+const help = spawnSync(process.execPath, [join(outdir, "main.js"), "--help"], {
+  encoding: "utf8",
+  env: { ...process.env, CHAIN_ATLAS_FULL_HELP: "1", COLUMNS: "80" },
+});
+if (help.status !== 0) throw new Error(`build:cli: --help failed: ${help.stderr}`);
+writeFileSync(join(outdir, "help.txt"), help.stdout);
 process.stdout.write(`build:cli: wrote ${outdir}\n`);

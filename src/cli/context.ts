@@ -1,11 +1,16 @@
 // What every command gets: the global options and a way to open the store once.
 import type { Command } from "commander";
 import { type MatchingResources, NO_RESOURCES } from "../analysis/matching/matching-resources.ts";
-import { subgraphKeys } from "../analysis/matching/subgraph-keys.ts";
 import { NotFoundError } from "../errors.ts";
 import type { AtlasGraph } from "../graph/index.ts";
 import type { Dataset } from "../model/index.ts";
 import type { Store } from "../store/index.ts";
+
+/** The subgraph keys, loaded on first use: they pull in the tokenizer (jieba, OpenCC), which --version and
+ * --help never need. */
+async function keysOf() {
+  return (await import("../analysis/matching/subgraph-keys.ts")).subgraphKeys;
+}
 
 export interface GlobalOptions {
   db?: string;
@@ -72,7 +77,7 @@ export class CliContext {
     if (this.loaded) return this.loaded;
     const store = await this.openStore();
     if (!store.loadChainSubgraph || process.env.CHAIN_ATLAS_WHOLE_GRAPH === "1") return this.dataset();
-    this.loaded = this.checked(await store.loadChainSubgraph(chain, subgraphKeys(res)));
+    this.loaded = this.checked(await store.loadChainSubgraph(chain, (await keysOf())(res)));
     return this.loaded;
   }
 
@@ -89,7 +94,8 @@ export class CliContext {
   /** Builds the store's chain-subgraph index for these resources now (after an import), when the store has one. */
   async prepareChainSubgraphs(resources: ReadonlyArray<MatchingResources>): Promise<void> {
     const store = await this.openStore();
-    for (const res of resources) await store.prepareChainSubgraphs?.(subgraphKeys(res));
+    const keys = await keysOf();
+    for (const res of resources) await store.prepareChainSubgraphs?.(keys(res));
   }
 
   /** The graph of chainDataset(chain, res). */

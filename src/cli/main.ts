@@ -1,4 +1,5 @@
 // The chain-atlas command line: one command per file in ./commands, loaded only when run; errors translated here once.
+import { existsSync, readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
 import pkg from "../../package.json" with { type: "json" };
 import { CliContext } from "./context.ts";
@@ -43,8 +44,24 @@ export function commandOf(args: ReadonlyArray<string>): string | undefined {
   return undefined;
 }
 
+/** The top-level help as the build wrote it (build:cli runs the full --help once); undefined when running from
+ * the sources or when asked for the full one. Saves loading every command's module just to list them. */
+function builtHelp(): string | undefined {
+  const file = new URL("./help.txt", import.meta.url);
+  if (process.env.CHAIN_ATLAS_FULL_HELP === "1" || file.protocol !== "file:" || !existsSync(file))
+    return undefined;
+  return readFileSync(file, "utf8");
+}
+
 export async function main(argv: string[]): Promise<number> {
   const named = commandOf(argv.slice(2));
+  if (named === undefined && argv.slice(2).some((a) => a === "-h" || a === "--help")) {
+    const help = builtHelp();
+    if (help !== undefined) {
+      process.stdout.write(help);
+      return 0;
+    }
+  }
   const hint = `run \`chain-atlas ${named && named in COMMANDS ? `${named} ` : ""}--help\` for usage`;
   const program = new Command("chain-atlas")
     .description("Industrial-chain knowledge graph: fishbone maps, gaps and investment targets (招大引强)")

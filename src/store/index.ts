@@ -1,6 +1,5 @@
 // Stores: the interface and its implementations.
 export { type EmbeddedOpenOptions, EmbeddedStore } from "./embedded-store.ts";
-export { Neo4jStore } from "./neo4j/index.ts";
 export { DEFAULT_DB, type OpenOptions, openStore, SHIPPED_SEED, storeFile } from "./open-store.ts";
 export type {
   ChangeItem,

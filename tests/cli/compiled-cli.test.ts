@@ -22,6 +22,9 @@ describe("the compiled CLI", () => {
       ["--db", db, "--json", "gaps", "--chain", "pv"],
       ["--db", db, "gaps", "--chain", "nosuch"],
       ["--version"],
+      // The top-level help comes from dist/cli/help.txt (written by the build) without loading the commands.
+      ["--help"],
+      ["--lang", "en", "-h"],
     ]) {
       const compiled = runCli(args);
       const source = runCli(args, { CHAIN_ATLAS_FROM_SOURCE: "1" });
@@ -29,6 +32,13 @@ describe("the compiled CLI", () => {
       expect(compiled.stdout).toBe(source.stdout);
       expect(compiled.stderr).toBe(source.stderr);
     }
+  });
+
+  it("keeps the top-level help beside the build, and a command's own help still loads that command", () => {
+    expect(existsSync(join(root, "dist", "cli", "help.txt"))).toBe(true);
+    const gaps = runCli(["gaps", "--help"]);
+    expect(gaps.code).toBe(0);
+    expect(gaps.stdout).toMatch(/--chain/);
   });
 
   it("finds the shipped seed from dist/ as from src/", () => {

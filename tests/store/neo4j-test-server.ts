@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Neo4jStore } from "../../src/store/index.ts";
+import { Neo4jStore } from "../../src/store/neo4j/index.ts";
 
 export const NEO4J_TEST_URL =
   process.env.NEO4J_TEST_URL ?? `bolt://127.0.0.1:${process.env.NEO4J_TEST_PORT ?? 7688}`;

@@ -8,7 +8,8 @@ import { findAllGaps, findGaps, rankTargets } from "../../src/analysis/index.ts"
 import { NotFoundError, StoreError } from "../../src/errors.ts";
 import { buildGraph } from "../../src/graph/index.ts";
 import { loadSeed } from "../../src/seed/index.ts";
-import { EmbeddedStore, Neo4jStore, SHIPPED_SEED, type Store } from "../../src/store/index.ts";
+import { EmbeddedStore, SHIPPED_SEED, type Store } from "../../src/store/index.ts";
+import { Neo4jStore } from "../../src/store/neo4j/index.ts";
 import { runCli } from "../helpers/run-cli.ts";
 import { DEMO_SEED, tempDir } from "../helpers/seed-files.ts";
 import {

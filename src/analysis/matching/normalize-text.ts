@@ -1,5 +1,5 @@
 // Text normalisation shared by every matcher: full/half width (NFKC), traditional → simplified, lower case.
-import * as OpenCC from "opencc-js";
+import * as OpenCC from "opencc-js/t2cn";
 
 // OpenCC's standard-traditional → mainland-simplified table (characters and common phrases), offline.
 const toSimplified = OpenCC.Converter({ from: "t", to: "cn" });
