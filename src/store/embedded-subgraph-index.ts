@@ -1,7 +1,8 @@
 // The embedded store's subgraph index: links, codes and ties by segment and firm, and the text-evidence pairs.
 import type Database from "better-sqlite3";
-import type { Dataset, Firm, Segment, SupplyTie } from "../model/index.ts";
+import type { Dataset, Firm, Segment } from "../model/index.ts";
 import type { SubgraphKeys } from "./chain-subgraph.ts";
+import { tieSegment } from "./subgraph-reach.ts";
 
 const TABLES = `
 create table if not exists sg_link (segment text not null, firm text not null, primary key (segment, firm)) without rowid;
@@ -26,12 +27,6 @@ function setStamp(db: Database.Database, key: string, value: string): void {
   db.prepare(
     "insert into meta (key, value) values (?, ?) on conflict(key) do update set value = excluded.value",
   ).run(key, value);
-}
-
-/** The tie's segment as the analysis files it: as stated, else the supplier's only curated segment. */
-function tieSegment(tie: SupplyTie, supplier: Firm | undefined): string | null {
-  if (tie.segment !== undefined) return tie.segment;
-  return supplier?.segments.length === 1 ? supplier.segments[0]!.segment : null;
 }
 
 /**

@@ -1,12 +1,12 @@
 // The subgraph one chain's analysis needs, cut out of the embedded store with indexed SQL (see Store.loadChainSubgraph).
 import type Database from "better-sqlite3";
 import { StoreError } from "../errors.ts";
-import { type Dataset, emptyDataset, type Feed, type Firm, type Segment } from "../model/index.ts";
+import { type Dataset, emptyDataset, type Firm, type Segment } from "../model/index.ts";
 import type { SubgraphKeys } from "./chain-subgraph.ts";
 import { indexSubgraph, indexSubgraphText, staleParts } from "./embedded-subgraph-index.ts";
+import { citedSourceIds, reachOf, SKELETON_KINDS } from "./subgraph-reach.ts";
 
-/** Kinds read whole: few rows, and every analysis reads all of them (the matcher spans every segment). */
-const WHOLE = ["regions", "chains", "segments", "feeds", "clusters", "groups", "officials"] as const;
+const WHOLE = SKELETON_KINDS;
 
 interface Row {
   kind: string;
@@ -106,41 +106,9 @@ export function loadEmbeddedSubgraph(db: Database.Database, chainId: string, key
     .deferred();
 }
 
-/** The chain's segments, their FEEDS neighbours either way, and the sub-segments of those neighbours. */
-function reachOf(
-  all: ReadonlyArray<Segment>,
-  feeds: ReadonlyArray<Feed>,
-  mine: ReadonlyArray<Segment>,
-): Set<string> {
-  const out = new Set(mine.map((s) => s.id));
-  const queue: string[] = [];
-  for (const f of feeds) {
-    if (out.has(f.from)) queue.push(f.to);
-    if (out.has(f.to)) queue.push(f.from);
-  }
-  const children = new Map<string, string[]>();
-  for (const s of all) if (s.parent) children.set(s.parent, [...(children.get(s.parent) ?? []), s.id]);
-  for (let i = 0; i < queue.length; i++) {
-    const id = queue[i]!;
-    if (out.has(id)) continue;
-    out.add(id);
-    queue.push(...(children.get(id) ?? []));
-  }
-  return out;
-}
-
 /** The sources any loaded fact cites (in store order). */
 function citedSources(db: Database.Database, ds: Dataset): Dataset["sources"] {
-  const ids = new Set<string>();
-  const walk = (v: unknown): void => {
-    if (Array.isArray(v)) for (const x of v) walk(x);
-    else if (v !== null && typeof v === "object")
-      for (const [k, x] of Object.entries(v)) {
-        if (k === "sources" && Array.isArray(x)) for (const id of x) ids.add(String(id));
-        else walk(x);
-      }
-  };
-  for (const kind of [...WHOLE, "firms", "ties"] as const) walk(ds[kind]);
+  const ids = citedSourceIds([...WHOLE, "firms", "ties"].map((kind) => ds[kind as keyof Dataset]));
   if (ids.size === 0) return [];
   db.exec("delete from sg_key");
   const put = db.prepare("insert or ignore into sg_key (key) values (?)");

@@ -145,6 +145,9 @@ describe("the neo4j store's graph", () => {
       expect(await count("MATCH (:Firm)-[r:LOCATED_IN]->(:Region) RETURN count(r)")).toBe(
         ds.firms.filter((f) => f.location.region).length,
       );
+      expect(await count("MATCH (:Firm)-[r:HAS_CODE]->(:IndustryCode) RETURN count(r)")).toBe(
+        ds.firms.reduce((n, f) => n + new Set(f.codes).size, 0),
+      );
       expect(await count("MATCH (:Firm)-[r:CITES]->(:Source) RETURN count(r)")).toBe(
         ds.firms.reduce((n, f) => n + f.sources.length, 0),
       );

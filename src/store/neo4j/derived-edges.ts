@@ -62,6 +62,13 @@ export function derivedEdges(ds: Dataset): DerivedEdges[] {
     },
     { type: "LOCATED_IN", from: "Region", to: "Region", rows: ds.regions.map((r) => e(r.id, r.parent)) },
     {
+      // A firm's industry codes as :IndustryCode nodes (chain subgraphs find code-evidence candidates by them).
+      type: "HAS_CODE",
+      from: "Firm",
+      to: "IndustryCode",
+      rows: ds.firms.flatMap((f) => [...new Set(f.codes)].map((c) => e(f.id, c))),
+    },
+    {
       type: "SUBSIDIARY_OF",
       from: "Firm",
       to: "Firm",

@@ -16,6 +16,7 @@ import {
   SupplyTie,
 } from "../../model/index.ts";
 import type { StoredKind } from "../store.ts";
+import { tieSegment } from "../subgraph-reach.ts";
 
 /** The label each entity kind is stored under; all carry `id`, `seq` (order in the dataset) and `json`. */
 export const NODE_LABELS = {
@@ -135,6 +136,7 @@ export function edgeRows(ds: Dataset, kind: EdgeKind): EdgeRow[] {
       to: f.to,
       props: { id: feedKey(f), seq, json: JSON.stringify(f) },
     }));
+  const firms = new Map(ds.firms.map((f) => [f.id, f]));
   return ds.ties.map((t, seq) => ({
     from: t.supplier,
     to: t.customer,
@@ -142,7 +144,14 @@ export function edgeRows(ds: Dataset, kind: EdgeKind): EdgeRow[] {
       id: t.id,
       seq,
       json: JSON.stringify(t),
-      ...props({ product: t.product, segment: t.segment, basis: t.basis, confidence: t.confidence }),
+      ...props({
+        product: t.product,
+        segment: t.segment,
+        // The segment the analysis files the tie under (chain subgraphs select ties by it; indexed).
+        fileSegment: tieSegment(t, firms.get(t.supplier)) ?? undefined,
+        basis: t.basis,
+        confidence: t.confidence,
+      }),
     },
   }));
 }

@@ -2,6 +2,7 @@
 import neo4j, { type Driver, type Session } from "neo4j-driver";
 import { AtlasError, StoreError } from "../../errors.ts";
 import { type Dataset, type Firm, isLocalFirm } from "../../model/index.ts";
+import type { SubgraphKeys } from "../chain-subgraph.ts";
 import { datasetRows, diffRows } from "../dataset-entities.ts";
 import type {
   ChangeItem,
@@ -22,6 +23,12 @@ import {
   recordChange,
 } from "./change-history.ts";
 import { type Endpoint, storeError, withRetry } from "./neo4j-errors.ts";
+import {
+  hasSubgraphShape,
+  readNeo4jSubgraph,
+  textEvidenceFresh,
+  writeTextEvidence,
+} from "./neo4j-subgraph.ts";
 import { parseEntity, readEntityRows, rowsToDataset } from "./read-dataset.ts";
 import { SCHEMA_STATEMENTS } from "./schema.ts";
 import { checkEdgeEnds, type Tx, writeDataset } from "./write-dataset.ts";
@@ -180,6 +187,36 @@ export class Neo4jStore implements Store {
   }
 
   /**
+   * What one chain's analysis reads, cut out in Cypher (neo4j-subgraph.ts: the embedded store's rules); the text
+   * evidence for these keys is brought up to date first when the data changed since. A store written by an
+   * older chain-atlas (without the subgraph's indexes) is read whole.
+   */
+  async loadChainSubgraph(chainId: string, keys: SubgraphKeys): Promise<Dataset> {
+    const state = await this.read("checking the chain subgraph index", async (tx) => ({
+      shape: await hasSubgraphShape(tx),
+      fresh: await textEvidenceFresh(tx, keys),
+    }));
+    if (!state.shape) return this.loadDataset();
+    if (!state.fresh) await this.prepareChainSubgraphs(keys);
+    return this.read(`loading the subgraph of chain "${chainId}"`, (tx) =>
+      readNeo4jSubgraph(tx, chainId, keys),
+    );
+  }
+
+  /** Matches every candidate's text once for these keys and stores the pairs (import calls it; idempotent). */
+  async prepareChainSubgraphs(keys: SubgraphKeys): Promise<void> {
+    try {
+      await this.transaction("WRITE", async (tx) => {
+        await lockChanges(tx);
+        if ((await hasSubgraphShape(tx)) && !(await textEvidenceFresh(tx, keys)))
+          await writeTextEvidence(tx, keys);
+      });
+    } catch (e) {
+      throw storeError(e, this.endpoint, "indexing the text evidence for chain subgraphs");
+    }
+  }
+
+  /**
    * The chain's curated subgraph, gathered in Cypher (see chain-subgraph.ts): links, ties, codes — not yet the
    * text-matched candidates the embedded store's loadChainSubgraph adds, so per-chain commands read this store whole.
    */
@@ -238,6 +275,7 @@ export class Neo4jStore implements Store {
             "Cluster",
             "ChainGroup",
             "Official",
+            "IndustryCode",
           ])
             await s.run(`MATCH (n:${label}) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`);
         }),

@@ -18,7 +18,11 @@ export type Tx = Pick<Transaction, "run">;
 /** Rows per UNWIND: large enough to be fast, small enough to keep each statement's memory modest. */
 export const BATCH = 2000;
 
-const ENTITY_LABELS = [...Object.values(NODE_LABELS), "City"];
+/** Nodes written with the entities and deleted with them (the industry codes firms carry). */
+const ENTITY_LABELS = [...Object.values(NODE_LABELS), "City", "IndustryCode"];
+
+/** Bumped when writeDataset changes what chain subgraphs read (a store written before holds none of it). */
+export const SUBGRAPH_SHAPE = 1;
 
 function* batches<T>(rows: ReadonlyArray<T>): Generator<T[]> {
   for (let i = 0; i < rows.length; i += BATCH) yield rows.slice(i, i + BATCH);
@@ -107,7 +111,13 @@ export async function writeDataset(
         throw new StoreError(`wrote ${made} of ${rows.length} ${type} relationships: an end is missing`);
       advance(rows.length);
     }
+  const codes = [...new Set(ds.firms.flatMap((f) => f.codes))];
+  for (const rows of batches(codes))
+    await tx.run("UNWIND $rows AS c CREATE (:IndustryCode {id: c})", { rows });
   for (const d of derivedEdges(ds))
     for (const rows of batches(d.rows)) await createEdges(tx, d.type, d.from, d.to, rows);
+  await tx.run("MERGE (m:AtlasMeta {key: 'subgraph.shape'}) SET m.value = $shape", {
+    shape: neo4j.int(SUBGRAPH_SHAPE),
+  });
   if (written !== total) onProgress?.(total, total);
 }

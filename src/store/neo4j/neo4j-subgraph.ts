@@ -1,0 +1,203 @@
+// The subgraph one chain's analysis needs, cut out of Neo4j in Cypher by the same rules as the embedded store's SQL
+// (embedded-subgraph.ts): so a per-chain command on a province-sized Neo4j never reads every firm and tie.
+import neo4j from "neo4j-driver";
+import { StoreError } from "../../errors.ts";
+import type { Dataset, Firm, Segment } from "../../model/index.ts";
+import type { SubgraphKeys } from "../chain-subgraph.ts";
+import type { EntityRow } from "../dataset-entities.ts";
+import type { StoredKind } from "../store.ts";
+import { citedSourceIds, reachOf, SKELETON_KINDS } from "../subgraph-reach.ts";
+import { lastChangeId } from "./change-history.ts";
+import { NODE_LABELS, type NodeKind } from "./graph-shape.ts";
+import { parseEntity, rowsToDataset } from "./read-dataset.ts";
+import { BATCH, SUBGRAPH_SHAPE, type Tx } from "./write-dataset.ts";
+
+type Rec = { get(k: string): unknown };
+const rowOf = (kind: StoredKind, r: Rec): EntityRow => ({
+  kind,
+  id: r.get("id") as string,
+  seq: r.get("seq") as number,
+  json: r.get("json") as string,
+});
+
+const textStampKey = (keys: SubgraphKeys) => `subgraph.text.${keys.version}`;
+
+/** Whether the stored data was written with what chain subgraphs read (fileSegment, :IndustryCode). */
+export async function hasSubgraphShape(tx: Tx): Promise<boolean> {
+  const r = await tx.run("MATCH (m:AtlasMeta {key: 'subgraph.shape'}) RETURN m.value AS v");
+  return r.records[0]?.get("v") === SUBGRAPH_SHAPE;
+}
+
+/** Whether the text-evidence pairs for these keys describe the stored data (its newest change). */
+export async function textEvidenceFresh(tx: Tx, keys: SubgraphKeys): Promise<boolean> {
+  const r = await tx.run("MATCH (m:AtlasMeta {key: $key}) RETURN m.change AS c", { key: textStampKey(keys) });
+  return r.records[0]?.get("c") === (await lastChangeId(tx));
+}
+
+/**
+ * Rewrites the text-evidence pairs for these keys: every candidate's text matched once against the whole
+ * segment list (in this process: the store does not match text itself), stored as
+ * (:Firm)-[:TEXT_EVIDENCE {version}]->(:Segment). Runs in the caller's write transaction.
+ */
+export async function writeTextEvidence(tx: Tx, keys: SubgraphKeys): Promise<void> {
+  const read = async (kind: NodeKind, where = "") =>
+    (
+      await tx.run(`MATCH (n:${NODE_LABELS[kind]})${where} RETURN n.id AS id, n.json AS json ORDER BY n.seq`)
+    ).records.map((r) => parseEntity(kind, r.get("id") as string, r.get("json") as string));
+  const segments = (await read("segments")) as Segment[];
+  const firms = (await read("firms", " WHERE NOT n.local")) as Firm[];
+  for (;;) {
+    const r = await tx.run(
+      "MATCH ()-[t:TEXT_EVIDENCE {version: $v}]->() WITH t LIMIT $batch DELETE t RETURN count(*) AS n",
+      { v: keys.version, batch: neo4j.int(BATCH) },
+    );
+    if (Number(r.records[0]?.get("n") ?? 0) < BATCH) break;
+  }
+  let rows: Array<{ firm: string; segment: string }> = [];
+  const flush = async () => {
+    if (rows.length === 0) return;
+    await tx.run(
+      `UNWIND $rows AS r MATCH (f:Firm {id: r.firm}) MATCH (s:Segment {id: r.segment})
+       CREATE (f)-[:TEXT_EVIDENCE {version: $v}]->(s)`,
+      { rows, v: keys.version },
+    );
+    rows = [];
+  };
+  for (const [firm, segment] of keys.textSegments(segments, firms)) {
+    rows.push({ firm, segment });
+    if (rows.length >= BATCH) await flush();
+  }
+  await flush();
+  await tx.run("MERGE (m:AtlasMeta {key: $key}) SET m.change = $change", {
+    key: textStampKey(keys),
+    change: neo4j.int(await lastChangeId(tx)),
+  });
+}
+
+async function ids(tx: Tx, cypher: string, params: Record<string, unknown>): Promise<string[]> {
+  return (await tx.run(cypher, params)).records.map((r) => r.get("id") as string);
+}
+
+/**
+ * Reads the chain's subgraph in the caller's read transaction (the text evidence must be fresh: see
+ * textEvidenceFresh). The same selection as loadEmbeddedSubgraph: the skeleton whole; firms linked to the chain's
+ * segments or their FEEDS neighbours; candidates by code and by text evidence; ties filed under the chain's
+ * segments or into firms linked to them; every chain master, this chain's masters' groups and their ties; both
+ * ends of every tie; the sources all of these cite.
+ */
+export async function readNeo4jSubgraph(tx: Tx, chainId: string, keys: SubgraphKeys): Promise<Dataset> {
+  const city = (await tx.run("MATCH (c:City) RETURN c.json AS json LIMIT 1")).records[0]?.get("json") as
+    | string
+    | undefined;
+  if (city === undefined) throw new StoreError("the Neo4j store is empty; import a seed first");
+  const rows: EntityRow[] = [];
+  for (const kind of SKELETON_KINDS) {
+    const cypher =
+      kind === "feeds"
+        ? "MATCH ()-[n:FEEDS]->() RETURN n.id AS id, n.seq AS seq, n.json AS json ORDER BY n.seq"
+        : `MATCH (n:${NODE_LABELS[kind]})${kind === "regions" ? " WHERE NOT n:City" : ""} RETURN n.id AS id, n.seq AS seq, n.json AS json ORDER BY n.seq`;
+    rows.push(...(await tx.run(cypher)).records.map((r) => rowOf(kind, r)));
+  }
+  const skeleton = rowsToDataset({ region: city, rows });
+  const mine = skeleton.segments.filter((s) => s.chain === chainId);
+  const own = mine.map((s) => s.id);
+  const near = [...reachOf(skeleton.segments, skeleton.feeds, mine)];
+  const masters = skeleton.chains.flatMap((c) => c.masters.map((m) => m.firm));
+  const ownMasters = skeleton.chains
+    .filter((c) => c.id === chainId)
+    .flatMap((c) => c.masters.map((m) => m.firm));
+
+  const firms = new Set<string>(masters);
+  const ties = new Set<string>();
+  const add = (into: Set<string>, list: Iterable<string>) => {
+    for (const x of list) into.add(x);
+  };
+  add(
+    firms,
+    await ids(
+      tx,
+      "UNWIND $near AS s MATCH (f:Firm)-[:IN_SEGMENT]->(:Segment {id: s}) RETURN DISTINCT f.id AS id",
+      { near },
+    ),
+  );
+  add(
+    firms,
+    await ids(
+      tx,
+      "UNWIND $codes AS c MATCH (f:Firm)-[:HAS_CODE]->(:IndustryCode {id: c}) RETURN DISTINCT f.id AS id",
+      { codes: keys.codesFor(mine) },
+    ),
+  );
+  add(
+    firms,
+    await ids(
+      tx,
+      "UNWIND $own AS s MATCH (f:Firm)-[t:TEXT_EVIDENCE]->(:Segment {id: s}) WHERE t.version = $v RETURN DISTINCT f.id AS id",
+      { own, v: keys.version },
+    ),
+  );
+  add(
+    ties,
+    await ids(
+      tx,
+      "UNWIND $own AS s MATCH ()-[e:SUPPLIES]->() WHERE e.fileSegment = s RETURN DISTINCT e.id AS id",
+      { own },
+    ),
+  );
+  add(
+    ties,
+    await ids(
+      tx,
+      `UNWIND $own AS s MATCH (c:Firm)-[:IN_SEGMENT]->(:Segment {id: s}) MATCH ()-[e:SUPPLIES]->(c)
+       RETURN DISTINCT e.id AS id`,
+      { own },
+    ),
+  );
+  // This chain's masters and their groups: who already trades with them.
+  const keyFirms = new Set(ownMasters);
+  add(
+    keyFirms,
+    await ids(
+      tx,
+      "UNWIND $firms AS id MATCH (:Firm {id: id})-[:SUBSIDIARY_OF]->(p:Firm) RETURN DISTINCT p.id AS id",
+      { firms: ownMasters },
+    ),
+  );
+  add(firms, keyFirms);
+  add(
+    ties,
+    await ids(
+      tx,
+      `UNWIND $firms AS id MATCH (a:Firm {id: id})-[e:SUPPLIES]->() RETURN e.id AS id
+       UNION UNWIND $firms AS id MATCH ()-[e:SUPPLIES]->(b:Firm {id: id}) RETURN e.id AS id`,
+      { firms: [...keyFirms] },
+    ),
+  );
+  const tieRows = (
+    await tx.run(
+      `UNWIND $ids AS id MATCH (a:Firm)-[e:SUPPLIES {id: id}]->(b:Firm)
+       RETURN e.id AS id, e.seq AS seq, e.json AS json, a.id AS supplier, b.id AS customer`,
+      { ids: [...ties] },
+    )
+  ).records;
+  for (const t of tieRows) firms.add(t.get("supplier") as string).add(t.get("customer") as string);
+  const firmRows = (
+    await tx.run(
+      "UNWIND $ids AS id MATCH (n:Firm {id: id}) RETURN n.id AS id, n.seq AS seq, n.json AS json",
+      {
+        ids: [...firms],
+      },
+    )
+  ).records.map((r) => rowOf("firms", r));
+  const picked = [...firmRows, ...tieRows.map((r) => rowOf("ties", r))].sort((a, b) => a.seq - b.seq);
+  const ds = rowsToDataset({ region: city, rows: [...rows, ...picked] });
+  const cited = citedSourceIds([...SKELETON_KINDS.map((k): unknown => ds[k]), ds.firms, ds.ties]);
+  const sourceRows = (
+    await tx.run(
+      "UNWIND $ids AS id MATCH (n:Source {id: id}) RETURN n.id AS id, n.seq AS seq, n.json AS json ORDER BY n.seq",
+      { ids: [...cited] },
+    )
+  ).records.map((r) => rowOf("sources", r));
+  ds.sources = rowsToDataset({ region: city, rows: sourceRows }).sources;
+  return ds;
+}
