@@ -33,10 +33,21 @@ interface Origin {
   file: string;
   path: PathKey[];
 }
+/**
+ * A file that parsed as YAML. Its syntax tree is large next to the data (several times the text): it is kept
+ * only while the file's items are collected, and parsed again only if a later finding needs a line number.
+ */
 interface LoadedFile {
   path: string;
-  doc: Document;
-  lines: LineCounter;
+  text: string;
+  tree: { doc: Document; lines: LineCounter } | undefined;
+}
+
+function treeOf(f: LoadedFile): { doc: Document; lines: LineCounter } {
+  if (f.tree) return f.tree;
+  const lines = new LineCounter();
+  f.tree = { doc: parseDocument(f.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false }), lines };
+  return f.tree;
 }
 
 /** Formats a path like `firms[3].segments[0].grade`. */
@@ -46,10 +57,11 @@ export function formatPath(path: ReadonlyArray<PathKey>): string {
 
 /** The line of the deepest node on `path` that exists in the document. */
 function lineOf(f: LoadedFile, path: ReadonlyArray<PathKey>): number | undefined {
+  const { doc, lines } = treeOf(f);
   for (let n = path.length; n >= 0; n--) {
-    const node = n === 0 ? f.doc.contents : f.doc.getIn(path.slice(0, n), true);
+    const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
     const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
-    if (range) return f.lines.linePos(range[0]).line;
+    if (range) return lines.linePos(range[0]).line;
   }
   return undefined;
 }
@@ -99,7 +111,7 @@ function firstInvalidUtf8(b: Uint8Array): number {
 function zodIssues(f: LoadedFile, base: PathKey[], error: z.ZodError): InputIssue[] {
   return error.issues.map((iss) => {
     const path = [...base, ...iss.path.filter((k): k is PathKey => typeof k !== "symbol")];
-    const value = f.doc.getIn(path);
+    const value = treeOf(f).doc.getIn(path);
     const found = value === undefined ? "found nothing" : `found ${JSON.stringify(value)}`;
     let message = `${found}; ${schemaMessage(iss as SchemaIssue)}`;
     if (iss.code === "invalid_value")
@@ -139,6 +151,12 @@ interface Collected {
 export function parseSeed(files: ReadonlyArray<SeedFileInput>, opts: RuleOptions = {}): ParsedSeed {
   const issues: InputIssue[] = [];
   const loaded: LoadedFile[] = [];
+  const collected: Collected = {
+    dataset: emptyDataset({ id: "x", name: { zh: "x" }, province: "x", country: "CN" }),
+    origins: new Map(),
+    brokenIds: new Set(),
+  };
+  const regionFiles: LoadedFile[] = [];
   for (const input of files) {
     const decoded = decode(input);
     if ("issue" in decoded) {
@@ -158,16 +176,11 @@ export function parseSeed(files: ReadonlyArray<SeedFileInput>, opts: RuleOptions
         });
       continue;
     }
-    loaded.push({ path: input.path, doc, lines });
+    const f: LoadedFile = { path: input.path, text: decoded.text, tree: { doc, lines } };
+    loaded.push(f);
+    issues.push(...collectFile(f, collected, regionFiles));
+    f.tree = undefined;
   }
-
-  const collected: Collected = {
-    dataset: emptyDataset({ id: "x", name: { zh: "x" }, province: "x", country: "CN" }),
-    origins: new Map(),
-    brokenIds: new Set(),
-  };
-  const regionFiles: LoadedFile[] = [];
-  for (const f of loaded) issues.push(...collectFile(f, collected, regionFiles));
 
   if (regionFiles.length === 0 && !issues.some((i) => i.path === "region"))
     issues.push({
@@ -216,9 +229,9 @@ function locate(origins: Map<string, Origin[]>, at: Locator): Origin {
 /** Checks one file's keys and items, adding the valid ones to the dataset; returns the file's issues. */
 function collectFile(f: LoadedFile, c: Collected, regionFiles: LoadedFile[]): InputIssue[] {
   const issues: InputIssue[] = [];
-  if (!isMap(f.doc.contents)) {
-    const found =
-      f.doc.contents === null ? "an empty file" : isSeq(f.doc.contents) ? "a list" : "a single value";
+  const { doc, lines } = treeOf(f);
+  if (!isMap(doc.contents)) {
+    const found = doc.contents === null ? "an empty file" : isSeq(doc.contents) ? "a list" : "a single value";
     return [
       {
         file: f.path,
@@ -231,10 +244,10 @@ function collectFile(f: LoadedFile, c: Collected, regionFiles: LoadedFile[]): In
   }
   let raw: Record<string, unknown>;
   try {
-    raw = f.doc.toJS({ maxAliasCount: MAX_ALIASES }) as Record<string, unknown>;
+    raw = doc.toJS({ maxAliasCount: MAX_ALIASES }) as Record<string, unknown>;
   } catch (e) {
     let at: number | undefined;
-    visit(f.doc, {
+    visit(doc, {
       Alias(_key, node) {
         at = node.range?.[0];
         return visit.BREAK;
@@ -243,7 +256,7 @@ function collectFile(f: LoadedFile, c: Collected, regionFiles: LoadedFile[]): In
     return [
       {
         file: f.path,
-        line: at === undefined ? lineOf(f, []) : f.lines.linePos(at).line,
+        line: at === undefined ? lineOf(f, []) : lines.linePos(at).line,
         path: "",
         rule: "yaml",
         message: `found YAML aliases that expand too far (${(e as Error).message}); expected plain data: write each value out instead of repeating aliases (*name)`,
