@@ -13,7 +13,9 @@ import type { Ctx, Page } from "./pages/page.ts";
 import { progressPage } from "./pages/progress.ts";
 import { projectsPage } from "./pages/projects.ts";
 import { reportPage } from "./pages/report.ts";
+import { reviewPage } from "./pages/review.ts";
 import { targetsPage } from "./pages/targets.ts";
+import { uploadPage } from "./pages/upload.ts";
 import type { ChainSummary } from "./types.ts";
 
 interface Route {
@@ -33,6 +35,8 @@ const ROUTES: Route[] = [
   { path: "projects", label: () => t().projects, page: projectsPage },
   { path: "progress", label: () => t().progress, page: progressPage },
   { path: "edit", label: () => t().edit, page: editPage, roles: ["admin", "editor"] },
+  { path: "upload", label: () => t().upload, page: uploadPage, roles: ["admin", "editor"] },
+  { path: "review", label: () => t().review, page: reviewPage, roles: ["admin", "editor"] },
   { path: "history", label: () => t().history, page: historyPage },
 ];
 
