@@ -135,6 +135,15 @@ function header(route: Route | undefined): HTMLElement {
   );
 }
 
+/** Gives the nav a row of its own when brand, nav and user do not fit on one line (the labels' language, the
+ * role's entries and the window's width decide, so it is measured rather than set by a breakpoint). */
+function fitHeader(): void {
+  const top = document.querySelector<HTMLElement>("header.top");
+  if (!top) return;
+  top.classList.remove("stacked");
+  if (top.scrollWidth > top.clientWidth + 1) top.classList.add("stacked");
+}
+
 async function render(): Promise<void> {
   teardown?.();
   teardown = undefined;
@@ -153,6 +162,7 @@ async function render(): Promise<void> {
         }),
       ),
     );
+    fitHeader();
     return;
   }
   const route = ROUTES.find((r) => r.path === path) ?? ROUTES[0]!;
@@ -163,6 +173,7 @@ async function render(): Promise<void> {
   document.title = `${route.label()} · ${t().app}`;
   const main = h("main", { id: "main", tabindex: "-1" });
   mount(app, header(route), main);
+  fitHeader();
   const ctx: Ctx = { user, chains, params, go, onLeave: (fn) => (teardown = fn) };
   try {
     await route.page(main, ctx);
@@ -182,6 +193,11 @@ async function render(): Promise<void> {
 }
 
 window.addEventListener("hashchange", () => void render());
+let fitting = 0;
+window.addEventListener("resize", () => {
+  cancelAnimationFrame(fitting);
+  fitting = requestAnimationFrame(fitHeader);
+});
 // The skip link moves focus into the page's main content; followed as a link, "#main" would be taken for a
 // route and send the user to the dashboard.
 document.addEventListener("click", (e) => {

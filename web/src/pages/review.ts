@@ -151,7 +151,7 @@ export async function reviewPage(main: HTMLElement, ctx: Ctx): Promise<void> {
   const list = h("div", { id: "review-list" }, loading());
   mount(
     main,
-    pageHead(w.title, h("label", { for: "review-status" }, `${w.show} `), filter),
+    pageHead(w.title, h("label", { for: "review-status", style: "align-self: center" }, w.show), filter),
     h("p", { class: "muted" }, w.intro),
     message,
     list,

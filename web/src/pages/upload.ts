@@ -21,6 +21,7 @@ const WORDS = {
     list: "榜单",
     noList: "（不指定）",
     year: "榜单年份",
+    yearHint: "如 2024；留空则导入所有年份",
     batch: "批次",
     why: "导入原因（记入变更记录）",
     whyDefault: "网页导入",
@@ -33,6 +34,7 @@ const WORDS = {
     previewed: "预览结果（尚未修改任何数据）：确认后点“导入”。",
     applied: (id: number) => `已导入，记为变更 #${id}。`,
     nothing: "没有需要修改的内容（与现有数据一致）。",
+    onlyQueued: (n: number) => `未写入任何数据：${n} 行与已有企业名称相近但不能确定，已送待复核。`,
     failed: (file: string) => `无法导入 ${file}：`,
     nothingChanged: "数据未做任何修改。",
     counts: {
@@ -74,6 +76,7 @@ const WORDS = {
     list: "List",
     noList: "(none)",
     year: "List year",
+    yearHint: "e.g. 2024; empty: every year",
     batch: "Batch",
     why: "Why (kept in the change history)",
     whyDefault: "import in the web app",
@@ -86,6 +89,8 @@ const WORDS = {
     previewed: "Preview (nothing has been changed yet): press Import to apply it.",
     applied: (id: number) => `Imported as change #${id}.`,
     nothing: "Nothing to change (the data already holds all of it).",
+    onlyQueued: (n: number) =>
+      `Nothing was written: ${n} rows are close to existing firms but not certainly the same, and wait for review.`,
     failed: (file: string) => `Cannot import ${file}: `,
     nothingChanged: "Nothing was changed.",
     counts: {
@@ -230,7 +235,7 @@ export async function uploadPage(main: HTMLElement, ctx: Ctx): Promise<void> {
     id: "upload-year",
     min: "1950",
     max: "2100",
-    placeholder: "2024",
+    placeholder: w.yearHint,
   }) as HTMLInputElement;
   const batch = h("input", { type: "text", id: "upload-batch" }) as HTMLInputElement;
   const why = h("input", { type: "text", id: "upload-why", value: w.whyDefault }) as HTMLInputElement;
@@ -275,7 +280,8 @@ export async function uploadPage(main: HTMLElement, ctx: Ctx): Promise<void> {
     }
   };
   const showKind = () => {
-    listFields.hidden = kind.value !== "candidates";
+    // .row sets display, which outranks the hidden attribute: hide it by style.
+    listFields.style.display = kind.value === "candidates" ? "" : "none";
   };
   showKind();
   kind.addEventListener("change", () => {
@@ -317,7 +323,12 @@ export async function uploadPage(main: HTMLElement, ctx: Ctx): Promise<void> {
         status.textContent = w.previewed;
       } else {
         previewed = null;
-        status.textContent = answer.changeId === null ? w.nothing : w.applied(answer.changeId);
+        status.textContent =
+          answer.changeId !== null
+            ? w.applied(answer.changeId)
+            : answer.queued.length
+              ? w.onlyQueued(answer.queued.length)
+              : w.nothing;
       }
     } catch (e) {
       previewed = null;
