@@ -211,6 +211,10 @@ describe("the Import page", () => {
     const glass = cards.filter({ hasText: "福莱特光伏有限公司" });
     expect(await glass.textContent()).toContain("flat-glass");
     expect(await glass.textContent()).toContain("来自 near.csv 第 2 行");
+    // What the row itself said (its county and products), beside the suggested firm, for the person deciding.
+    const row = await glass.locator(".grid2 > div:first-child dl").textContent();
+    expect(row).toContain("秀洲区");
+    expect(row).toContain("光伏玻璃");
     await glass.getByRole("button", { name: "合并（是同一家）" }).click();
     await expect
       .poll(() => page.locator("#review-message").textContent())

@@ -78,6 +78,9 @@ const ReviewItemSchema = z.object({
   decidedAt: z.string().optional(),
   decidedBy: z.string().optional(),
   result: z.string().optional(),
+  imported: JsonObject.optional().describe(
+    "the firm as the row describes it (name, location, products, credit code …), for the person deciding",
+  ),
 });
 const ReviewQuery = z.strictObject({
   status: z.enum(["pending", "accepted", "rejected", "all"]).optional().describe("default pending"),
@@ -216,7 +219,10 @@ export const ingestRoutes: RouteSpec[] = [
       const { status = "pending" } = parseOrThrow(ReviewQuery, ctx.query, "query");
       const items = new ReviewQueue(ctx.state.store)
         .list(status === "all" ? undefined : (status as ReviewStatus))
-        .map(({ payload: _p, ...i }) => i);
+        .map(({ payload, ...i }) => ({
+          ...i,
+          imported: (payload as { draft?: Record<string, unknown> }).draft,
+        }));
       return { items };
     },
   },

@@ -2,7 +2,7 @@
 // merge it into the suggested firm, or keep it apart as a new firm. Nothing is merged silently.
 import { ApiError, call, get } from "../api.ts";
 import { fmt, h, mount } from "../dom.ts";
-import { lang } from "../i18n.ts";
+import { lang, nm } from "../i18n.ts";
 import { type Ctx, loading, pageHead, select } from "./page.ts";
 
 const WORDS = {
@@ -36,6 +36,8 @@ const WORDS = {
     result: "结果",
     failed: "处理失败：",
     noAccess: "只有编辑和管理员可以处理复核。",
+    colon: "：",
+    semi: "；",
   },
   en: {
     title: "Review",
@@ -67,6 +69,8 @@ const WORDS = {
     result: "Result",
     failed: "Could not decide: ",
     noAccess: "Only editors and admins may decide reviews.",
+    colon: ": ",
+    semi: "; ",
   },
 };
 
@@ -85,6 +89,8 @@ export interface ReviewItem {
   decidedAt?: string;
   decidedBy?: string;
   result?: string;
+  /** The firm as the imported row describes it. */
+  imported?: Omit<FirmView, "id">;
 }
 
 interface FirmView {
@@ -104,11 +110,16 @@ async function firmOf(id: string): Promise<FirmView | null> {
   }
 }
 
-function firmCard(id: string, f: FirmView | null): HTMLElement {
+/** Region ids to their names (the API's location holds the id). */
+let regionNames = new Map<string, { zh: string; en?: string }>();
+
+function facts(f: Omit<FirmView, "id">): HTMLElement {
   const w = words();
-  if (!f) return h("div", null, h("strong", null, id), h("p", { class: "muted" }, w.noFirm));
   const loc = f.location;
-  const place = [loc?.region, loc?.city, loc?.province, loc?.country].filter(Boolean).join(" · ");
+  const region = loc?.region ? nm(regionNames.get(loc.region)) || loc.region : undefined;
+  const place = [region, loc?.city, loc?.province, loc?.country]
+    .filter((p, i, all) => p && all.indexOf(p) === i)
+    .join(" · ");
   const products = (f.products ?? []).map((p) => (typeof p === "string" ? p : p.name));
   const rows: Array<[string, string]> = [
     [w.aliases, (f.name.aliases ?? []).join("、")],
@@ -117,16 +128,22 @@ function firmCard(id: string, f: FirmView | null): HTMLElement {
     [w.products, products.slice(0, 6).join("、")],
   ];
   return h(
+    "dl",
+    null,
+    rows.filter(([, v]) => v).map(([k, v]) => [h("dt", null, k), h("dd", null, v)]),
+  );
+}
+
+function firmCard(id: string, f: FirmView | null): HTMLElement {
+  const w = words();
+  if (!f) return h("div", null, h("strong", null, id), h("p", { class: "muted" }, w.noFirm));
+  return h(
     "div",
     { class: "node-card" },
     h("strong", null, lang() === "en" && f.name.en ? f.name.en : f.name.zh),
     " ",
     h("span", { class: "muted" }, f.id),
-    h(
-      "dl",
-      null,
-      rows.filter(([, v]) => v).map(([k, v]) => [h("dt", null, k), h("dd", null, v)]),
-    ),
+    facts(f),
   );
 }
 
@@ -158,6 +175,14 @@ export async function reviewPage(main: HTMLElement, ctx: Ctx): Promise<void> {
   );
 
   const load = async () => {
+    if (regionNames.size === 0)
+      regionNames = new Map(
+        (
+          await get<{ items: Array<{ id: string; name: { zh: string; en?: string } }> }>(
+            "/api/regions?limit=1000",
+          )
+        ).items.map((r) => [r.id, r.name]),
+      );
     const { items } = await get<{ items: ReviewItem[] }>(`/api/review?status=${encodeURIComponent(status)}`);
     if (items.length === 0) {
       mount(list, h("p", { class: "card muted", id: "review-empty" }, w.empty));
@@ -231,14 +256,15 @@ export async function reviewPage(main: HTMLElement, ctx: Ctx): Promise<void> {
           h("h3", null, w.imported),
           h("p", null, h("strong", { id: `review-${i.id}-name` }, i.name)),
           h("p", { class: "muted" }, w.fromFile(i.file, i.row), " · ", fmt.time(i.at)),
+          i.imported ? h("div", { class: "node-card" }, facts(i.imported)) : null,
         ),
         h("div", null, h("h3", null, w.suggested), firmCard(i.candidate, firm)),
       ),
       h(
         "p",
         null,
-        h("strong", null, `${w.evidence}：`),
-        `${w.score(i.score.toFixed(2))}；${w.reason}：${i.reason}`,
+        h("strong", null, `${w.evidence}${w.colon}`),
+        `${w.score(i.score.toFixed(2))}${w.semi}${w.reason}${w.colon}${i.reason}`,
       ),
       i.status === "pending"
         ? h("div", { class: "row" }, buttons, note)

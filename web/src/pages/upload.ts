@@ -60,6 +60,9 @@ const WORDS = {
     near: (id: string, score: string) => `近似 ${id}（相似度 ${score}）`,
     toReview: "去复核",
     noAccess: "只有编辑和管理员可以导入数据。",
+    colon: "：",
+    semi: "；",
+    paren: (s: string) => `（${s}）`,
   },
   en: {
     title: "Import",
@@ -116,6 +119,9 @@ const WORDS = {
     near: (id: string, score: string) => `close to ${id} (similarity ${score})`,
     toReview: "Go to review",
     noAccess: "Only editors and admins may import data.",
+    colon: ": ",
+    semi: "; ",
+    paren: (s: string) => ` (${s})`,
   },
 };
 
@@ -389,8 +395,8 @@ function report(a: IngestAnswer): HTMLElement {
   const rows = ORDER.flatMap((k) => a[k].map((e) => ({ k, e }))).sort((x, y) => x.e.row - y.e.row);
   const detail = (k: (typeof ORDER)[number], e: Entry): string => {
     if (k === "queued" && e.candidate)
-      return [w.near(e.candidate.id, (e.score ?? 0).toFixed(2)), e.reason].filter(Boolean).join("；");
-    return [e.by ? `${w.by} ${e.by}` : "", e.fields?.join(", ") ?? ""].filter(Boolean).join("；");
+      return [w.near(e.candidate.id, (e.score ?? 0).toFixed(2)), e.reason].filter(Boolean).join(w.semi);
+    return [e.by ? `${w.by} ${e.by}` : "", e.fields?.join(", ") ?? ""].filter(Boolean).join(w.semi);
   };
   return h(
     "div",
@@ -413,7 +419,11 @@ function report(a: IngestAnswer): HTMLElement {
       ? h(
           "p",
           { class: "notice" },
-          h("a", { href: "#/review", id: "upload-to-review" }, `${w.toReview}（${a.queued.length}）`),
+          h(
+            "a",
+            { href: "#/review", id: "upload-to-review" },
+            `${w.toReview}${w.paren(String(a.queued.length))}`,
+          ),
         )
       : null,
     a.skipped.length
@@ -428,7 +438,7 @@ function report(a: IngestAnswer): HTMLElement {
               h(
                 "li",
                 null,
-                `${a.file} · ${w.rowN(s.row)} · ${s.column}：${s.reason}（${s.dropped ? w.dropped : w.kept}）`,
+                `${a.file} · ${w.rowN(s.row)} · ${s.column}${w.colon}${s.reason}${w.paren(s.dropped ? w.dropped : w.kept)}`,
               ),
             ),
           ),
