@@ -252,6 +252,30 @@ describe("the Import page", () => {
     expect(problems).toEqual([]);
   }, 180_000);
 
+  it("a file that cannot be read is named as the user named it, its problem listed once; nothing changes", async () => {
+    const { page, problems } = await signedIn("editor1");
+    const before = await changeId(page);
+    await page.goto(`${server.url}/#/upload`);
+    await page.locator("#upload-form").waitFor();
+    await page.locator("#upload-file").setInputFiles({
+      name: "broken.xlsx",
+      mimeType: "application/octet-stream",
+      buffer: Buffer.from("PK\u0003\u0004 not a workbook", "latin1"),
+    });
+    await page.locator("#upload-preview").click();
+    const alert = page.locator("#upload-error");
+    await expect.poll(() => alert.textContent(), { timeout: 60_000 }).toContain("无法导入 broken.xlsx");
+    const text = (await alert.textContent()) ?? "";
+    expect(text).toContain("数据未做任何修改");
+    expect(text).not.toContain("atlas-upload"); // not the server's temporary copy
+    expect(await alert.locator("li").count()).toBeGreaterThan(0);
+    const first = (await alert.locator("li").first().textContent()) ?? "";
+    expect(text.split(first).length - 1, "the problem is said once").toBe(1);
+    expect(await page.locator("#upload-apply").isDisabled()).toBe(true);
+    expect(await changeId(page)).toBe(before);
+    expect(problems).toEqual([]);
+  }, 60_000);
+
   it("an investor sees no Import or Review entry, is refused on both pages and by the API", async () => {
     const { page, problems } = await signedIn("investor1");
     await page.goto(`${server.url}/#/dashboard`);

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Request } from "express";
 import { z } from "zod";
-import { OptionError } from "../../errors.ts";
+import { OptionError, ValidationError } from "../../errors.ts";
 import { decideReview, ingestFile, ingestReport } from "../../ingest/index.ts";
 import { ReviewQueue, type ReviewStatus } from "../../store/review-queue.ts";
 import { ErrorSchema, JsonObject } from "../api-schemas.ts";
@@ -134,6 +134,19 @@ async function saveBody(req: Request, file: string): Promise<number> {
   return size;
 }
 
+/** The error with the server's temporary copy of the upload named as the user named the file. */
+function asUploaded(e: unknown, saved: string, name: string): unknown {
+  if (!(e instanceof Error)) return e;
+  const fix = (s: string) => s.replaceAll(saved, name);
+  e.message = fix(e.message);
+  if (e instanceof ValidationError)
+    for (const i of e.issues) {
+      i.message = fix(i.message);
+      if (i.file === saved) i.file = name;
+    }
+  return e;
+}
+
 function ingestOptionsOf(ctx: RouteContext) {
   const q = ctx.query;
   const opt = (v: string | undefined) => (v === undefined || v.trim() === "" ? undefined : v);
@@ -193,7 +206,9 @@ export const ingestRoutes: RouteSpec[] = [
         const size = await saveBody(ctx.req, file);
         if (size === 0) throw new OptionError(`${name} is empty: send the file as the request body`);
         const result = await ctx.state.write(async () => {
-          const r = await ingestFile(ctx.state.graphStore, file, raw);
+          const r = await ingestFile(ctx.state.graphStore, file, raw).catch((e: unknown) => {
+            throw asUploaded(e, file, name);
+          });
           // The next read loads the new dataset (the change set id moved); keep it now as other writes do.
           if (r.changeId !== undefined) ctx.state.written(await ctx.state.graphStore.loadDataset());
           return r;

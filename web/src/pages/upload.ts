@@ -345,7 +345,8 @@ export async function uploadPage(main: HTMLElement, ctx: Ctx): Promise<void> {
       mount(
         alert,
         h("strong", null, w.failed(f.name)),
-        body.message,
+        // A validation error's message repeats its first problems; the list says them once, in full.
+        details.length ? null : body.message,
         details.length
           ? h(
               "ul",
