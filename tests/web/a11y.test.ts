@@ -112,6 +112,33 @@ const AUDIT = `(() => {
   return { unlabelled, lowContrast };
 })()`;
 
+/** A near-name list (two seed firms spelled another way) and a list with a bad row: results to audit. */
+const NEAR_CSV = "企业名称,所属区县\n福莱特光伏有限公司,秀洲区\n嘉兴斯达半导体科技有限公司,南湖区\n";
+const LIST_CSV = "企业名称,所属区县,主营产品\n福莱特光伏有限公司,秀洲区,光伏玻璃\n,南湖区,光伏玻璃\n";
+
+/** Fills the page before the audit: the Import page after a preview, the Review page with items waiting. */
+const SETUP: Record<string, (page: Page) => Promise<void>> = {
+  "#/upload": async (page) => {
+    await page.locator("#upload-file").setInputFiles({
+      name: "list.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(LIST_CSV, "utf8"),
+    });
+    await page.locator("#upload-preview").click();
+    await page.locator("#upload-problems").waitFor({ timeout: 60_000 });
+  },
+  "#/review": async (page) => {
+    const csrf = (await page.context().cookies()).find((c) => c.name === "atlas_csrf")?.value ?? "";
+    const r = await page.request.post(`${server.url}/api/ingest?as=local-firms`, {
+      headers: { "X-CSRF-Token": csrf, "X-Filename": "near.csv", "Content-Type": "text/csv" },
+      data: Buffer.from(NEAR_CSV, "utf8"),
+    });
+    expect(r.status()).toBe(200);
+    await page.reload();
+    await page.locator("article.review-item").first().waitFor({ timeout: 30_000 });
+  },
+};
+
 const PAGES: Array<[string, string]> = [
   ["", "#/login"],
   ["admin1", "#/dashboard"],
@@ -122,6 +149,8 @@ const PAGES: Array<[string, string]> = [
   ["investor1", "#/targets?chain=pv"],
   ["editor1", "#/edit"],
   ["editor1", "#/history"],
+  ["editor1", "#/upload"],
+  ["editor1", "#/review"],
 ];
 
 describe("accessibility", () => {
@@ -132,6 +161,7 @@ describe("accessibility", () => {
         const page = await as(user, lang);
         await page.goto(`${server.url}/${hash}`);
         await settled(page);
+        await SETUP[hash]?.(page);
         const { unlabelled, lowContrast } = (await page.evaluate(AUDIT)) as {
           unlabelled: string[];
           lowContrast: string[];

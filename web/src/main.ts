@@ -13,7 +13,9 @@ import type { Ctx, Page } from "./pages/page.ts";
 import { progressPage } from "./pages/progress.ts";
 import { projectsPage } from "./pages/projects.ts";
 import { reportPage } from "./pages/report.ts";
+import { reviewPage } from "./pages/review.ts";
 import { targetsPage } from "./pages/targets.ts";
+import { uploadPage } from "./pages/upload.ts";
 import type { ChainSummary } from "./types.ts";
 
 interface Route {
@@ -33,6 +35,8 @@ const ROUTES: Route[] = [
   { path: "projects", label: () => t().projects, page: projectsPage },
   { path: "progress", label: () => t().progress, page: progressPage },
   { path: "edit", label: () => t().edit, page: editPage, roles: ["admin", "editor"] },
+  { path: "upload", label: () => t().upload, page: uploadPage, roles: ["admin", "editor"] },
+  { path: "review", label: () => t().review, page: reviewPage, roles: ["admin", "editor"] },
   { path: "history", label: () => t().history, page: historyPage },
 ];
 
@@ -131,6 +135,15 @@ function header(route: Route | undefined): HTMLElement {
   );
 }
 
+/** Gives the nav a row of its own when brand, nav and user do not fit on one line (the labels' language, the
+ * role's entries and the window's width decide, so it is measured rather than set by a breakpoint). */
+function fitHeader(): void {
+  const top = document.querySelector<HTMLElement>("header.top");
+  if (!top) return;
+  top.classList.remove("stacked");
+  if (top.scrollWidth > top.clientWidth + 1) top.classList.add("stacked");
+}
+
 async function render(): Promise<void> {
   teardown?.();
   teardown = undefined;
@@ -149,6 +162,7 @@ async function render(): Promise<void> {
         }),
       ),
     );
+    fitHeader();
     return;
   }
   const route = ROUTES.find((r) => r.path === path) ?? ROUTES[0]!;
@@ -159,6 +173,7 @@ async function render(): Promise<void> {
   document.title = `${route.label()} · ${t().app}`;
   const main = h("main", { id: "main", tabindex: "-1" });
   mount(app, header(route), main);
+  fitHeader();
   const ctx: Ctx = { user, chains, params, go, onLeave: (fn) => (teardown = fn) };
   try {
     await route.page(main, ctx);
@@ -178,6 +193,11 @@ async function render(): Promise<void> {
 }
 
 window.addEventListener("hashchange", () => void render());
+let fitting = 0;
+window.addEventListener("resize", () => {
+  cancelAnimationFrame(fitting);
+  fitting = requestAnimationFrame(fitHeader);
+});
 // The skip link moves focus into the page's main content; followed as a link, "#main" would be taken for a
 // route and send the user to the dashboard.
 document.addEventListener("click", (e) => {

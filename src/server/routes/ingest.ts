@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Request } from "express";
 import { z } from "zod";
-import { OptionError } from "../../errors.ts";
+import { OptionError, ValidationError } from "../../errors.ts";
 import { decideReview, ingestFile, ingestReport } from "../../ingest/index.ts";
 import { ReviewQueue, type ReviewStatus } from "../../store/review-queue.ts";
 import { ErrorSchema, JsonObject } from "../api-schemas.ts";
@@ -78,6 +78,9 @@ const ReviewItemSchema = z.object({
   decidedAt: z.string().optional(),
   decidedBy: z.string().optional(),
   result: z.string().optional(),
+  imported: JsonObject.optional().describe(
+    "the firm as the row describes it (name, location, products, credit code …), for the person deciding",
+  ),
 });
 const ReviewQuery = z.strictObject({
   status: z.enum(["pending", "accepted", "rejected", "all"]).optional().describe("default pending"),
@@ -129,6 +132,19 @@ async function saveBody(req: Request, file: string): Promise<number> {
     await new Promise<void>((r) => out.end(r));
   }
   return size;
+}
+
+/** The error with the server's temporary copy of the upload named as the user named the file. */
+function asUploaded(e: unknown, saved: string, name: string): unknown {
+  if (!(e instanceof Error)) return e;
+  const fix = (s: string) => s.replaceAll(saved, name);
+  e.message = fix(e.message);
+  if (e instanceof ValidationError)
+    for (const i of e.issues) {
+      i.message = fix(i.message);
+      if (i.file === saved) i.file = name;
+    }
+  return e;
 }
 
 function ingestOptionsOf(ctx: RouteContext) {
@@ -190,7 +206,9 @@ export const ingestRoutes: RouteSpec[] = [
         const size = await saveBody(ctx.req, file);
         if (size === 0) throw new OptionError(`${name} is empty: send the file as the request body`);
         const result = await ctx.state.write(async () => {
-          const r = await ingestFile(ctx.state.graphStore, file, raw);
+          const r = await ingestFile(ctx.state.graphStore, file, raw).catch((e: unknown) => {
+            throw asUploaded(e, file, name);
+          });
           // The next read loads the new dataset (the change set id moved); keep it now as other writes do.
           if (r.changeId !== undefined) ctx.state.written(await ctx.state.graphStore.loadDataset());
           return r;
@@ -216,7 +234,10 @@ export const ingestRoutes: RouteSpec[] = [
       const { status = "pending" } = parseOrThrow(ReviewQuery, ctx.query, "query");
       const items = new ReviewQueue(ctx.state.store)
         .list(status === "all" ? undefined : (status as ReviewStatus))
-        .map(({ payload: _p, ...i }) => i);
+        .map(({ payload, ...i }) => ({
+          ...i,
+          imported: (payload as { draft?: Record<string, unknown> }).draft,
+        }));
       return { items };
     },
   },
