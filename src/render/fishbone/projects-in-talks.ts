@@ -18,7 +18,14 @@ export interface ProjectInTalks {
   amount: Project["amount"];
   aim: Project["gaps"][number]["aim"];
   /** 首报首谈, when the project has a first report: holder, last day of exclusive talks, still running on `date`. */
-  firstReport?: { holder: LocalizedName; until: string; running: boolean } | undefined;
+  firstReport?:
+    | {
+        holder: LocalizedName;
+        until: string;
+        running: boolean /** 0 on the last day, negative after. */;
+        daysLeft: number;
+      }
+    | undefined;
 }
 
 export type TalkLang = "zh" | "en";
@@ -56,6 +63,7 @@ export function projectsInTalks(
               holder: county(fr.county),
               until: fr.exclusiveUntil,
               running: day <= fr.exclusiveUntil,
+              daysLeft: Math.round((Date.parse(fr.exclusiveUntil) - Date.parse(day)) / 86_400_000),
             }
           : undefined,
       };
