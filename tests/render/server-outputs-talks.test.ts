@@ -1,5 +1,6 @@
 // The server's fishbone and report show a project in talks as soon as it is registered (the cached fishbone is
 // not served stale), and stop showing it once dropped. The project is test data.
+import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../server/test-server.ts";
 
@@ -48,6 +49,12 @@ describe("server outputs with projects in talks", () => {
     const html = (await text(`/api/chains/pv/report.html?date=${date}`)).replace(/<svg[\s\S]*?<\/svg>/, "");
     expect(html).toContain("<h4>在谈项目</h4>");
     expect(html).toContain("测试投资方-服务端");
+    const docx = await s.call(`/api/chains/pv/report.docx?date=${date}`);
+    expect(docx.status).toBe(200);
+    const zip = await JSZip.loadAsync(Buffer.from(await docx.arrayBuffer()));
+    const xml = (await zip.file("word/document.xml")!.async("string")).replace(/<[^>]+>/g, "");
+    expect(xml).toContain("在谈项目");
+    expect(xml).toContain("测试投资方-服务端");
 
     const d = await s.call("/api/projects/talks-srv/stage", {
       method: "POST",
