@@ -7,8 +7,10 @@ import { parseOptions } from "../../analysis/core/parse-options.ts";
 import { chainReport } from "../../analysis/report/chain-report.ts";
 import { type AtlasGraph, chainsOf } from "../../graph/index.ts";
 import { type Dataset, Id, PartialDate } from "../../model/index.ts";
-import { fishboneInputOf } from "../../render/fishbone/fishbone-input.ts";
+import type { Project } from "../../model/project.ts";
+import { fishboneInputOf, regionNamesOf } from "../../render/fishbone/fishbone-input.ts";
 import { renderFishboneSvg } from "../../render/fishbone/fishbone-svg.ts";
+import { projectsInTalks } from "../../render/fishbone/projects-in-talks.ts";
 import { printableSvg } from "../../render/print/outline-text.ts";
 import { htmlToPdf } from "../../render/print/pdf.ts";
 import {
@@ -23,6 +25,7 @@ import type { CliContext } from "../context.ts";
 import { printJson } from "../output.ts";
 import { outDir, outFile } from "../output-path.ts";
 import { shanghaiToday } from "../words.ts";
+import { storedProjects } from "./fishbone.ts";
 
 /** The report's options; an API route can parse its query with the same schema. */
 export const ReportOptions = z
@@ -41,8 +44,15 @@ export const ReportOptions = z
 type ReportOptions = z.infer<typeof ReportOptions>;
 
 /** One chain's report as HTML, with its fishbone drawn from the same findings and targets. */
-function reportHtml(ds: Dataset, g: AtlasGraph, chain: string, opts: ReportOptions) {
+function reportHtml(
+  ds: Dataset,
+  g: AtlasGraph,
+  chain: string,
+  opts: ReportOptions,
+  projects: ReadonlyArray<Project>,
+) {
   const report = chainReport(g, { chain });
+  const talks = projects.length > 0 ? projectsInTalks(projects, opts.date, regionNamesOf(g)) : undefined;
   const svg = renderFishboneSvg(
     fishboneInputOf(g, chain, {
       lang: opts.lang,
@@ -50,6 +60,7 @@ function reportHtml(ds: Dataset, g: AtlasGraph, chain: string, opts: ReportOptio
       city: ds.region.name,
       gaps: report.gaps,
       targets: report.targetsByGap,
+      projects,
     }),
   );
   // The firms the report names: local firms of its segments, the targets it lists, the portfolio's picks.
@@ -71,6 +82,7 @@ function reportHtml(ds: Dataset, g: AtlasGraph, chain: string, opts: ReportOptio
     sources,
     assumedFacts,
     print,
+    talks,
   });
   const title = REPORT_WORDS[opts.lang].title(
     opts.lang === "en" ? (ds.region.name.en ?? ds.region.name.zh) : ds.region.name.zh,
@@ -115,9 +127,10 @@ export function register(program: Command, ctx: CliContext): void {
       // One chain reads its subgraph; --all reads the whole store.
       const ds = opts.chain !== undefined ? await ctx.chainDataset(opts.chain) : await ctx.dataset();
       const g = opts.chain !== undefined ? await ctx.chainGraph(opts.chain) : await ctx.graph();
+      const projects = await storedProjects(ctx);
       const written: Array<{ chain: string; file: string; bytes: number }> = [];
       if (opts.chain !== undefined) {
-        const { html, footer } = reportHtml(ds, g, opts.chain, opts);
+        const { html, footer } = reportHtml(ds, g, opts.chain, opts, projects);
         written.push({
           chain: opts.chain,
           file: opts.out,
@@ -126,7 +139,7 @@ export function register(program: Command, ctx: CliContext): void {
       } else {
         const entries: ReportIndexEntry[] = [];
         for (const chain of chainsOf(g)) {
-          const { report, html, footer } = reportHtml(ds, g, chain.id, opts);
+          const { report, html, footer } = reportHtml(ds, g, chain.id, opts, projects);
           const file = `${chain.id}.${opts.format}`;
           written.push({
             chain: chain.id,

@@ -11,6 +11,7 @@ import {
 } from "./fishbone-geometry.ts";
 import type { FishboneFirm, FishboneLang, FishboneSegment } from "./fishbone-input.ts";
 import { GAP_SHORT, GAP_STYLE, INK, nameIn, SIZE, WORDS } from "./fishbone-theme.ts";
+import { projectLine } from "./projects-in-talks.ts";
 import { fitText, textWidth } from "./text-width.ts";
 
 /** A card drawn at (0, 0); the layout moves it into place. */
@@ -118,7 +119,12 @@ export function segmentCard(
   const targetLines = targets.map((t) => [
     { text: `◎ ${fitText(nameIn(t.name, lang), maxBodyW - p.body * 1.5, p.body)}` },
   ]);
+  // Projects in talks: a small pill under the body, its tooltip naming each project.
+  const talks = seg.talks ?? [];
+  const talksText = talks.length > 0 ? words.talks(talks.length) : "";
+  const pillW = talks.length > 0 ? textWidth(talksText, p.body - 1, true) + 12 : 0;
   const bodyW = Math.max(
+    pillW,
     ...bodyLines.map((l) => runsWidth(l.runs, p.body)),
     ...targetLines.map((r) => runsWidth(r, p.body)),
     targets.length > 0 ? textWidth(words.targets, p.body - 1, true) : 0,
@@ -163,7 +169,30 @@ export function segmentCard(
       dash: "4 3",
     });
   }
-  const h = Math.ceil(bodyLines.length + targets.length > 0 ? y + p.padY : headerH);
+  if (talks.length > 0) {
+    y += bodyLines.length + targets.length > 0 ? 2 : 0;
+    const tooltip = [words.talksTitle(talks.length), ...talks.map((t) => projectLine(t, lang))].join("\n");
+    const pillH = Math.round((p.body - 1) * 1.45);
+    const top = y + (lineH - pillH) / 2;
+    shapes.push({
+      kind: "rect",
+      box: { x: p.padX, y: top, w: pillW, h: pillH },
+      fill: INK.talksTint,
+      stroke: INK.talks,
+      strokeWidth: 1,
+      radius: pillH / 2,
+      tooltip,
+    });
+    labels.push({
+      ...makeLabel("talks", talksText, p.padX + 6, centredBaseline(top + pillH / 2, p.body - 1), p.body - 1, {
+        color: INK.talks,
+        bold: true,
+      }),
+      tooltip,
+    });
+    y = top + pillH + (lineH - pillH) / 2;
+  }
+  const h = Math.ceil(bodyLines.length + targets.length + talks.length > 0 ? y + p.padY : headerH);
 
   shapes.unshift(
     {

@@ -67,6 +67,9 @@ function legendItems(input: FishboneInput): LegendItem[] {
     { runs: [{ text: w.master, bold: true, color: INK.master }] },
     { runs: [{ text: w.target, color: INK.target }] },
     { runs: [{ text: w.collapsed, color: INK.muted }] },
+    ...(input.segments.some((s) => (s.talks?.length ?? 0) > 0)
+      ? [{ runs: [{ text: w.talks("N"), bold: true, color: INK.talks }, { text: w.talksLegend }] }]
+      : []),
     ...(input.gapAnalysis ? [{ runs: [{ text: w.parentRule, color: INK.muted }] }] : []),
   ];
 }

@@ -27,7 +27,8 @@ export type LabelRole =
   | "target"
   | "note"
   | "legend"
-  | "source";
+  | "source"
+  | "talks";
 
 /** One line of text; `box` is the area its glyphs may cover, used to prove that nothing overlaps. */
 export interface Label {
@@ -40,6 +41,8 @@ export interface Label {
   color: string;
   runs: TextRun[];
   box: Box;
+  /** Shown on hover (an SVG <title>). */
+  tooltip?: string;
 }
 
 export type Shape =

@@ -11,6 +11,8 @@ import {
   segmentsOfChain,
 } from "../../graph/index.ts";
 import type { Firm, LocalizedName, MasterLevel, Stage } from "../../model/index.ts";
+import type { Project } from "../../model/project.ts";
+import { type ProjectInTalks, projectsInTalks } from "./projects-in-talks.ts";
 
 export type FishboneLang = "zh" | "en";
 
@@ -37,6 +39,8 @@ export interface FishboneSegment {
   firms: FishboneFirm[];
   /** Up to three investment targets; only drawn on gap segments. */
   targets: FishboneFirm[];
+  /** Pipeline projects in talks that fill this segment (drawn as a marker with a tooltip). */
+  talks?: ProjectInTalks[] | undefined;
 }
 
 export interface FishboneInput {
@@ -77,6 +81,8 @@ export interface FishboneInputOptions {
   city?: LocalizedName | undefined;
   /** Overrides the data-source line. */
   source?: string | undefined;
+  /** The pipeline's projects; those in talks are marked on the segments they fill. */
+  projects?: ReadonlyArray<Project> | undefined;
 }
 
 const MAX_TARGETS = 3;
@@ -148,6 +154,15 @@ export function shortFirmName(firm: Pick<Firm, "name">, places: string[] = []): 
   return { zh: alias ?? zh, ...(en ? { en } : {}) };
 }
 
+/** A region id's name, from the graph's regions. */
+export function regionNamesOf(g: AtlasGraph): (id: string) => LocalizedName | undefined {
+  const names = new Map<string, LocalizedName>();
+  g.forEachNode((_k, a) => {
+    if (a.kind === "region") names.set(a.region.id, a.region.name);
+  });
+  return (id) => names.get(id);
+}
+
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 function byRelevance(masters: Set<string>) {
@@ -208,6 +223,9 @@ export function fishboneInputOf(g: AtlasGraph, chainId: string, opts: FishboneIn
     }
   }
 
+  const talks = opts.projects?.length
+    ? projectsInTalks(opts.projects, opts.date, regionNamesOf(g))
+    : undefined;
   const out: FishboneSegment[] = segments.map((s) => {
     const finding = findings.get(s.id);
     const gap: GapKind =
@@ -234,6 +252,7 @@ export function fishboneInputOf(g: AtlasGraph, chainId: string, opts: FishboneIn
         name: shortFirmName(firmOf(g, t.firm.id) ?? { name: { ...t.firm.name, aliases: [] } }, places),
         master: false,
       })),
+      ...(talks?.has(s.id) ? { talks: talks.get(s.id) } : {}),
     };
   });
 

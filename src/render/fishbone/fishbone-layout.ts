@@ -240,13 +240,17 @@ export interface SummaryCounts {
   firms: number;
   masters: number;
   gaps: Array<[GapKind, number]>;
+  /** Projects in talks on the drawing (absent when none). */
+  talks?: number;
 }
 
 function summaryCounts(input: FishboneInput): SummaryCounts {
   const firms = new Set<string>();
   const masters = new Set<string>();
   const gaps = new Map<GapKind, number>();
+  const talks = new Set<string>();
   for (const s of input.segments) {
+    for (const t of s.talks ?? []) talks.add(t.id);
     for (const f of s.firms) {
       firms.add(f.id);
       if (f.master) masters.add(f.id);
@@ -259,5 +263,6 @@ function summaryCounts(input: FishboneInput): SummaryCounts {
     firms: firms.size,
     masters: masters.size,
     gaps: order.filter((k) => gaps.has(k)).map((k) => [k, gaps.get(k)!]),
+    ...(talks.size > 0 ? { talks: talks.size } : {}),
   };
 }

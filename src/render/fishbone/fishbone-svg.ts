@@ -45,12 +45,13 @@ function labelSvg(l: Label): string {
   const single = l.runs.length === 1 ? l.runs[0]! : undefined;
   const weight = (bold: boolean | undefined) => (bold ? ' font-weight="bold"' : "");
   const open = `<text class="${l.role}" x="${n(l.x)}" y="${n(l.y)}" font-size="${n(l.size)}"${anchor}`;
+  const title = l.tooltip ? `<title>${escapeXml(l.tooltip)}</title>` : "";
   if (single)
-    return `${open} fill="${single.color ?? l.color}"${weight(single.bold)}>${escapeXml(single.text)}</text>`;
+    return `${open} fill="${single.color ?? l.color}"${weight(single.bold)}>${title}${escapeXml(single.text)}</text>`;
   const spans = l.runs
     .map((r) => `<tspan${r.color ? ` fill="${r.color}"` : ""}${weight(r.bold)}>${escapeXml(r.text)}</tspan>`)
     .join("");
-  return `${open} fill="${l.color}">${spans}</text>`;
+  return `${open} fill="${l.color}">${title}${spans}</text>`;
 }
 
 /** The SVG text of a laid-out fishbone. */

@@ -38,6 +38,9 @@ export const INK = {
   divider: "#b9c3cc",
   panel: "#fafbfc",
   panelStroke: "#c9d1d9",
+  /** Projects in talks: a teal pill, apart from the gap colours and the targets' blue. */
+  talks: "#00695c",
+  talksTint: "#e0f2f1",
 };
 
 /** Type sizes in px (SVG user units); the A3 page scales the whole canvas. */
@@ -81,7 +84,12 @@ export interface Words {
     firms: number;
     masters: number;
     gaps: Array<[GapKind, number]>;
+    talks?: number;
   }) => string;
+  /** The marker on a segment with projects in talks, its tooltip's first line, and its legend entry. */
+  talks: (n: number | string) => string;
+  talksTitle: (n: number) => string;
+  talksLegend: string;
 }
 
 export const WORDS: Record<FishboneLang, Words> = {
@@ -107,12 +115,16 @@ export const WORDS: Record<FishboneLang, Words> = {
     parentRule: "含子环节的环节按子环节中最差的状态标注",
     mixed: (parts) => `子环节：${parts.join("、")}`,
     mastersTitle: "链主认定：",
-    summary: ({ segments, firms, masters, gaps }) =>
+    summary: ({ segments, firms, masters, gaps, talks }) =>
       [
         `环节 ${segments} 个`,
         `本地企业 ${firms} 家（链主 ${masters} 家）`,
         ...gaps.map(([k, n]) => `${GAP_SHORT.zh[k]} ${n} 个`),
+        ...(talks ? [`在谈项目 ${talks} 个`] : []),
       ].join(" · "),
+    talks: (n) => `在谈 ${n}`,
+    talksTitle: (n) => `在谈项目 ${n} 个：`,
+    talksLegend: "：本环节的在谈项目数（接洽、考察、在谈、签约；悬停可见投资方、县区、阶段、首报首谈）",
   },
   en: {
     stage: { upstream: "Upstream", midstream: "Midstream", downstream: "Downstream" },
@@ -137,12 +149,17 @@ export const WORDS: Record<FishboneLang, Words> = {
     parentRule: "A segment with sub-segments is marked as the worst of them",
     mixed: (parts) => `Sub-segments: ${parts.join(", ")}`,
     mastersTitle: "Chain masters: ",
-    summary: ({ segments, firms, masters, gaps }) =>
+    summary: ({ segments, firms, masters, gaps, talks }) =>
       [
         `${segments} segments`,
         `${firms} local firms (${masters} chain masters)`,
         ...gaps.map(([k, n]) => `${n} ${GAP_SHORT.en[k]}`),
+        ...(talks ? [`${talks} projects in talks`] : []),
       ].join(" · "),
+    talks: (n) => `in talks ${n}`,
+    talksTitle: (n) => `${n} project${n === 1 ? "" : "s"} in talks:`,
+    talksLegend:
+      ": pipeline projects under way for this segment (contacted, visited, negotiating, signed; hover for investor, county, stage, first report)",
   },
 };
 

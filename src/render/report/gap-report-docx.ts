@@ -16,7 +16,7 @@ import {
 import { GAP_KINDS } from "../../analysis/gaps/gap-finding.ts";
 import type { TargetScore } from "../../analysis/targets/rank-targets.ts";
 import type { LocalizedName } from "../../model/index.ts";
-import type { GapReportInput } from "./gap-report-html.ts";
+import { type GapReportInput, talksHead, talksRows, talksSummary } from "./gap-report-html.ts";
 import { REPORT_WORDS, type ReportLang, type ReportWords } from "./report-words.ts";
 
 export interface ReportComment {
@@ -122,8 +122,10 @@ export function gapReportBlocks(input: GapReportDocxInput): Array<Paragraph | Ta
         ],
       ],
     ),
-    heading(w.fishbone, HeadingLevel.HEADING_1),
   ];
+  const talks = talksSummary(report.gaps.findings, input.talks);
+  if (talks) out.push(para(`${w.talks.figure}：${w.talks.summary(talks.gaps, talks.total, talks.projects)}`));
+  out.push(heading(w.fishbone, HeadingLevel.HEADING_1));
   if (input.fishbonePng) {
     const { data, width, height } = input.fishbonePng;
     const fit = Math.min(1, 640 / width);
@@ -165,6 +167,12 @@ export function gapReportBlocks(input: GapReportDocxInput): Array<Paragraph | Ta
       ),
     );
     out.push(rows.length ? targetTable(rows, lang, w) : para(w.noTargets));
+    const inTalks = input.talks?.get(g.segment.id) ?? [];
+    if (inTalks.length > 0)
+      out.push(
+        heading(w.talks.title, HeadingLevel.HEADING_3),
+        table(talksHead(w), talksRows(inTalks, lang, w)),
+      );
   }
   const p = report.portfolio;
   out.push(

@@ -8,6 +8,7 @@ import type { LocalizedName, Source } from "../../model/index.ts";
 import { escapeXml as esc } from "../fishbone/fishbone-svg.ts";
 import { FONT_FAMILY, GAP_STYLE } from "../fishbone/fishbone-theme.ts";
 import { masterDesignation } from "../fishbone/master-level.ts";
+import { amountIn, countyIn, holderIn, type ProjectInTalks, stageIn } from "../fishbone/projects-in-talks.ts";
 import { REPORT_WORDS, type ReportLang, type ReportWords } from "./report-words.ts";
 
 export interface GapReportInput {
@@ -24,7 +25,72 @@ export interface GapReportInput {
   assumedFacts?: number;
   /** For PDF: fonts that embed as real fonts (pair with an outlined fishbone). */
   print?: boolean;
+  /** Pipeline projects in talks per segment id (projectsInTalks); listed under the gaps they fill. */
+  talks?: ReadonlyMap<string, ReadonlyArray<ProjectInTalks>> | undefined;
 }
+
+/** How many of the report's gaps have a project in talks, of how many, and how many projects those are. */
+export function talksSummary(
+  findings: ReadonlyArray<GapFinding>,
+  talks: GapReportInput["talks"],
+): { gaps: number; total: number; projects: number } | undefined {
+  if (!talks || talks.size === 0) return undefined;
+  const gaps = findings.filter((f) => f.kind !== "covered");
+  const withTalks = gaps.filter((f) => (talks.get(f.segment.id)?.length ?? 0) > 0);
+  const projects = new Set(withTalks.flatMap((f) => talks.get(f.segment.id)!.map((p) => p.id)));
+  return { gaps: withTalks.length, total: gaps.length, projects: projects.size };
+}
+
+/** The rows of a gap's projects in talks: investor, county, stage, amount, first-report holder, clock. */
+export function talksRows(rows: ReadonlyArray<ProjectInTalks>, lang: ReportLang, w: ReportWords): string[][] {
+  return rows.map((p) => [
+    p.investor,
+    countyIn(p, lang),
+    stageIn(p.stage, lang),
+    amountIn(p.amount, lang),
+    holderIn(p, lang) || w.talks.noHold,
+    p.firstReport ? w.talks.until(p.firstReport.until, p.firstReport.daysLeft) : w.talks.noHold,
+  ]);
+}
+
+export const talksHead = (w: ReportWords) => [
+  w.talks.investor,
+  w.talks.county,
+  w.talks.stage,
+  w.talks.amount,
+  w.talks.holder,
+  w.talks.clock,
+];
+
+function talksTable(
+  rows: ReadonlyArray<ProjectInTalks> | undefined,
+  lang: ReportLang,
+  w: ReportWords,
+): string {
+  if (!rows || rows.length === 0) return "";
+  const head = talksHead(w)
+    .map((h) => `<th>${esc(h)}</th>`)
+    .join("");
+  const body = talksRows(rows, lang, w)
+    .map(
+      (r, i) =>
+        `<tr><td class="firm">${esc(r[0]!)}</td>${r
+          .slice(1)
+          .map(
+            (c, j) =>
+              `<td${j === 4 && rows[i]!.firstReport?.running ? ' class="running"' : ""}>${esc(c)}</td>`,
+          )
+          .join("")}</tr>`,
+    )
+    .join("\n");
+  return `<div class="talks"><h4>${esc(w.talks.title)}</h4><table class="talks"><colgroup><col style="width:26%"><col style="width:12%"><col style="width:8%"><col style="width:12%"><col style="width:12%"><col></colgroup><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
+}
+
+/** Styles for the projects in talks, added only when there are some (a report without them is unchanged). */
+const TALKS_CSS = `
+.talks h4 { font-size: 12px; margin: 6px 0 2px; color: #00695c; } table.talks th { background: #e0f2f1; }
+td.running { color: #00695c; font-weight: bold; } .figure.talks .value { color: #00695c; }
+`;
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const num = (x: number | null) => (x === null ? "—" : x.toFixed(2));
@@ -54,7 +120,16 @@ function figures(input: GapReportInput, w: ReportWords): string {
     cell(w.localFirms, String(s.localFirms)),
     cell(w.candidates, String(s.candidateFirms)),
     cell(w.gapsByKind, gapCounts || esc(w.none)),
+    ...talksFigure(input, w),
   ].join("")}</section>`;
+}
+
+function talksFigure(input: GapReportInput, w: ReportWords): string[] {
+  const t = talksSummary(input.report.gaps.findings, input.talks);
+  if (!t) return [];
+  return [
+    `<div class="figure talks"><div class="value">${t.gaps} / ${t.total}<small>${esc(w.talks.figureNote(t.projects))}</small></div><div class="label">${esc(w.talks.figure)}</div></div>`,
+  ];
 }
 
 function gapTable(findings: ReadonlyArray<GapFinding>, lang: ReportLang, w: ReportWords): string {
@@ -102,7 +177,8 @@ function targetsPerGap(input: GapReportInput, w: ReportWords): string {
       const body = rows.length
         ? `<table class="targets">${head}<tbody>${targetRows(rows, lang, w)}</tbody></table>`
         : `<p class="muted">${esc(w.noTargets)}</p>`;
-      return `<div class="gap-targets"><h3>${kindBadge(f.kind, w)} ${esc(nameOf(f.segment.name, lang))} <small>${esc(w.severity)} ${num(f.severity)}</small></h3>${body}</div>`;
+      const talks = talksTable(input.talks?.get(f.segment.id), lang, w);
+      return `<div class="gap-targets"><h3>${kindBadge(f.kind, w)} ${esc(nameOf(f.segment.name, lang))} <small>${esc(w.severity)} ${num(f.severity)}</small></h3>${body}${talks}</div>`;
     })
     .join("\n");
 }
@@ -236,7 +312,7 @@ export function renderGapReport(input: GapReportInput): string {
     localSupply: localSupplyHeadline(input.report.gaps).text[input.lang],
   });
   return `<!doctype html>
-<html lang="${input.lang === "zh" ? "zh-CN" : "en"}"><head><meta charset="utf-8"><title>${esc(title)}</title><style>${REPORT_CSS}${input.print ? PRINT_CSS : ""}</style></head>
+<html lang="${input.lang === "zh" ? "zh-CN" : "en"}"><head><meta charset="utf-8"><title>${esc(title)}</title><style>${REPORT_CSS}${input.print ? PRINT_CSS : ""}${input.talks?.size ? TALKS_CSS : ""}</style></head>
 <body>
 <section class="cover ${coverLayout(svg)}"><div class="info">
 <header><div><h1>${esc(title)}</h1><div class="muted">${esc(w.subtitle)}</div></div><div class="side"><div class="notice">${esc(w.notice)}</div><div>${esc(w.date)}：${esc(input.date)}</div></div></header>

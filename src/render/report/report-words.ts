@@ -70,6 +70,22 @@ export interface ReportWords {
   factors: Record<keyof GapFactors, string>;
   terms: Record<keyof TargetTerms, string>;
   listNames: Record<ListName, string>;
+  /** Projects in talks under each gap, and the page-1 figure. */
+  talks: {
+    title: string;
+    investor: string;
+    county: string;
+    stage: string;
+    amount: string;
+    holder: string;
+    clock: string;
+    noHold: string;
+    /** The first-report clock on the report's date. */
+    until: (day: string, daysLeft: number) => string;
+    figure: string;
+    figureNote: (projects: number) => string;
+    summary: (gaps: number, total: number, projects: number) => string;
+  };
 }
 
 const listNamesIn = (lang: ReportLang) =>
@@ -155,6 +171,20 @@ export const REPORT_WORDS: Record<ReportLang, ReportWords> = {
     },
     terms: { gapFit: "补缺", tier: "层级", masterTies: "链主关联", relatedness: "关联度" },
     listNames: listNamesIn("zh"),
+    talks: {
+      title: "在谈项目",
+      investor: "投资方",
+      county: "县（市、区）",
+      stage: "阶段",
+      amount: "总投资",
+      holder: "首报首谈",
+      clock: "独家洽谈期",
+      noHold: "—",
+      until: (day, left) => (left >= 0 ? `至 ${day}（剩 ${left} 天）` : `${day} 已到期`),
+      figure: "有在谈项目的缺口",
+      figureNote: (n) => `在谈项目 ${n} 个`,
+      summary: (gaps, total, n) => `${total} 个缺口中 ${gaps} 个有在谈项目（共 ${n} 个项目）`,
+    },
   },
   en: {
     title: (city, chain) => `${city}: ${chain} — gaps and investment targets`,
@@ -236,5 +266,20 @@ export const REPORT_WORDS: Record<ReportLang, ReportWords> = {
     },
     terms: { gapFit: "gap fit", tier: "tier", masterTies: "master ties", relatedness: "relatedness" },
     listNames: listNamesIn("en"),
+    talks: {
+      title: "Projects in talks",
+      investor: "Investor",
+      county: "County",
+      stage: "Stage",
+      amount: "Investment",
+      holder: "First report",
+      clock: "Exclusive talks",
+      noHold: "—",
+      until: (day, left) => (left >= 0 ? `until ${day} (${left} days left)` : `ended ${day}`),
+      figure: "Gaps with a project in talks",
+      figureNote: (n) => `${n} project${n === 1 ? "" : "s"} in talks`,
+      summary: (gaps, total, n) =>
+        `${gaps} of ${total} gaps have a project in talks (${n} project${n === 1 ? "" : "s"})`,
+    },
   },
 };

@@ -3,6 +3,9 @@
 import { chainReport, sourcesOfChain } from "../../analysis/index.ts";
 import type { AtlasGraph } from "../../graph/index.ts";
 import type { Dataset } from "../../model/index.ts";
+import type { Project } from "../../model/project.ts";
+import { regionNamesOf } from "../../render/fishbone/fishbone-input.ts";
+import { projectsInTalks } from "../../render/fishbone/projects-in-talks.ts";
 import { fishboneInputOf, renderFishboneSvg, renderGapReport } from "../../render/index.ts";
 import type { ReportNotes } from "../../store/accounts/index.ts";
 
@@ -37,8 +40,10 @@ export function reportDocument(
   chain: string,
   opts: { lang: "zh" | "en"; date: string },
   notes: ReportNotes,
+  projects: ReadonlyArray<Project> = [],
 ): string {
   const report = chainReport(g, { chain });
+  const talks = projects.length > 0 ? projectsInTalks(projects, opts.date, regionNamesOf(g)) : undefined;
   const fishboneSvg = renderFishboneSvg(
     fishboneInputOf(g, chain, {
       lang: opts.lang,
@@ -46,6 +51,7 @@ export function reportDocument(
       city: ds.region.name,
       gaps: report.gaps,
       targets: report.targetsByGap,
+      projects,
     }),
   );
   const html = renderGapReport({
@@ -55,6 +61,7 @@ export function reportDocument(
     report,
     fishboneSvg,
     sources: sourcesOfChain(ds, chain),
+    talks,
   });
   const section = notesSection(notes, opts.lang);
   const at = html.lastIndexOf("</body>");

@@ -4,6 +4,7 @@ import { findGaps, targetsForGaps } from "../../analysis/index.ts";
 import { PartialDate } from "../../model/index.ts";
 import { fishboneInputOf, htmlToPdf, renderFishboneSvg, svgToPdf, svgToPng } from "../../render/index.ts";
 import { ChainParam, ErrorSchema } from "../api-schemas.ts";
+import { pipelineProjects } from "../outputs/pipeline-projects.ts";
 import { reportDocument } from "../outputs/report-document.ts";
 import type { RouteContext, RouteSpec } from "../route-spec.ts";
 import { parseOrThrow } from "../zod-issues.ts";
@@ -31,12 +32,15 @@ async function fishboneSvg(ctx: RouteContext): Promise<string> {
   const q = parseOrThrow(FishboneQuery, ctx.query, "query");
   const chain = ctx.params.chain!;
   const date = q.date ?? today();
-  return ctx.state.cached(`fishbone:${chain}:${q.lang}:${date}:${q.gaps}`, async () => {
+  const { projects, key } = pipelineProjects(ctx.state);
+  return ctx.state.cached(`fishbone:${chain}:${q.lang}:${date}:${q.gaps}:${key}`, async () => {
     const g = await ctx.state.graph();
     const city = (await ctx.state.dataset()).region.name;
     const gaps = q.gaps === "true" ? findGaps(g, { chain }) : undefined;
     const targets = gaps ? targetsForGaps(g, gaps, TARGETS_PER_GAP) : undefined;
-    return renderFishboneSvg(fishboneInputOf(g, chain, { lang: q.lang, date, city, gaps, targets }));
+    return renderFishboneSvg(
+      fishboneInputOf(g, chain, { lang: q.lang, date, city, gaps, targets, projects }),
+    );
   });
 }
 
@@ -51,6 +55,7 @@ async function reportHtml(ctx: RouteContext): Promise<string> {
     chain,
     { lang: q.lang, date: q.date ?? today() },
     ctx.state.accounts.notes.of(chain),
+    pipelineProjects(ctx.state).projects,
   );
 }
 

@@ -3,9 +3,12 @@
 import { z } from "zod";
 import { chainReport, sourcesOfChain } from "../../analysis/index.ts";
 import { PartialDate } from "../../model/index.ts";
+import { regionNamesOf } from "../../render/fishbone/fishbone-input.ts";
+import { projectsInTalks } from "../../render/fishbone/projects-in-talks.ts";
 import { fishboneInputOf, renderFishboneSvg, svgToPng } from "../../render/index.ts";
 import { renderGapReportDocx } from "../../render/report/gap-report-docx.ts";
 import { ChainParam, ErrorSchema } from "../api-schemas.ts";
+import { pipelineProjects } from "../outputs/pipeline-projects.ts";
 import type { RouteSpec } from "../route-spec.ts";
 import { parseOrThrow } from "../zod-issues.ts";
 
@@ -36,6 +39,8 @@ export const reportDocxRoutes: RouteSpec[] = [
       const ds = await ctx.state.dataset();
       const g = await ctx.state.graph();
       const report = chainReport(g, { chain });
+      const { projects } = pipelineProjects(ctx.state);
+      const talks = projects.length > 0 ? projectsInTalks(projects, date, regionNamesOf(g)) : undefined;
       const svg = renderFishboneSvg(
         fishboneInputOf(g, chain, {
           lang: q.lang,
@@ -43,6 +48,7 @@ export const reportDocxRoutes: RouteSpec[] = [
           city: ds.region.name,
           gaps: report.gaps,
           targets: report.targetsByGap,
+          projects,
         }),
       );
       const png = svgToPng(svg, { scale: 1.5 });
@@ -56,6 +62,7 @@ export const reportDocxRoutes: RouteSpec[] = [
         fishbonePng: { data: png, width: png.readUInt32BE(16), height: png.readUInt32BE(20) },
         comments: notes.items,
         signoff: notes.signoff,
+        talks,
       });
       ctx.res.type(DOCX).attachment(`report-${chain}.docx`).send(bytes);
     },
