@@ -46,7 +46,10 @@ interface LoadedFile {
 function treeOf(f: LoadedFile): { doc: Document; lines: LineCounter } {
   if (f.tree) return f.tree;
   const lines = new LineCounter();
-  f.tree = { doc: parseDocument(f.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false }), lines };
+  f.tree = {
+    doc: parseDocument(f.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false }),
+    lines,
+  };
   return f.tree;
 }
 
