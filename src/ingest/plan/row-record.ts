@@ -21,8 +21,10 @@ export interface RowRecord {
   header: (f: ImportField) => string;
 }
 
-// Latin text with CJK characters wedged inside words: UTF-8 read as GBK somewhere upstream ("S茫o Paulo").
-const MOJIBAKE = /[A-Za-z][\u3400-\u9fff]|[\u3400-\u9fff][a-z]/;
+// Latin text with a lone CJK character wedged into a word: UTF-8 read as GBK somewhere upstream turns each
+// accented letter into one CJK character ("S茫o Paulo", "Kr眉ger", "Pouyann茅"). A Chinese word written after
+// a Latin one ("IGBT模块", "PCB板") is not that: its characters come in runs, or follow a capital.
+const MOJIBAKE = /[a-z][\u3400-\u9fff](?![\u3400-\u9fff])|(?<![\u3400-\u9fff])[\u3400-\u9fff][a-z]/;
 const DAMAGED = /[\ufffd\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /** Reads a row through the map; damaged cells are left out and reported. */
