@@ -25,6 +25,8 @@ const PAGES: Array<[string, string, string]> = [
   ["14-edit-investor", "investor1", "#/edit"],
   ["15-projects", "editor1", "#/projects"],
   ["16-progress", "editor1", "#/progress"],
+  ["17-upload", "editor1", "#/upload"],
+  ["18-review", "editor1", "#/review"],
 ];
 const sessions = new Map<string, Awaited<ReturnType<import("playwright-core").BrowserContext["cookies"]>>>();
 try {
