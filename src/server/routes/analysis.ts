@@ -40,9 +40,18 @@ const stable = (v: unknown): string =>
  * (the analysis then refuses them too, and nothing is kept).
  */
 const keyOf = (what: string, q: Record<string, unknown>, schema?: z.ZodType) => {
+  // The same query text gives the same key: normalise it once, not on every request (a hot route's cost).
+  const raw = `${what}\u0000${JSON.stringify(q)}`;
+  const hit = KEYS.get(raw);
+  if (hit !== undefined) return hit;
   const parsed = schema?.safeParse(q);
-  return `${what}:${stable(parsed?.success ? parsed.data : q)}`;
+  const key = `${what}:${stable(parsed?.success ? parsed.data : q)}`;
+  if (KEYS.size >= 10_000) KEYS.clear();
+  KEYS.set(raw, key);
+  return key;
 };
+/** Normalised keys by raw query (bounded: cleared when full). */
+const KEYS = new Map<string, string>();
 
 const errors = [
   { status: 400, description: "bad option (named)", schema: ErrorSchema },
