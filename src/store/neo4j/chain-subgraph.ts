@@ -5,18 +5,9 @@
 import { NotFoundError, StoreError } from "../../errors.ts";
 import type { Dataset } from "../../model/index.ts";
 import type { EntityRow } from "../dataset-entities.ts";
-import type { StoredKind } from "../store.ts";
 import { NODE_LABELS, type NodeKind } from "./graph-shape.ts";
-import { rowsToDataset } from "./read-dataset.ts";
+import { rowOf, rowsToDataset } from "./read-dataset.ts";
 import type { Tx } from "./write-dataset.ts";
-
-type Rec = { get(k: string): unknown };
-const rowOf = (kind: StoredKind, r: Rec): EntityRow => ({
-  kind,
-  id: r.get("id") as string,
-  seq: r.get("seq") as number,
-  json: r.get("json") as string,
-});
 
 async function byIds(tx: Tx, kind: NodeKind, ids: Iterable<string>): Promise<EntityRow[]> {
   const r = await tx.run(

@@ -5,20 +5,11 @@ import { StoreError } from "../../errors.ts";
 import type { Dataset, Firm, Segment } from "../../model/index.ts";
 import type { SubgraphKeys } from "../chain-subgraph.ts";
 import type { EntityRow } from "../dataset-entities.ts";
-import type { StoredKind } from "../store.ts";
 import { citedSourceIds, reachOf, SKELETON_KINDS } from "../subgraph-reach.ts";
 import { lastChangeId } from "./change-history.ts";
 import { NODE_LABELS, type NodeKind } from "./graph-shape.ts";
-import { parseEntity, rowsToDataset } from "./read-dataset.ts";
+import { parseEntity, rowOf, rowsToDataset } from "./read-dataset.ts";
 import { BATCH, SUBGRAPH_SHAPE, type Tx } from "./write-dataset.ts";
-
-type Rec = { get(k: string): unknown };
-const rowOf = (kind: StoredKind, r: Rec): EntityRow => ({
-  kind,
-  id: r.get("id") as string,
-  seq: r.get("seq") as number,
-  json: r.get("json") as string,
-});
 
 const textStampKey = (keys: SubgraphKeys) => `subgraph.text.${keys.version}`;
 

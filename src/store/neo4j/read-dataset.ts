@@ -12,6 +12,14 @@ export interface StoredRows {
   rows: EntityRow[];
 }
 
+/** One entity row from a record returning `id`, `seq` and `json`. */
+export const rowOf = (kind: StoredKind, r: { get(k: string): unknown }): EntityRow => ({
+  kind,
+  id: r.get("id") as string,
+  seq: r.get("seq") as number,
+  json: r.get("json") as string,
+});
+
 /** Every entity row, each kind in dataset order. */
 export async function readEntityRows(tx: Tx): Promise<StoredRows> {
   const city = await tx.run("MATCH (c:City) RETURN c.json AS json LIMIT 1");
