@@ -13,6 +13,9 @@ import { BATCH, SUBGRAPH_SHAPE, type Tx } from "./write-dataset.ts";
 
 const textStampKey = (keys: SubgraphKeys) => `subgraph.text.${keys.version}`;
 
+// Every lookup names its index (USING INDEX): right after a large import the planner's counts are stale and it
+// may scan every firm or tie once per row instead (minutes at 10,000 firms).
+
 /** Whether the stored data was written with what chain subgraphs read (fileSegment, :IndustryCode). */
 export async function hasSubgraphShape(tx: Tx): Promise<boolean> {
   const r = await tx.run("MATCH (m:AtlasMeta {key: 'subgraph.shape'}) RETURN m.value AS v");
@@ -48,7 +51,7 @@ export async function writeTextEvidence(tx: Tx, keys: SubgraphKeys): Promise<voi
   const flush = async () => {
     if (rows.length === 0) return;
     await tx.run(
-      `UNWIND $rows AS r MATCH (f:Firm {id: r.firm}) MATCH (s:Segment {id: r.segment})
+      `UNWIND $rows AS r MATCH (f:Firm {id: r.firm}) USING INDEX f:Firm(id) MATCH (s:Segment {id: r.segment}) USING INDEX s:Segment(id)
        CREATE (f)-[:TEXT_EVIDENCE {version: $v}]->(s)`,
       { rows, v: keys.version },
     );
@@ -107,7 +110,7 @@ export async function readNeo4jSubgraph(tx: Tx, chainId: string, keys: SubgraphK
     firms,
     await ids(
       tx,
-      "UNWIND $near AS s MATCH (f:Firm)-[:IN_SEGMENT]->(:Segment {id: s}) RETURN DISTINCT f.id AS id",
+      "UNWIND $near AS s MATCH (f:Firm)-[:IN_SEGMENT]->(g:Segment {id: s}) USING INDEX g:Segment(id) RETURN DISTINCT f.id AS id",
       { near },
     ),
   );
@@ -115,7 +118,7 @@ export async function readNeo4jSubgraph(tx: Tx, chainId: string, keys: SubgraphK
     firms,
     await ids(
       tx,
-      "UNWIND $codes AS c MATCH (f:Firm)-[:HAS_CODE]->(:IndustryCode {id: c}) RETURN DISTINCT f.id AS id",
+      "UNWIND $codes AS c MATCH (f:Firm)-[:HAS_CODE]->(k:IndustryCode {id: c}) USING INDEX k:IndustryCode(id) RETURN DISTINCT f.id AS id",
       { codes: keys.codesFor(mine) },
     ),
   );
@@ -123,7 +126,7 @@ export async function readNeo4jSubgraph(tx: Tx, chainId: string, keys: SubgraphK
     firms,
     await ids(
       tx,
-      "UNWIND $own AS s MATCH (f:Firm)-[t:TEXT_EVIDENCE]->(:Segment {id: s}) WHERE t.version = $v RETURN DISTINCT f.id AS id",
+      "UNWIND $own AS s MATCH (f:Firm)-[t:TEXT_EVIDENCE]->(g:Segment {id: s}) USING INDEX g:Segment(id) WHERE t.version = $v RETURN DISTINCT f.id AS id",
       { own, v: keys.version },
     ),
   );
@@ -131,7 +134,7 @@ export async function readNeo4jSubgraph(tx: Tx, chainId: string, keys: SubgraphK
     ties,
     await ids(
       tx,
-      "UNWIND $own AS s MATCH ()-[e:SUPPLIES]->() WHERE e.fileSegment = s RETURN DISTINCT e.id AS id",
+      "UNWIND $own AS s MATCH ()-[e:SUPPLIES]->() USING INDEX e:SUPPLIES(fileSegment) WHERE e.fileSegment = s RETURN DISTINCT e.id AS id",
       { own },
     ),
   );
@@ -139,7 +142,7 @@ export async function readNeo4jSubgraph(tx: Tx, chainId: string, keys: SubgraphK
     ties,
     await ids(
       tx,
-      `UNWIND $own AS s MATCH (c:Firm)-[:IN_SEGMENT]->(:Segment {id: s}) MATCH ()-[e:SUPPLIES]->(c)
+      `UNWIND $own AS s MATCH (c:Firm)-[:IN_SEGMENT]->(g:Segment {id: s}) USING INDEX g:Segment(id) MATCH ()-[e:SUPPLIES]->(c)
        RETURN DISTINCT e.id AS id`,
       { own },
     ),
@@ -150,7 +153,7 @@ export async function readNeo4jSubgraph(tx: Tx, chainId: string, keys: SubgraphK
     keyFirms,
     await ids(
       tx,
-      "UNWIND $firms AS id MATCH (:Firm {id: id})-[:SUBSIDIARY_OF]->(p:Firm) RETURN DISTINCT p.id AS id",
+      "UNWIND $firms AS id MATCH (f:Firm {id: id})-[:SUBSIDIARY_OF]->(p:Firm) USING INDEX f:Firm(id) RETURN DISTINCT p.id AS id",
       { firms: ownMasters },
     ),
   );
@@ -159,14 +162,14 @@ export async function readNeo4jSubgraph(tx: Tx, chainId: string, keys: SubgraphK
     ties,
     await ids(
       tx,
-      `UNWIND $firms AS id MATCH (a:Firm {id: id})-[e:SUPPLIES]->() RETURN e.id AS id
-       UNION UNWIND $firms AS id MATCH ()-[e:SUPPLIES]->(b:Firm {id: id}) RETURN e.id AS id`,
+      `UNWIND $firms AS id MATCH (a:Firm {id: id})-[e:SUPPLIES]->() USING INDEX a:Firm(id) RETURN e.id AS id
+       UNION UNWIND $firms AS id MATCH ()-[e:SUPPLIES]->(b:Firm {id: id}) USING INDEX b:Firm(id) RETURN e.id AS id`,
       { firms: [...keyFirms] },
     ),
   );
   const tieRows = (
     await tx.run(
-      `UNWIND $ids AS id MATCH (a:Firm)-[e:SUPPLIES {id: id}]->(b:Firm)
+      `UNWIND $ids AS id MATCH (a:Firm)-[e:SUPPLIES {id: id}]->(b:Firm) USING INDEX e:SUPPLIES(id)
        RETURN e.id AS id, e.seq AS seq, e.json AS json, a.id AS supplier, b.id AS customer`,
       { ids: [...ties] },
     )
@@ -174,7 +177,7 @@ export async function readNeo4jSubgraph(tx: Tx, chainId: string, keys: SubgraphK
   for (const t of tieRows) firms.add(t.get("supplier") as string).add(t.get("customer") as string);
   const firmRows = (
     await tx.run(
-      "UNWIND $ids AS id MATCH (n:Firm {id: id}) RETURN n.id AS id, n.seq AS seq, n.json AS json",
+      "UNWIND $ids AS id MATCH (n:Firm {id: id}) USING INDEX n:Firm(id) RETURN n.id AS id, n.seq AS seq, n.json AS json",
       {
         ids: [...firms],
       },
@@ -185,7 +188,7 @@ export async function readNeo4jSubgraph(tx: Tx, chainId: string, keys: SubgraphK
   const cited = citedSourceIds([...SKELETON_KINDS.map((k): unknown => ds[k]), ds.firms, ds.ties]);
   const sourceRows = (
     await tx.run(
-      "UNWIND $ids AS id MATCH (n:Source {id: id}) RETURN n.id AS id, n.seq AS seq, n.json AS json ORDER BY n.seq",
+      "UNWIND $ids AS id MATCH (n:Source {id: id}) USING INDEX n:Source(id) RETURN n.id AS id, n.seq AS seq, n.json AS json ORDER BY n.seq",
       { ids: [...cited] },
     )
   ).records.map((r) => rowOf("sources", r));
