@@ -4,6 +4,7 @@ import { type MatchingResources, NO_RESOURCES } from "../analysis/matching/match
 import { NotFoundError } from "../errors.ts";
 import type { AtlasGraph } from "../graph/index.ts";
 import type { Dataset } from "../model/index.ts";
+import type { Project } from "../model/project.ts";
 import type { Store } from "../store/index.ts";
 
 /** The subgraph keys, loaded on first use: they pull in the tokenizer (jieba, OpenCC), which --version and
@@ -45,9 +46,8 @@ export class CliContext {
    * ("create") may create it, and say where on stderr.
    */
   async openStore(mode: "read" | "create" | "fill" = "read"): Promise<Store> {
-    // Loaded on first use: `--version` and `--help` start without SQLite, YAML or the graph library.
-    // open-store.ts, not the folder's index: the index re-exports the Neo4j store, whose driver costs a cold
-    // command most of a second to load (open-store loads it only for a Neo4j address).
+    // Loaded on first use: `--version` and `--help` start without SQLite, YAML or the graph library (and
+    // open-store loads the Neo4j driver, most of a second, only for a Neo4j address).
     const { openStore } = await import("../store/open-store.ts");
     this.store ??= await openStore({
       db: this.options.db,
@@ -56,6 +56,16 @@ export class CliContext {
       onCreate: (message) => process.stderr.write(`chain-atlas: ${message}\n`),
     });
     return this.store;
+  }
+
+  /** The pipeline's projects in the store (none when the store keeps no projects, e.g. Neo4j). */
+  async projects(): Promise<Project[]> {
+    const store = await this.openStore();
+    const [{ EmbeddedStore }, { ProjectBook }] = await Promise.all([
+      import("../store/embedded-store.ts"),
+      import("../store/projects/index.ts"),
+    ]);
+    return store instanceof EmbeddedStore ? new ProjectBook(store).list() : [];
   }
 
   async dataset(): Promise<Dataset> {

@@ -6,13 +6,10 @@ import { parseOptions } from "../../analysis/core/parse-options.ts";
 import { findGaps } from "../../analysis/gaps/find-gaps.ts";
 import { targetsForGaps } from "../../analysis/report/chain-report.ts";
 import { Id, PartialDate } from "../../model/index.ts";
-import type { Project } from "../../model/project.ts";
 import { fishboneInputOf } from "../../render/fishbone/fishbone-input.ts";
 import { renderFishboneSvg } from "../../render/fishbone/fishbone-svg.ts";
 import { svgToPdf } from "../../render/print/pdf.ts";
 import { svgToPng } from "../../render/print/png.ts";
-import { EmbeddedStore } from "../../store/embedded-store.ts";
-import { ProjectBook } from "../../store/projects/index.ts";
 import type { CliContext } from "../context.ts";
 import { printJson } from "../output.ts";
 import { outFile } from "../output-path.ts";
@@ -29,12 +26,6 @@ export const FishboneOptions = z.object({
   gaps: z.boolean().default(true),
 });
 export type FishboneOptions = z.infer<typeof FishboneOptions>;
-
-/** The pipeline's projects in the store (none when the store keeps no projects, e.g. Neo4j). */
-export async function storedProjects(ctx: CliContext): Promise<Project[]> {
-  const store = await ctx.openStore();
-  return store instanceof EmbeddedStore ? new ProjectBook(store).list() : [];
-}
 
 /** Top targets drawn beside each gap bone. */
 const TARGETS_PER_GAP = 3;
@@ -63,7 +54,7 @@ export function register(program: Command, ctx: CliContext): void {
       const city = (await ctx.chainDataset(opts.chain)).region.name;
       const gaps = opts.gaps ? findGaps(g, { chain: opts.chain }) : undefined;
       const targets = gaps ? targetsForGaps(g, gaps, TARGETS_PER_GAP) : undefined;
-      const projects = await storedProjects(ctx);
+      const projects = await ctx.projects();
       const svg = renderFishboneSvg(
         fishboneInputOf(g, opts.chain, { lang: opts.lang, date: opts.date, city, gaps, targets, projects }),
       );

@@ -25,7 +25,6 @@ import type { CliContext } from "../context.ts";
 import { printJson } from "../output.ts";
 import { outDir, outFile } from "../output-path.ts";
 import { shanghaiToday } from "../words.ts";
-import { storedProjects } from "./fishbone.ts";
 
 /** The report's options; an API route can parse its query with the same schema. */
 export const ReportOptions = z
@@ -127,7 +126,7 @@ export function register(program: Command, ctx: CliContext): void {
       // One chain reads its subgraph; --all reads the whole store.
       const ds = opts.chain !== undefined ? await ctx.chainDataset(opts.chain) : await ctx.dataset();
       const g = opts.chain !== undefined ? await ctx.chainGraph(opts.chain) : await ctx.graph();
-      const projects = await storedProjects(ctx);
+      const projects = await ctx.projects();
       const written: Array<{ chain: string; file: string; bytes: number }> = [];
       if (opts.chain !== undefined) {
         const { html, footer } = reportHtml(ds, g, opts.chain, opts, projects);
