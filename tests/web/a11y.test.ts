@@ -1,43 +1,29 @@
 // Accessibility of every page in a real browser: each form control has a label, text meets the WCAG AA
 // contrast ratio against the background it is drawn on, and the app works from the keyboard alone
 // (skip link, navigation, the chain map's search and card). Without chromium these tests fail — never skip.
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "./support/browser.ts";
-import { PASSWORD, startServer, type TestServer } from "./support/server.ts";
+import { startServer, type TestServer } from "./support/server.ts";
+import { WebSessions } from "./support/web-sessions.ts";
 
 let server: TestServer;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
-const cookies = new Map<string, Awaited<ReturnType<BrowserContext["cookies"]>>>();
+let sessions: WebSessions;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  sessions = new WebSessions(browser, server);
 }, 180_000);
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
+  await sessions?.close();
   await browser?.close();
   await server?.stop();
 });
 
 async function as(user: string, lang: "zh" | "en" = "zh"): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  contexts.push(ctx);
-  await ctx.addInitScript(`localStorage.setItem("atlas-lang", "${lang}")`);
-  const page = await ctx.newPage();
-  if (user) {
-    const saved = cookies.get(user);
-    if (saved) await ctx.addCookies(saved);
-    else {
-      const r = await page.request.post(`${server.url}/api/auth/login`, {
-        data: { username: user, password: PASSWORD },
-      });
-      expect(r.status(), `sign in ${user}`).toBe(200);
-      cookies.set(user, await ctx.cookies());
-    }
-  }
-  return page;
+  return (await sessions.open(user, { lang })).page;
 }
 
 /** Waits until the page has rendered (no loading placeholder left in main). */

@@ -2,54 +2,31 @@
 // free port with a temp db. Without chromium these tests fail — they never skip.
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countInkScript, launchBrowser } from "./support/browser.ts";
 import { PASSWORD, startServer, type TestServer } from "./support/server.ts";
+import { WebSessions } from "./support/web-sessions.ts";
 
 const XSS = "<img src=x onerror=alert(1)>";
 let server: TestServer;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
-const sessions = new Map<string, Awaited<ReturnType<BrowserContext["storageState"]>>>();
+let sessions: WebSessions;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  sessions = new WebSessions(browser, server);
 }, 180_000);
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
+  await sessions?.close();
   await browser?.close();
   await server?.stop();
 });
 
 /** A page signed in through the API (cookies shared with the page); dialogs and page errors recorded. */
-async function as(user: string, lang: "zh" | "en" = "zh"): Promise<{ page: Page; problems: string[] }> {
-  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  contexts.push(ctx);
-  await ctx.addInitScript(
-    `if (!localStorage.getItem("atlas-lang")) localStorage.setItem("atlas-lang", "${lang}")`,
-  );
-  const page = await ctx.newPage();
-  const problems: string[] = [];
-  page.on("dialog", (d) => {
-    problems.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
-  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-  if (user) {
-    // One sign-in per user for the whole suite (the server limits sign-in attempts per address).
-    let state = sessions.get(user);
-    if (!state) {
-      const r = await page.request.post(`${server.url}/api/auth/login`, {
-        data: { username: user, password: PASSWORD },
-      });
-      expect(r.status(), `sign in ${user}`).toBe(200);
-      state = await ctx.storageState();
-      sessions.set(user, state);
-    } else await ctx.addCookies(state.cookies);
-  }
-  return { page, problems };
+function as(user: string, lang: "zh" | "en" = "zh"): Promise<{ page: Page; problems: string[] }> {
+  return sessions.open(user, { lang, acceptDownloads: true, keepChosenLang: true });
 }
 
 async function csrfFetch(

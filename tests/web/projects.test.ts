@@ -3,35 +3,26 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "./support/browser.ts";
-import { PASSWORD, startServer, type TestServer } from "./support/server.ts";
+import { startServer, type TestServer } from "./support/server.ts";
+import { WebSessions } from "./support/web-sessions.ts";
 
 let server: TestServer;
 let browser: Browser;
+let sessions: WebSessions;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  sessions = new WebSessions(browser, server);
 }, 180_000);
 
 afterAll(async () => {
+  await sessions?.close();
   await browser?.close();
   await server?.stop();
 });
 
-async function signedIn(user: string, lang: "zh" | "en" = "zh"): Promise<{ page: Page; problems: string[] }> {
-  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  await ctx.addInitScript(`localStorage.setItem("atlas-lang", "${lang}")`);
-  const page = await ctx.newPage();
-  const problems: string[] = [];
-  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-  page.on("dialog", (d) => {
-    problems.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
-  const r = await page.request.post(`${server.url}/api/auth/login`, {
-    data: { username: user, password: PASSWORD },
-  });
-  expect(r.status(), `sign in ${user}`).toBe(200);
-  return { page, problems };
+function signedIn(user: string, lang: "zh" | "en" = "zh"): Promise<{ page: Page; problems: string[] }> {
+  return sessions.open(user, { lang });
 }
 
 async function gapKind(page: Page, segment: string): Promise<string> {

@@ -3,52 +3,34 @@
 // applies it again (nothing changes); a near-name list queues rows that the Review page's buttons decide.
 // An investor sees neither entry and is refused. The nav with its twelve entries fits at 1024 px. Chromium required.
 import { readFileSync } from "node:fs";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FORTUNE_2022_2024 } from "../ingest/ingest-helpers.ts";
 import { launchBrowser } from "./support/browser.ts";
-import { PASSWORD, startServer, type TestServer } from "./support/server.ts";
+import { startServer, type TestServer } from "./support/server.ts";
+import { WebSessions } from "./support/web-sessions.ts";
 
 let server: TestServer;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
-const sessions = new Map<string, Awaited<ReturnType<BrowserContext["cookies"]>>>();
+let sessions: WebSessions;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  sessions = new WebSessions(browser, server);
 }, 180_000);
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
+  await sessions?.close();
   await browser?.close();
   await server?.stop();
 });
 
 /** A page signed in as `user` (one sign-in per user: the server limits sign-in attempts per address). */
-async function signedIn(
+function signedIn(
   user: string,
   opts: { lang?: "zh" | "en"; width?: number } = {},
 ): Promise<{ page: Page; problems: string[] }> {
-  const ctx = await browser.newContext({ viewport: { width: opts.width ?? 1440, height: 900 } });
-  contexts.push(ctx);
-  await ctx.addInitScript(`localStorage.setItem("atlas-lang", "${opts.lang ?? "zh"}")`);
-  const page = await ctx.newPage();
-  const problems: string[] = [];
-  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-  page.on("dialog", (d) => {
-    problems.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
-  const saved = sessions.get(user);
-  if (saved) await ctx.addCookies(saved);
-  else {
-    const r = await page.request.post(`${server.url}/api/auth/login`, {
-      data: { username: user, password: PASSWORD },
-    });
-    expect(r.status(), `sign in ${user}`).toBe(200);
-    sessions.set(user, await ctx.cookies());
-  }
-  return { page, problems };
+  return sessions.open(user, opts);
 }
 
 const changeId = async (page: Page): Promise<number> => {
