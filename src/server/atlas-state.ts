@@ -154,6 +154,13 @@ function tracked(store: Store, seen: (changeId: number) => void): Store {
       if (summary.changeId !== undefined) seen(summary.changeId);
       return summary;
     },
+    ...(store.writeEntities && {
+      writeEntities: async (changes: Parameters<NonNullable<Store["writeEntities"]>>[0], meta, opts) => {
+        const summary = await store.writeEntities!(changes, meta, opts);
+        if (summary.changeId !== undefined) seen(summary.changeId);
+        return summary;
+      },
+    }),
     previewReplace: (ds) => store.previewReplace(ds),
     history: (limit) => store.history(limit),
     changeItems: (id) => store.changeItems(id),

@@ -7,12 +7,13 @@ import { type Dataset, type Firm, isLocalFirm } from "../model/index.ts";
 import type { SubgraphKeys } from "./chain-subgraph.ts";
 import { datasetRows, diffRows, type EntityRow, rowsDataset } from "./dataset-entities.ts";
 import { loadEmbeddedSubgraph, refreshSubgraphIndex } from "./embedded-subgraph.ts";
-import { indexSubgraph } from "./embedded-subgraph-index.ts";
+import { dataStamp, indexSubgraph, updateSubgraphIndex } from "./embedded-subgraph-index.ts";
 import type {
   ChangeItem,
   ChangeMeta,
   ChangeSet,
   ChangeSummary,
+  EntityChange,
   FirmHit,
   Store,
   WriteOptions,
@@ -92,14 +93,7 @@ export class EmbeddedStore implements Store {
     const next = datasetRows(ds);
     const regionJson = JSON.stringify(ds.region);
     const apply = this.db.transaction((): ChangeSummary => {
-      if (opts.precondition) {
-        const one = this.db.prepare("select json from entity where kind = ? and id = ?").pluck();
-        const lastChangeId = this.db
-          .prepare("select coalesce(max(id), 0) from change_set")
-          .pluck()
-          .get() as number;
-        opts.precondition({ json: (kind, id) => one.get(kind, id) as string | undefined, lastChangeId });
-      }
+      this.checkPrecondition(opts);
       // Two entities of one kind and id are refused even when the rest would be a no-op.
       const keys = new Set<string>();
       for (const r of next) {
@@ -136,6 +130,63 @@ export class EmbeddedStore implements Store {
       if (e instanceof AtlasError) throw e;
       throw new StoreError(`import failed and was rolled back: ${(e as Error).message}`);
     }
+  }
+
+  async writeEntities(
+    changes: ReadonlyArray<EntityChange>,
+    meta: ChangeMeta,
+    opts: Omit<WriteOptions, "onProgress"> = {},
+  ): Promise<ChangeSummary> {
+    const apply = this.db.transaction((): ChangeSummary => {
+      this.checkPrecondition(opts);
+      const stored = this.db.prepare("select json from entity where kind = ? and id = ?").pluck();
+      const lastSeq = this.db.prepare("select coalesce(max(seq), -1) from entity where kind = ?").pluck();
+      const insert = this.db.prepare("insert into entity (kind, id, seq, json) values (?, ?, ?, ?)");
+      const update = this.db.prepare("update entity set json = ? where kind = ? and id = ?");
+      const remove = this.db.prepare("delete from entity where kind = ? and id = ?");
+      const items: ChangeItem[] = [];
+      for (const c of changes) {
+        const old = stored.get(c.kind, c.id) as string | undefined;
+        if (c.json === undefined) {
+          if (old === undefined) continue;
+          remove.run(c.kind, c.id);
+          items.push({ kind: c.kind, id: c.id, action: "removed" });
+        } else if (old === undefined) {
+          insert.run(c.kind, c.id, (lastSeq.get(c.kind) as number) + 1, c.json);
+          items.push({ kind: c.kind, id: c.id, action: "added" });
+        } else if (old !== c.json) {
+          update.run(c.json, c.kind, c.id);
+          items.push({ kind: c.kind, id: c.id, action: "changed" });
+        }
+      }
+      if (items.length === 0) return { changeId: undefined, added: 0, changed: 0, removed: 0, items };
+      const unindex = this.db.prepare("delete from firm_search where id = ?");
+      const index = this.db.prepare("insert into firm_search (id, text) values (?, ?)");
+      for (const i of items) {
+        if (i.kind !== "firms") continue;
+        unindex.run(i.id);
+        const json = stored.get("firms", i.id) as string | undefined;
+        if (json !== undefined) index.run(i.id, searchText(JSON.parse(json) as Firm));
+      }
+      const wasCurrent = dataStamp(this.db);
+      const summary = this.record(opts.op ?? "edit", meta, items);
+      updateSubgraphIndex(this.db, items, wasCurrent);
+      return summary;
+    });
+    try {
+      return apply.immediate();
+    } catch (e) {
+      if (e instanceof AtlasError) throw e;
+      throw new StoreError(`write failed and was rolled back: ${(e as Error).message}`);
+    }
+  }
+
+  /** Runs a write's precondition against the store as it is inside the write's transaction. */
+  private checkPrecondition(opts: Pick<WriteOptions, "precondition">): void {
+    if (!opts.precondition) return;
+    const one = this.db.prepare("select json from entity where kind = ? and id = ?").pluck();
+    const lastChangeId = this.db.prepare("select coalesce(max(id), 0) from change_set").pluck().get() as number;
+    opts.precondition({ json: (kind, id) => one.get(kind, id) as string | undefined, lastChangeId });
   }
 
   private currentRegion(): string | undefined {

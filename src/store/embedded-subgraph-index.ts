@@ -1,12 +1,15 @@
 // The embedded store's subgraph index: links, codes and ties by segment and firm, and the text-evidence pairs.
 import type Database from "better-sqlite3";
-import type { Dataset, Firm, Segment } from "../model/index.ts";
+import type { Dataset, Firm, Segment, SupplyTie } from "../model/index.ts";
 import type { SubgraphKeys } from "./chain-subgraph.ts";
+import type { ChangeItem } from "./store.ts";
 import { tieSegment } from "./subgraph-reach.ts";
 
 const TABLES = `
 create table if not exists sg_link (segment text not null, firm text not null, primary key (segment, firm)) without rowid;
+create index if not exists sg_link_by_firm on sg_link(firm);
 create table if not exists sg_code (code text not null, firm text not null, primary key (code, firm)) without rowid;
+create index if not exists sg_code_by_firm on sg_code(firm);
 create table if not exists sg_tie (id text primary key, supplier text not null, customer text not null, segment text) without rowid;
 create index if not exists sg_tie_by_segment on sg_tie(segment);
 create index if not exists sg_tie_by_supplier on sg_tie(supplier);
@@ -48,6 +51,50 @@ export function indexSubgraph(db: Database.Database, ds: Pick<Dataset, "firms" |
     for (const c of f.codes) code.run(c, f.id);
   }
   for (const t of ds.ties) tie.run(t.id, t.supplier, t.customer, tieSegment(t, byId.get(t.supplier)));
+  setStamp(db, "subgraph.structure", dataStamp(db));
+}
+
+/**
+ * Keeps the structural index current after an edit of a few entities (in the edit's transaction): the
+ * links and codes of each firm written, its ties' segments (a tie without one is filed by its supplier),
+ * and each tie written. Only when the index was current before the edit (`before` is the data stamp then);
+ * otherwise it stays stale and is rebuilt whole when next read. The text pairs are left to be rebuilt.
+ */
+export function updateSubgraphIndex(
+  db: Database.Database,
+  items: ReadonlyArray<ChangeItem>,
+  before: string,
+): void {
+  if (stamp(db, "subgraph.structure") !== before) return;
+  db.exec(TABLES);
+  const json = db.prepare("select json from entity where kind = ? and id = ?").pluck();
+  const firmOf = (id: string) => {
+    const j = json.get("firms", id) as string | undefined;
+    return j === undefined ? undefined : (JSON.parse(j) as Firm);
+  };
+  const link = db.prepare("insert or ignore into sg_link (segment, firm) values (?, ?)");
+  const code = db.prepare("insert or ignore into sg_code (code, firm) values (?, ?)");
+  const tie = db.prepare(
+    "insert or replace into sg_tie (id, supplier, customer, segment) values (?, ?, ?, ?)",
+  );
+  const fileTie = (id: string) => {
+    db.prepare("delete from sg_tie where id = ?").run(id);
+    const j = json.get("ties", id) as string | undefined;
+    if (j === undefined) return;
+    const t = JSON.parse(j) as SupplyTie;
+    tie.run(t.id, t.supplier, t.customer, tieSegment(t, firmOf(t.supplier)));
+  };
+  for (const i of items) {
+    if (i.kind === "firms") {
+      db.prepare("delete from sg_link where firm = ?").run(i.id);
+      db.prepare("delete from sg_code where firm = ?").run(i.id);
+      const f = firmOf(i.id);
+      for (const l of f?.segments ?? []) link.run(l.segment, i.id);
+      for (const c of f?.codes ?? []) code.run(c, i.id);
+      const supplied = db.prepare("select id from sg_tie where supplier = ?").pluck().all(i.id) as string[];
+      for (const t of supplied) fileTie(t);
+    } else if (i.kind === "ties") fileTie(i.id);
+  }
   setStamp(db, "subgraph.structure", dataStamp(db));
 }
 

@@ -63,6 +63,14 @@ export interface StoreSnapshot {
   lastChangeId: number;
 }
 
+/** One entity an edit writes: its stored JSON, or none to remove it. */
+export interface EntityChange {
+  kind: StoredKind;
+  id: string;
+  /** The entity as JSON (`JSON.stringify` of it); undefined removes the entity. */
+  json?: string;
+}
+
 export interface Store {
   readonly kind: "embedded" | "neo4j";
   /** True when nothing has been imported yet. */
@@ -71,6 +79,16 @@ export interface Store {
   loadDataset(): Promise<Dataset>;
   /** Replaces the whole dataset in one transaction (an import); records the difference, if any (none: no change id). */
   replaceDataset(ds: Dataset, meta: ChangeMeta, opts?: WriteOptions): Promise<ChangeSummary>;
+  /**
+   * Writes only these entities (an edit through the API) in one transaction with its change set, instead of
+   * the whole dataset; a new entity goes after the others of its kind. Optional: without it a caller
+   * replaces the whole dataset. An entity written as it is stored, or removed when absent, changes nothing.
+   */
+  writeEntities?(
+    changes: ReadonlyArray<EntityChange>,
+    meta: ChangeMeta,
+    opts?: Omit<WriteOptions, "onProgress">,
+  ): Promise<ChangeSummary>;
   /** What replaceDataset(ds) would change, without writing (import --dry-run). */
   previewReplace(ds: Dataset): Promise<ChangeItem[]>;
   /** The change history, newest first. */

@@ -3,6 +3,7 @@
 import { ConflictError, type InputIssue, NotFoundError, ValidationError } from "../../errors.ts";
 import { checkDataset, type Dataset, type Locator, type RuleFinding } from "../../model/index.ts";
 import { lastChangeOf } from "../../store/accounts/index.ts";
+import type { StoreSnapshot } from "../../store/store.ts";
 import type { AtlasState } from "../atlas-state.ts";
 import { formatPath, zodIssues } from "../zod-issues.ts";
 import {
@@ -143,21 +144,27 @@ export function writeEntity(state: AtlasState, w: EntityWrite): Promise<{ entity
     const after = { ...before, [w.kind]: list } as Dataset;
     const { issues, keys } = await newFindings(state, before, after, w.kind, id);
     if (issues.length > 0) throw new ValidationError(issues, SINGULAR[w.kind]);
-    await state.graphStore.replaceDataset(
-      after,
-      { who: w.who, why: w.why },
-      {
-        op: `api ${w.action} ${w.kind}`,
-        precondition: (snap) => {
-          if (w.ifMatch !== undefined) {
-            const cur = snap.json(w.kind, id!);
-            if (cur === undefined || versionOf(cur) !== w.ifMatch) throw stale(state, w.kind, id!, cur);
-          }
-          if (snap.lastChangeId !== version)
-            throw new ConflictError("the map changed while this write was prepared; send it again");
-        },
+    const meta = { who: w.who, why: w.why };
+    const opts = {
+      op: `api ${w.action} ${w.kind}`,
+      precondition: (snap: StoreSnapshot) => {
+        if (w.ifMatch !== undefined) {
+          const cur = snap.json(w.kind, id!);
+          if (cur === undefined || versionOf(cur) !== w.ifMatch) throw stale(state, w.kind, id!, cur);
+        }
+        if (snap.lastChangeId !== version)
+          throw new ConflictError("the map changed while this write was prepared; send it again");
       },
-    );
+    };
+    // Only the one entity is written where the store can (the embedded store); else the whole dataset.
+    const store = state.graphStore;
+    if (store.writeEntities)
+      await store.writeEntities(
+        [{ kind: w.kind, id: id!, json: entity ? JSON.stringify(entity) : undefined }],
+        meta,
+        opts,
+      );
+    else await store.replaceDataset(after, meta, opts);
     state.written(after);
     // The written dataset's findings are known already: the next write does not check it again.
     void state.cached(RULE_FINDINGS, () => keys);
