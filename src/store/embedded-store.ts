@@ -185,7 +185,10 @@ export class EmbeddedStore implements Store {
   private checkPrecondition(opts: Pick<WriteOptions, "precondition">): void {
     if (!opts.precondition) return;
     const one = this.db.prepare("select json from entity where kind = ? and id = ?").pluck();
-    const lastChangeId = this.db.prepare("select coalesce(max(id), 0) from change_set").pluck().get() as number;
+    const lastChangeId = this.db
+      .prepare("select coalesce(max(id), 0) from change_set")
+      .pluck()
+      .get() as number;
     opts.precondition({ json: (kind, id) => one.get(kind, id) as string | undefined, lastChangeId });
   }
 

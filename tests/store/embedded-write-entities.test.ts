@@ -79,7 +79,12 @@ describe("the embedded store's entity writes", () => {
       ties: ds.ties.filter((t) => t.id !== dropped.id),
     };
     expect(await store.loadDataset()).toEqual(expected);
-    expect((await store.history(1))[0]).toMatchObject({ who: "editor", op: "api edit", added: 1, removed: 1 });
+    expect((await store.history(1))[0]).toMatchObject({
+      who: "editor",
+      op: "api edit",
+      added: 1,
+      removed: 1,
+    });
     expect(await store.changeItems(s1.changeId!)).toEqual(s1.items);
     expect((await store.findFirms("编辑新增企业")).map((h) => h.id)).toEqual([added.id]);
     await sameSubgraphs(store, expected);
