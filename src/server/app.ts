@@ -1,5 +1,4 @@
 // The express app: security headers, request logs with ids, body limit, sign-in, the routes, one error handler.
-import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import cookieParser from "cookie-parser";
@@ -7,7 +6,6 @@ import express, { type Express } from "express";
 import { rateLimit } from "express-rate-limit";
 import helmet from "helmet";
 import pino from "pino";
-import { pinoHttp } from "pino-http";
 import { NotFoundError } from "../errors.ts";
 import type { AtlasState } from "./atlas-state.ts";
 import { authenticate } from "./auth/authenticate.ts";
@@ -15,6 +13,7 @@ import { errorHandler, errorResponse } from "./http-errors.ts";
 import { mountRoutes } from "./mount-routes.ts";
 import { type DocsInput, docsPage } from "./openapi/docs-page.ts";
 import { openApiDocument } from "./openapi/openapi-document.ts";
+import { requestLog } from "./request-log.ts";
 import type { RouteSpec } from "./route-spec.ts";
 import { ALL_ROUTES } from "./routes/index.ts";
 import { VERSION } from "./version.ts";
@@ -36,30 +35,7 @@ export function createApp(state: AtlasState, opts: AppOptions = {}): Express {
   // Entities carry their own version ETag; hashing every answer body for a generated one costs more than it saves.
   app.set("etag", false);
   app.set("query parser", "simple");
-  const logger = pino({ level: opts.logLevel ?? "info" });
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const given = req.headers["x-request-id"];
-        const id = typeof given === "string" && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
-        res.setHeader("X-Request-Id", id);
-        return id;
-      },
-      serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({
-          id: req.id,
-          method: req.method,
-          url: req.url,
-        }),
-        res: (res: { statusCode: number }) => ({ status: res.statusCode }),
-      },
-      customProps: (_req, res) => ({
-        user: (res as unknown as { locals?: { caller?: { user: { username: string } } } }).locals?.caller
-          ?.user.username,
-      }),
-    }),
-  );
+  app.use(requestLog(pino({ level: opts.logLevel ?? "info" })));
   // Served over plain HTTP on loopback: no HSTS and no upgrade of the page's requests to https.
   app.use(
     helmet({
@@ -67,7 +43,14 @@ export function createApp(state: AtlasState, opts: AppOptions = {}): Express {
       contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
     }),
   );
-  app.use(cookieParser());
+  // Scripts send a bearer token and no cookies: they skip the cookie parsing.
+  const cookies = cookieParser();
+  app.use((req, res, next) => {
+    if (req.headers.cookie === undefined) {
+      req.cookies = {};
+      next();
+    } else cookies(req, res, next);
+  });
   app.use(express.json({ limit: "1mb" }));
 
   const limit = opts.loginLimit ?? { max: 10, windowMs: 5 * 60_000 };

@@ -1,6 +1,5 @@
 // The one error handler: every error becomes {error: {code, message, details}} with its status.
 import type { ErrorRequestHandler } from "express";
-import type {} from "pino-http";
 import {
   AtlasError,
   AuthError,
@@ -11,6 +10,7 @@ import {
   StoreError,
   ValidationError,
 } from "../errors.ts";
+import { requestLogOf } from "./request-log.ts";
 
 export type ErrorCode =
   | "validation"
@@ -82,7 +82,13 @@ export function errorResponse(e: unknown): { status: number; body: ErrorBody } {
 
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const { status, body } = errorResponse(err);
-  if (status >= 500) req.log?.error({ err }, "request failed");
+  if (status >= 500) {
+    const log = requestLogOf(res);
+    log?.logger.error(
+      { err, req: { id: log.id, method: req.method, url: req.originalUrl } },
+      "request failed",
+    );
+  }
   if (res.headersSent) {
     res.end();
     return;
