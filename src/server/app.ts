@@ -43,14 +43,7 @@ export function createApp(state: AtlasState, opts: AppOptions = {}): Express {
       contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
     }),
   );
-  // Scripts send a bearer token and no cookies: they skip the cookie parsing.
-  const cookies = cookieParser();
-  app.use((req, res, next) => {
-    if (req.headers.cookie === undefined) {
-      req.cookies = {};
-      next();
-    } else cookies(req, res, next);
-  });
+  app.use(cookieParser());
   app.use(express.json({ limit: "1mb" }));
 
   const limit = opts.loginLimit ?? { max: 10, windowMs: 5 * 60_000 };

@@ -124,12 +124,7 @@ export class EmbeddedStore implements Store {
       indexSubgraph(this.db, ds);
       return summary;
     });
-    try {
-      return apply.immediate();
-    } catch (e) {
-      if (e instanceof AtlasError) throw e;
-      throw new StoreError(`import failed and was rolled back: ${(e as Error).message}`);
-    }
+    return immediately(apply, "import");
   }
 
   async writeEntities(
@@ -144,6 +139,8 @@ export class EmbeddedStore implements Store {
       const insert = this.db.prepare("insert into entity (kind, id, seq, json) values (?, ?, ?, ?)");
       const update = this.db.prepare("update entity set json = ? where kind = ? and id = ?");
       const remove = this.db.prepare("delete from entity where kind = ? and id = ?");
+      const unindex = this.db.prepare("delete from firm_search where id = ?");
+      const index = this.db.prepare("insert into firm_search (id, text) values (?, ?)");
       const items: ChangeItem[] = [];
       for (const c of changes) {
         const old = stored.get(c.kind, c.id) as string | undefined;
@@ -157,28 +154,19 @@ export class EmbeddedStore implements Store {
         } else if (old !== c.json) {
           update.run(c.json, c.kind, c.id);
           items.push({ kind: c.kind, id: c.id, action: "changed" });
+        } else continue;
+        if (c.kind === "firms") {
+          unindex.run(c.id);
+          if (c.json !== undefined) index.run(c.id, searchText(JSON.parse(c.json) as Firm));
         }
       }
       if (items.length === 0) return { changeId: undefined, added: 0, changed: 0, removed: 0, items };
-      const unindex = this.db.prepare("delete from firm_search where id = ?");
-      const index = this.db.prepare("insert into firm_search (id, text) values (?, ?)");
-      for (const i of items) {
-        if (i.kind !== "firms") continue;
-        unindex.run(i.id);
-        const json = stored.get("firms", i.id) as string | undefined;
-        if (json !== undefined) index.run(i.id, searchText(JSON.parse(json) as Firm));
-      }
       const wasCurrent = dataStamp(this.db);
       const summary = this.record(opts.op ?? "edit", meta, items);
       updateSubgraphIndex(this.db, items, wasCurrent);
       return summary;
     });
-    try {
-      return apply.immediate();
-    } catch (e) {
-      if (e instanceof AtlasError) throw e;
-      throw new StoreError(`write failed and was rolled back: ${(e as Error).message}`);
-    }
+    return immediately(apply, "write");
   }
 
   /** Runs a write's precondition against the store as it is inside the write's transaction. */
@@ -274,6 +262,19 @@ export class EmbeddedStore implements Store {
 
   async close(): Promise<void> {
     this.db.close();
+  }
+}
+
+/**
+ * Runs a write transaction (taking the write lock at once); a refusal reaches the caller as thrown, any other
+ * failure as a StoreError saying that nothing was written.
+ */
+function immediately<T>(apply: Database.Transaction<() => T>, what: "import" | "write"): T {
+  try {
+    return apply.immediate();
+  } catch (e) {
+    if (e instanceof AtlasError) throw e;
+    throw new StoreError(`${what} failed and was rolled back: ${(e as Error).message}`);
   }
 }
 

@@ -74,11 +74,13 @@ export function updateSubgraphIndex(
   };
   const link = db.prepare("insert or ignore into sg_link (segment, firm) values (?, ?)");
   const code = db.prepare("insert or ignore into sg_code (code, firm) values (?, ?)");
-  const tie = db.prepare(
-    "insert or replace into sg_tie (id, supplier, customer, segment) values (?, ?, ?, ?)",
-  );
+  const tie = db.prepare("insert into sg_tie (id, supplier, customer, segment) values (?, ?, ?, ?)");
+  const unfileTie = db.prepare("delete from sg_tie where id = ?");
+  const unlink = db.prepare("delete from sg_link where firm = ?");
+  const uncode = db.prepare("delete from sg_code where firm = ?");
+  const suppliedBy = db.prepare("select id from sg_tie where supplier = ?").pluck();
   const fileTie = (id: string) => {
-    db.prepare("delete from sg_tie where id = ?").run(id);
+    unfileTie.run(id);
     const j = json.get("ties", id) as string | undefined;
     if (j === undefined) return;
     const t = JSON.parse(j) as SupplyTie;
@@ -86,13 +88,12 @@ export function updateSubgraphIndex(
   };
   for (const i of items) {
     if (i.kind === "firms") {
-      db.prepare("delete from sg_link where firm = ?").run(i.id);
-      db.prepare("delete from sg_code where firm = ?").run(i.id);
+      unlink.run(i.id);
+      uncode.run(i.id);
       const f = firmOf(i.id);
       for (const l of f?.segments ?? []) link.run(l.segment, i.id);
       for (const c of f?.codes ?? []) code.run(c, i.id);
-      const supplied = db.prepare("select id from sg_tie where supplier = ?").pluck().all(i.id) as string[];
-      for (const t of supplied) fileTie(t);
+      for (const t of suppliedBy.all(i.id) as string[]) fileTie(t);
     } else if (i.kind === "ties") fileTie(i.id);
   }
   setStamp(db, "subgraph.structure", dataStamp(db));
