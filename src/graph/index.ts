@@ -19,3 +19,4 @@ export {
   suppliersOf,
   type TiePartner,
 } from "./firm-view.ts";
+export { type GraphChange, graphRevision, patchGraph } from "./patch-graph.ts";

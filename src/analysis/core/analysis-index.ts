@@ -1,5 +1,11 @@
 // Precomputed integer indexes over the graph (segments, firms, links, ties) that every analysis reads.
-import { type AtlasGraph, chainsOf, mastersOfChain, segmentsOfChain } from "../../graph/index.ts";
+import {
+  type AtlasGraph,
+  chainsOf,
+  graphRevision,
+  mastersOfChain,
+  segmentsOfChain,
+} from "../../graph/index.ts";
 import type { Firm, LocalizedName, Segment, SegmentLink, SupplyTie } from "../../model/index.ts";
 
 /** A curated Firm IN_SEGMENT Segment link. */
@@ -40,16 +46,20 @@ export interface AnalysisIndex {
   masterPartners: Map<number, Set<number>>;
 }
 
-const cache = new WeakMap<AtlasGraph, AnalysisIndex>();
+const cache = new WeakMap<AtlasGraph, { revision: number; ix: AnalysisIndex }>();
 
-/** The index of a graph, built once per graph object (graphs are not mutated after they are built). */
+/**
+ * The index of a graph, built once per graph and revision (a graph patched after a write has a new revision,
+ * so a new index, and everything kept per index goes with the old one).
+ */
 export function analysisIndex(g: AtlasGraph): AnalysisIndex {
-  let ix = cache.get(g);
-  if (!ix) {
-    ix = buildIndex(g);
-    cache.set(g, ix);
+  const revision = graphRevision(g);
+  let kept = cache.get(g);
+  if (kept?.revision !== revision) {
+    kept = { revision, ix: buildIndex(g) };
+    cache.set(g, kept);
   }
-  return ix;
+  return kept.ix;
 }
 
 function buildIndex(g: AtlasGraph): AnalysisIndex {

@@ -1,6 +1,7 @@
 // One entity written through the API: apply the change to the dataset, check it with the seed's rules, and
 // replace the dataset in one store transaction whose precondition checks If-Match.
 import { ConflictError, type InputIssue, NotFoundError, ValidationError } from "../../errors.ts";
+import type { GraphChange } from "../../graph/index.ts";
 import { checkDataset, type Dataset, type Locator, type RuleFinding } from "../../model/index.ts";
 import { lastChangeOf } from "../../store/accounts/index.ts";
 import type { StoreSnapshot } from "../../store/store.ts";
@@ -165,7 +166,12 @@ export function writeEntity(state: AtlasState, w: EntityWrite): Promise<{ entity
         opts,
       );
     else await store.replaceDataset(after, meta, opts);
-    state.written(after);
+    state.written(
+      after,
+      w.kind === "firms" || w.kind === "ties"
+        ? ({ kind: w.kind, id: id!, after: entity } as GraphChange)
+        : undefined,
+    );
     // The written dataset's findings are known already: the next write does not check it again.
     void state.cached(RULE_FINDINGS, () => keys);
     return entity ? { entity, etag: etagOf(entity) } : {};
