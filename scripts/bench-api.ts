@@ -181,7 +181,7 @@ try {
     errors2 === 0,
   );
   figure(
-    "  reads during the writes: p99 (each write rebuilds the graph; not a target)",
+    "  reads during the writes: p99 (each write patches the graph, re-indexes and re-ranks; not a target)",
     `${r2.latency.p99} ms`,
     "—",
   );
