@@ -39,9 +39,19 @@ export class Bm25Index {
   constructor(docs: ReadonlyArray<ReadonlyArray<Field>>) {
     this.size = docs.length;
     this.common = Math.max(COMMON_MIN, COMMON_SHARE * docs.length);
+    // Documents share texts (segments with one industry class share its description): each is segmented once.
+    const seen = new Map<string, string[]>();
+    const terms = (text: string) => {
+      let t = seen.get(text);
+      if (!t) {
+        t = termsOf(text);
+        seen.set(text, t);
+      }
+      return t;
+    };
     const tfs = docs.map((fields) => {
       const tf = new Map<string, number>();
-      for (const f of fields) for (const t of termsOf(f.text)) tf.set(t, (tf.get(t) ?? 0) + f.weight);
+      for (const f of fields) for (const t of terms(f.text)) tf.set(t, (tf.get(t) ?? 0) + f.weight);
       return tf;
     });
     const lengths = tfs.map((tf) => [...tf.values()].reduce((a, b) => a + b, 0));
