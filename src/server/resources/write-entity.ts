@@ -157,7 +157,7 @@ export function writeEntity(state: AtlasState, w: EntityWrite): Promise<{ entity
           throw new ConflictError("the map changed while this write was prepared; send it again");
       },
     };
-    // Only the one entity is written where the store can (the embedded store); else the whole dataset.
+    // Only the one entity is written where the store can (embedded and Neo4j both do); else the whole dataset.
     const store = state.graphStore;
     if (store.writeEntities)
       await store.writeEntities(

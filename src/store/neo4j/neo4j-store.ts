@@ -9,6 +9,7 @@ import type {
   ChangeMeta,
   ChangeSet,
   ChangeSummary,
+  EntityChange,
   FirmHit,
   Store,
   WriteOptions,
@@ -32,6 +33,7 @@ import {
 import { parseEntity, readEntityRows, rowsToDataset } from "./read-dataset.ts";
 import { SCHEMA_STATEMENTS } from "./schema.ts";
 import { checkEdgeEnds, type Tx, writeDataset } from "./write-dataset.ts";
+import { readEntityJson, writeEntities } from "./write-entities.ts";
 
 export interface Neo4jCredentials {
   user: string;
@@ -171,6 +173,42 @@ export class Neo4jStore implements Store {
       // A refusal (a precondition's conflict, a validation) reaches the caller as thrown; nothing was written.
       if (e instanceof AtlasError && !(e instanceof StoreError)) throw e;
       throw new StoreError(`import failed and was rolled back: ${storeError(e, this.endpoint).message}`);
+    }
+  }
+
+  /**
+   * Writes only these entities (an edit through the API), with their derived relationships and the change set,
+   * in one transaction; the precondition sees the stored JSON of the entities written.
+   */
+  async writeEntities(
+    changes: ReadonlyArray<EntityChange>,
+    meta: ChangeMeta,
+    opts: Omit<WriteOptions, "onProgress"> = {},
+  ): Promise<ChangeSummary> {
+    try {
+      return await this.transaction("WRITE", async (tx) => {
+        await lockChanges(tx);
+        if (opts.precondition) {
+          const rows = await readEntityJson(tx, changes);
+          opts.precondition({
+            json: (kind, id) => {
+              const k = `${kind}\u0000${id}`;
+              if (!rows.has(k))
+                throw new StoreError(
+                  `a precondition asked for ${kind} "${id}", which this write does not touch`,
+                );
+              return rows.get(k) ?? undefined;
+            },
+            lastChangeId: await lastChangeId(tx),
+          });
+        }
+        const items = await writeEntities(tx, changes);
+        if (items.length === 0) return { changeId: undefined, added: 0, changed: 0, removed: 0, items };
+        return recordChange(tx, opts.op ?? "edit", meta, items);
+      });
+    } catch (e) {
+      if (e instanceof AtlasError && !(e instanceof StoreError)) throw e;
+      throw new StoreError(`the edit failed and was rolled back: ${storeError(e, this.endpoint).message}`);
     }
   }
 
