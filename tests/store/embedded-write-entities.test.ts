@@ -4,7 +4,6 @@ import { describe, expect, it } from "vitest";
 import { generateSynthetic } from "../../scripts/synthetic/generate.ts";
 import { NO_RESOURCES } from "../../src/analysis/matching/matching-resources.ts";
 import { subgraphKeys } from "../../src/analysis/matching/subgraph-keys.ts";
-import { ConflictError } from "../../src/errors.ts";
 import type { Dataset, Firm } from "../../src/model/index.ts";
 import { staleParts } from "../../src/store/embedded-subgraph-index.ts";
 import { EmbeddedStore } from "../../src/store/index.ts";
@@ -107,25 +106,6 @@ describe("the embedded store's entity writes", () => {
     const back = { ...expected, firms: expected.firms.filter((f) => f.id !== added.id) };
     expect(await store.loadDataset()).toEqual(back);
     await sameSubgraphs(store, back);
-    await store.close();
-  });
-
-  it("writes nothing when the precondition refuses, and keeps the history", async () => {
-    const ds = generateSynthetic({ chains: 2, firms: 100, ties: 200 });
-    const store = new EmbeddedStore(":memory:");
-    await store.replaceDataset(ds, { who: "test", why: "load" });
-    const before = await store.history();
-    const changed = { ...ds.firms[0]!, note: "changed" };
-    await expect(
-      store.writeEntities([{ kind: "firms", id: changed.id, json: JSON.stringify(changed) }], meta, {
-        precondition: (snap) => {
-          expect(snap.json("firms", changed.id)).toBe(JSON.stringify(ds.firms[0]));
-          throw new ConflictError("stale");
-        },
-      }),
-    ).rejects.toThrow(ConflictError);
-    expect(await store.loadDataset()).toEqual(ds);
-    expect(await store.history()).toEqual(before);
     await store.close();
   });
 });

@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateSynthetic } from "../../scripts/synthetic/generate.ts";
 import { NO_RESOURCES } from "../../src/analysis/matching/matching-resources.ts";
 import { subgraphKeys } from "../../src/analysis/matching/subgraph-keys.ts";
-import { ConflictError } from "../../src/errors.ts";
 import { Chain, type Dataset, Firm, Segment, SupplyTie } from "../../src/model/index.ts";
 import type { Neo4jStore } from "../../src/store/neo4j/index.ts";
 import type { EntityChange } from "../../src/store/store.ts";
@@ -167,25 +166,5 @@ describe("the Neo4j store's entity writes", () => {
     await store.dropAll();
     await store.replaceDataset(back, { who: "test", why: "reference" });
     expect(removed).toEqual(await graphDump());
-  });
-
-  it("writes nothing when the precondition refuses, and keeps the history", {
-    timeout: 120_000,
-  }, async () => {
-    await store.dropAll();
-    const ds = generateSynthetic({ chains: 2, firms: 100, ties: 200 });
-    await store.replaceDataset(ds, { who: "test", why: "load" });
-    const before = await store.history();
-    const changed = { ...ds.firms[0]!, note: "changed" };
-    await expect(
-      store.writeEntities([{ kind: "firms", id: changed.id, json: JSON.stringify(changed) }], meta, {
-        precondition: (snap) => {
-          expect(snap.json("firms", changed.id)).toBe(JSON.stringify(ds.firms[0]));
-          throw new ConflictError("stale");
-        },
-      }),
-    ).rejects.toThrow(ConflictError);
-    expect(await store.loadDataset()).toEqual(ds);
-    expect(await store.history()).toEqual(before);
   });
 });

@@ -1,6 +1,7 @@
 // The one contract every Store passes: storeContract(name, factory) runs the same assertions on each implementation.
 import { describe, expect, it } from "vitest";
 import { generateSynthetic } from "../../scripts/synthetic/generate.ts";
+import { ConflictError } from "../../src/errors.ts";
 import type { Dataset } from "../../src/model/index.ts";
 import { loadSeed } from "../../src/seed/index.ts";
 import type { Store } from "../../src/store/index.ts";
@@ -159,6 +160,25 @@ export function storeContract(name: string, make: StoreFactory): void {
           const hits = (await s.findFirms(q, 10_000)).map((h) => h.id).sort();
           expect(hits, `query ${q}`).toEqual(scan(q));
         }
+      }));
+
+    it("writes nothing when an entity write's precondition refuses, and keeps the history", () =>
+      withStore(make, async (s) => {
+        if (!s.writeEntities) throw new Error(`the ${name} store has no writeEntities`);
+        const ds = generateSynthetic({ chains: 2, firms: 100, ties: 200 });
+        await s.replaceDataset(ds, meta("load"));
+        const before = await s.history();
+        const changed = { ...ds.firms[0]!, note: "changed" };
+        await expect(
+          s.writeEntities([{ kind: "firms", id: changed.id, json: JSON.stringify(changed) }], meta("edit"), {
+            precondition: (snap) => {
+              expect(snap.json("firms", changed.id)).toBe(JSON.stringify(ds.firms[0]));
+              throw new ConflictError("stale");
+            },
+          }),
+        ).rejects.toThrow(ConflictError);
+        expect(await s.loadDataset()).toEqual(ds);
+        expect(await s.history()).toEqual(before);
       }));
 
     it("lets two writers write at once: each write applies whole, both are in the history", async () => {

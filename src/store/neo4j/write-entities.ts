@@ -40,6 +40,12 @@ const EMPTY = {
 
 const isNodeKind = (kind: string): kind is NodeKind => kind in NODE_LABELS;
 
+/** The MATCH that binds `e` to the stored entity of this kind with id `$id` (a node, or a tie's or feed's relationship). */
+function matchOne(kind: EntityChange["kind"]): string {
+  if (!isNodeKind(kind)) return `MATCH ()-[e:${EDGE_KINDS[kind as EdgeKind].type} {id: $id}]->()`;
+  return `MATCH (e:${NODE_LABELS[kind]} {id: $id})${kind === "regions" ? " WHERE NOT e:City" : ""}`;
+}
+
 /** Applies each change in order; returns the items it changed (none for an entity written as stored). */
 export async function writeEntities(tx: Tx, changes: ReadonlyArray<EntityChange>): Promise<ChangeItem[]> {
   const items: ChangeItem[] = [];
@@ -65,8 +71,7 @@ async function nextSeq(tx: Tx, match: string): Promise<number> {
 
 async function writeNode(tx: Tx, kind: NodeKind, c: EntityChange): Promise<ChangeItem["action"] | undefined> {
   const label = NODE_LABELS[kind];
-  const notCity = kind === "regions" ? " WHERE NOT e:City" : "";
-  const one = `MATCH (e:${label} {id: $id})${notCity}`;
+  const one = matchOne(kind);
   const old = await stored(tx, one, c.id);
   if (c.json === undefined) {
     if (!old) return undefined;
@@ -78,7 +83,8 @@ async function writeNode(tx: Tx, kind: NodeKind, c: EntityChange): Promise<Chang
   if (old?.json === c.json) return undefined;
   const entity = parseEntity(kind, c.id, c.json) as Dataset[NodeKind][number];
   const mini = { ...EMPTY, [kind]: [entity] } as Dataset;
-  const seq = old?.seq ?? (await nextSeq(tx, `MATCH (e:${label})${notCity}`));
+  const seq =
+    old?.seq ?? (await nextSeq(tx, `MATCH (e:${label})${kind === "regions" ? " WHERE NOT e:City" : ""}`));
   const { props } = nodeRows(mini, kind)[0]!;
   if (old) {
     await tx.run(`${one} SET e = $props`, { id: c.id, props: { ...props, seq } });
@@ -122,7 +128,7 @@ async function writeNode(tx: Tx, kind: NodeKind, c: EntityChange): Promise<Chang
 
 async function writeEdge(tx: Tx, kind: EdgeKind, c: EntityChange): Promise<ChangeItem["action"] | undefined> {
   const { type, from, to } = EDGE_KINDS[kind];
-  const one = `MATCH ()-[e:${type} {id: $id}]->()`;
+  const one = matchOne(kind);
   const old = await stored(tx, one, c.id);
   if (c.json === undefined) {
     if (!old) return undefined;
@@ -160,12 +166,8 @@ export async function readEntityJson(
   changes: ReadonlyArray<EntityChange>,
 ): Promise<Map<string, string | null>> {
   const out = new Map<string, string | null>();
-  for (const c of changes) {
-    const match = isNodeKind(c.kind)
-      ? `MATCH (e:${NODE_LABELS[c.kind]} {id: $id})${c.kind === "regions" ? " WHERE NOT e:City" : ""}`
-      : `MATCH ()-[e:${EDGE_KINDS[c.kind as EdgeKind].type} {id: $id}]->()`;
-    out.set(`${c.kind}\u0000${c.id}`, (await stored(tx, match, c.id))?.json ?? null);
-  }
+  for (const c of changes)
+    out.set(`${c.kind}\u0000${c.id}`, (await stored(tx, matchOne(c.kind), c.id))?.json ?? null);
   return out;
 }
 
