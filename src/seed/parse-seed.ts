@@ -1,4 +1,5 @@
 // Parses the files of a seed (bytes in, no I/O) into one dataset, with every problem located by file and line.
+import { CORE_SCHEMA, load as loadFast } from "js-yaml";
 import { type Document, isMap, isSeq, LineCounter, parseDocument, visit } from "yaml";
 import type { z } from "zod";
 import { type InputIssue, type SchemaIssue, schemaMessage } from "../errors.ts";
@@ -17,8 +18,12 @@ import {
 export interface SeedFileInput {
   /** Path shown in messages, relative to the seed directory. */
   path: string;
-  bytes: Uint8Array;
+  /** The file's bytes, or a reader of them: a lazy input is read when parsed and again only for a line number. */
+  bytes: Uint8Array | (() => Uint8Array);
 }
+
+const bytesOf = (input: SeedFileInput): Uint8Array =>
+  typeof input.bytes === "function" ? input.bytes() : input.bytes;
 
 export interface ParsedSeed {
   /** The dataset, only when there are no issues. */
@@ -34,23 +39,45 @@ interface Origin {
   path: PathKey[];
 }
 /**
- * A file that parsed as YAML. Its syntax tree is large next to the data (several times the text): it is kept
- * only while the file's items are collected, and parsed again only if a later finding needs a line number.
+ * A file that parsed as YAML. Neither its text nor its syntax tree (several times the text) is kept once the
+ * file's items are collected: a province seed's text alone is hundreds of megabytes. A later finding that
+ * needs a line number reads and parses the file again.
  */
 interface LoadedFile {
   path: string;
-  text: string;
+  input: SeedFileInput;
   tree: { doc: Document; lines: LineCounter } | undefined;
 }
 
 function treeOf(f: LoadedFile): { doc: Document; lines: LineCounter } {
   if (f.tree) return f.tree;
   const lines = new LineCounter();
+  const text = new TextDecoder("utf-8").decode(bytesOf(f.input));
   f.tree = {
-    doc: parseDocument(f.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false }),
+    doc: parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false }),
     lines,
   };
   return f.tree;
+}
+
+/** An anchor or alias at the start of a token: such files take the careful path (alias-bomb guard). */
+const ANCHOR_OR_ALIAS = /(?:^|[\s,[{])[&*][^\s,[\]{}]/;
+
+/**
+ * The file's data by the fast parser (js-yaml, YAML 1.2 core schema, duplicate keys refused), ten times faster
+ * than building a syntax tree; undefined when the file is not a plain mapping, uses anchors or aliases, or does
+ * not parse, and the careful path (the yaml syntax tree) finds and locates the problem.
+ */
+function fastData(text: string): Record<string, unknown> | undefined {
+  if (ANCHOR_OR_ALIAS.test(text)) return undefined;
+  try {
+    const v = loadFast(text, { schema: CORE_SCHEMA });
+    return typeof v === "object" && v !== null && !Array.isArray(v)
+      ? (v as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Formats a path like `firms[3].segments[0].grade`. */
@@ -70,7 +97,7 @@ function lineOf(f: LoadedFile, path: ReadonlyArray<PathKey>): number | undefined
 }
 
 function decode(file: SeedFileInput): { text: string } | { issue: InputIssue } {
-  const b = file.bytes;
+  const b = bytesOf(file);
   if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))
     return {
       issue: {
@@ -166,6 +193,14 @@ export function parseSeed(files: ReadonlyArray<SeedFileInput>, opts: RuleOptions
       issues.push(decoded.issue);
       continue;
     }
+    const fast = fastData(decoded.text);
+    if (fast) {
+      const f: LoadedFile = { path: input.path, input, tree: undefined };
+      loaded.push(f);
+      issues.push(...collectData(f, fast, collected, regionFiles));
+      f.tree = undefined;
+      continue;
+    }
     const lines = new LineCounter();
     const doc = parseDocument(decoded.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
     if (doc.errors.length > 0) {
@@ -179,7 +214,7 @@ export function parseSeed(files: ReadonlyArray<SeedFileInput>, opts: RuleOptions
         });
       continue;
     }
-    const f: LoadedFile = { path: input.path, text: decoded.text, tree: { doc, lines } };
+    const f: LoadedFile = { path: input.path, input, tree: { doc, lines } };
     loaded.push(f);
     issues.push(...collectFile(f, collected, regionFiles));
     f.tree = undefined;
@@ -231,7 +266,6 @@ function locate(origins: Map<string, Origin[]>, at: Locator): Origin {
 
 /** Checks one file's keys and items, adding the valid ones to the dataset; returns the file's issues. */
 function collectFile(f: LoadedFile, c: Collected, regionFiles: LoadedFile[]): InputIssue[] {
-  const issues: InputIssue[] = [];
   const { doc, lines } = treeOf(f);
   if (!isMap(doc.contents)) {
     const found = doc.contents === null ? "an empty file" : isSeq(doc.contents) ? "a list" : "a single value";
@@ -266,6 +300,17 @@ function collectFile(f: LoadedFile, c: Collected, regionFiles: LoadedFile[]): In
       },
     ];
   }
+  return collectData(f, raw, c, regionFiles);
+}
+
+/** Checks one file's data (a mapping) and adds its valid items to the dataset; returns the file's issues. */
+function collectData(
+  f: LoadedFile,
+  raw: Record<string, unknown>,
+  c: Collected,
+  regionFiles: LoadedFile[],
+): InputIssue[] {
+  const issues: InputIssue[] = [];
   for (const key of Object.keys(raw))
     if (!SEED_KEYS.includes(key))
       issues.push({

@@ -6,7 +6,7 @@ import type { Dataset, RuleOptions } from "../model/index.ts";
 import { type ParsedSeed, parseSeed, type SeedFileInput } from "./parse-seed.ts";
 import { readBlockedHosts } from "./read-blocked-hosts.ts";
 
-/** Every `.yaml`/`.yml` file below `dir`, sorted by path so runs are repeatable. */
+/** Every `.yaml`/`.yml` file below `dir`, sorted by path so runs are repeatable; each is read when parsed. */
 export function readSeedFiles(dir: string): SeedFileInput[] {
   let st: ReturnType<typeof statSync>;
   try {
@@ -27,7 +27,7 @@ export function readSeedFiles(dir: string): SeedFileInput[] {
       const full = join(d, entry.name);
       if (entry.isDirectory()) walk(full);
       else if (/\.ya?ml$/i.test(entry.name))
-        out.push({ path: relative(dir, full), bytes: readFileSync(full) });
+        out.push({ path: relative(dir, full), bytes: () => readFileSync(full) });
     }
   };
   walk(dir);
