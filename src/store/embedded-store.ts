@@ -6,6 +6,13 @@ import { AtlasError, StoreError } from "../errors.ts";
 import { type Dataset, type Firm, isLocalFirm } from "../model/index.ts";
 import type { SubgraphKeys } from "./chain-subgraph.ts";
 import { datasetRows, diffRows, type EntityRow, rowsDataset } from "./dataset-entities.ts";
+import {
+  dropStaged,
+  recordStagedDiff,
+  stageDataset,
+  stagedDiffers,
+  swapInStaged,
+} from "./embedded-replace.ts";
 import { loadEmbeddedSubgraph, refreshSubgraphIndex } from "./embedded-subgraph.ts";
 import { dataStamp, indexSubgraph, updateSubgraphIndex } from "./embedded-subgraph-index.ts";
 import type {
@@ -19,8 +26,6 @@ import type {
   WriteOptions,
 } from "./store.ts";
 import { fileKindOf, migrate } from "./store-schema.ts";
-
-const PROGRESS_EVERY = 500;
 
 /** Text a firm is found by: names, aliases, products. */
 function searchText(f: Firm): string {
@@ -90,39 +95,32 @@ export class EmbeddedStore implements Store {
   }
 
   async replaceDataset(ds: Dataset, meta: ChangeMeta, opts: WriteOptions = {}): Promise<ChangeSummary> {
-    const next = datasetRows(ds);
     const regionJson = JSON.stringify(ds.region);
     const apply = this.db.transaction((): ChangeSummary => {
       this.checkPrecondition(opts);
-      // Two entities of one kind and id are refused even when the rest would be a no-op.
-      const keys = new Set<string>();
-      for (const r of next) {
-        const k = `${r.kind}\u0000${r.id}`;
-        if (keys.has(k))
-          throw new StoreError(`import refused: two ${r.kind} with the id ${JSON.stringify(r.id)}`);
-        keys.add(k);
-      }
-      const items = this.diff(ds.region.id, regionJson, next);
+      // Two entities of one kind and id are refused (by the staging table's key) even when the rest is a no-op.
+      stageDataset(this.db, ds, opts.onProgress);
       // Importing what the store already holds changes nothing and records nothing.
-      if (items.length === 0) return { changeId: undefined, added: 0, changed: 0, removed: 0, items };
-
+      if (!stagedDiffers(this.db, regionJson)) {
+        dropStaged(this.db);
+        return { changeId: undefined, added: 0, changed: 0, removed: 0, items: [] };
+      }
+      const changeId = this.openChangeSet(opts.op ?? "import", meta);
+      const counts = recordStagedDiff(this.db, changeId, { id: ds.region.id, json: regionJson });
+      this.db
+        .prepare("update change_set set added = ?, changed = ?, removed = ? where id = ?")
+        .run(counts.added, counts.changed, counts.removed, changeId);
       this.db
         .prepare(
           "insert into meta (key, value) values ('region', ?) on conflict(key) do update set value = excluded.value",
         )
         .run(regionJson);
-      this.db.exec("delete from entity; delete from firm_search;");
-      const insert = this.db.prepare("insert into entity (kind, id, seq, json) values (?, ?, ?, ?)");
+      swapInStaged(this.db);
+      this.db.exec("delete from firm_search;");
       const index = this.db.prepare("insert into firm_search (id, text) values (?, ?)");
-      next.forEach((r, n) => {
-        insert.run(r.kind, r.id, r.seq, r.json);
-        if ((n + 1) % PROGRESS_EVERY === 0) opts.onProgress?.(n + 1, next.length);
-      });
       for (const f of ds.firms) index.run(f.id, searchText(f));
-      opts.onProgress?.(next.length, next.length);
-      const summary = this.record(opts.op ?? "import", meta, items);
       indexSubgraph(this.db, ds);
-      return summary;
+      return { changeId, ...counts, items: this.itemsOf(changeId) };
     });
     return immediately(apply, "import");
   }
@@ -198,6 +196,22 @@ export class EmbeddedStore implements Store {
     return this.diff(ds.region.id, JSON.stringify(ds.region), datasetRows(ds));
   }
 
+  /** Inserts a change set with no counts yet and returns its id; runs inside the caller's transaction. */
+  private openChangeSet(op: string, meta: ChangeMeta): number {
+    const { lastInsertRowid } = this.db
+      .prepare(
+        "insert into change_set (at, who, why, op, added, changed, removed) values (?, ?, ?, ?, 0, 0, 0)",
+      )
+      .run(new Date().toISOString(), meta.who, meta.why, op);
+    return Number(lastInsertRowid);
+  }
+
+  private itemsOf(changeId: number): ChangeItem[] {
+    return this.db
+      .prepare("select kind, entity_id as id, action from change_item where change_id = ? order by rowid")
+      .all(changeId) as ChangeItem[];
+  }
+
   /** Writes one change set and its items; runs inside the caller's transaction. */
   private record(op: string, meta: ChangeMeta, items: ChangeItem[]): ChangeSummary {
     const count = (a: ChangeItem["action"]) => items.filter((i) => i.action === a).length;
@@ -220,9 +234,7 @@ export class EmbeddedStore implements Store {
   }
 
   async changeItems(changeId: number): Promise<ChangeItem[]> {
-    return this.db
-      .prepare("select kind, entity_id as id, action from change_item where change_id = ? order by rowid")
-      .all(changeId) as ChangeItem[];
+    return this.itemsOf(changeId);
   }
 
   async findFirms(query: string, limit = 20): Promise<FirmHit[]> {
