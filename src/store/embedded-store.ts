@@ -24,6 +24,7 @@ import type {
   FirmHit,
   Store,
   WriteOptions,
+  WriteSummary,
 } from "./store.ts";
 import { fileKindOf, migrate } from "./store-schema.ts";
 
@@ -103,7 +104,7 @@ export class EmbeddedStore implements Store {
       // Importing what the store already holds changes nothing and records nothing.
       if (!stagedDiffers(this.db, regionJson)) {
         dropStaged(this.db);
-        return { changeId: undefined, added: 0, changed: 0, removed: 0, items: [] };
+        return { changeId: undefined, added: 0, changed: 0, removed: 0 };
       }
       const changeId = this.openChangeSet(opts.op ?? "import", meta);
       const counts = recordStagedDiff(this.db, changeId, { id: ds.region.id, json: regionJson });
@@ -120,7 +121,7 @@ export class EmbeddedStore implements Store {
       const index = this.db.prepare("insert into firm_search (id, text) values (?, ?)");
       for (const f of ds.firms) index.run(f.id, searchText(f));
       indexSubgraph(this.db, ds);
-      return { changeId, ...counts, items: this.itemsOf(changeId) };
+      return { changeId, ...counts };
     });
     return immediately(apply, "import");
   }
@@ -129,8 +130,8 @@ export class EmbeddedStore implements Store {
     changes: ReadonlyArray<EntityChange>,
     meta: ChangeMeta,
     opts: Omit<WriteOptions, "onProgress"> = {},
-  ): Promise<ChangeSummary> {
-    const apply = this.db.transaction((): ChangeSummary => {
+  ): Promise<WriteSummary> {
+    const apply = this.db.transaction((): WriteSummary => {
       this.checkPrecondition(opts);
       const stored = this.db.prepare("select json from entity where kind = ? and id = ?").pluck();
       const lastSeq = this.db.prepare("select coalesce(max(seq), -1) from entity where kind = ?").pluck();
@@ -213,7 +214,7 @@ export class EmbeddedStore implements Store {
   }
 
   /** Writes one change set and its items; runs inside the caller's transaction. */
-  private record(op: string, meta: ChangeMeta, items: ChangeItem[]): ChangeSummary {
+  private record(op: string, meta: ChangeMeta, items: ChangeItem[]): WriteSummary {
     const count = (a: ChangeItem["action"]) => items.filter((i) => i.action === a).length;
     const summary = { added: count("added"), changed: count("changed"), removed: count("removed") };
     const { lastInsertRowid } = this.db

@@ -9,5 +9,6 @@ export type {
   FirmHit,
   Store,
   WriteOptions,
+  WriteSummary,
 } from "./store.ts";
 export { APPLICATION_ID, SCHEMA_VERSION } from "./store-schema.ts";

@@ -28,11 +28,16 @@ export interface ChangeSet {
   removed: number;
 }
 
+/** What a write changed; an import's items stay in the store (a province's are a million: read them with changeItems). */
 export interface ChangeSummary {
   changeId: number | undefined;
   added: number;
   changed: number;
   removed: number;
+}
+
+/** What an edit of a few entities changed, with its items (the kept graph is patched from them). */
+export interface WriteSummary extends ChangeSummary {
   items: ChangeItem[];
 }
 
@@ -88,7 +93,7 @@ export interface Store {
     changes: ReadonlyArray<EntityChange>,
     meta: ChangeMeta,
     opts?: Omit<WriteOptions, "onProgress">,
-  ): Promise<ChangeSummary>;
+  ): Promise<WriteSummary>;
   /** What replaceDataset(ds) would change, without writing (import --dry-run). */
   previewReplace(ds: Dataset): Promise<ChangeItem[]>;
   /** The change history, newest first. */

@@ -2,7 +2,7 @@
 import neo4j from "neo4j-driver";
 import { z } from "zod";
 import { StoreError } from "../../errors.ts";
-import type { ChangeItem, ChangeMeta, ChangeSet, ChangeSummary } from "../store.ts";
+import type { ChangeItem, ChangeMeta, ChangeSet, WriteSummary } from "../store.ts";
 import { BATCH, type Tx } from "./write-dataset.ts";
 
 const ChangeSetRow = z.object({
@@ -58,7 +58,7 @@ export async function recordChange(
   op: string,
   meta: ChangeMeta,
   items: ChangeItem[],
-): Promise<ChangeSummary> {
+): Promise<WriteSummary> {
   const count = (a: ChangeItem["action"]) => items.filter((i) => i.action === a).length;
   const summary = { added: count("added"), changed: count("changed"), removed: count("removed") };
   const r = await tx.run(

@@ -13,6 +13,7 @@ import type {
   FirmHit,
   Store,
   WriteOptions,
+  WriteSummary,
 } from "../store.ts";
 import { readChainSubgraph } from "./chain-subgraph.ts";
 import {
@@ -184,7 +185,7 @@ export class Neo4jStore implements Store {
     changes: ReadonlyArray<EntityChange>,
     meta: ChangeMeta,
     opts: Omit<WriteOptions, "onProgress"> = {},
-  ): Promise<ChangeSummary> {
+  ): Promise<WriteSummary> {
     try {
       return await this.transaction("WRITE", async (tx) => {
         await lockChanges(tx);
