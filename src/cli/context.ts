@@ -5,7 +5,7 @@ import { NotFoundError } from "../errors.ts";
 import type { AtlasGraph } from "../graph/index.ts";
 import type { Dataset } from "../model/index.ts";
 import type { Project } from "../model/project.ts";
-import type { Store } from "../store/index.ts";
+import type { Store, SubgraphOptions } from "../store/index.ts";
 
 /** The subgraph keys, loaded on first use: they pull in the tokenizer (jieba, OpenCC), which --version and
  * --help never need. */
@@ -83,11 +83,15 @@ export class CliContext {
    * What one chain's analysis needs: the store's chain subgraph when it offers one (matched with `res`, the
    * resources the command's analysis matches with), else the whole dataset. Same answers either way.
    */
-  async chainDataset(chain: string, res: MatchingResources = NO_RESOURCES): Promise<Dataset> {
+  async chainDataset(
+    chain: string,
+    res: MatchingResources = NO_RESOURCES,
+    opts: SubgraphOptions = {},
+  ): Promise<Dataset> {
     if (this.loaded) return this.loaded;
     const store = await this.openStore();
     if (!store.loadChainSubgraph || process.env.CHAIN_ATLAS_WHOLE_GRAPH === "1") return this.dataset();
-    this.loaded = this.checked(await store.loadChainSubgraph(chain, (await keysOf())(res)));
+    this.loaded = this.checked(await store.loadChainSubgraph(chain, (await keysOf())(res), opts));
     return this.loaded;
   }
 
@@ -101,6 +105,12 @@ export class CliContext {
     );
   }
 
+  /** The matching keys of these resources, for a store's subgraph index. */
+  async subgraphKeys(resources: ReadonlyArray<MatchingResources>) {
+    const keys = await keysOf();
+    return resources.map((r) => keys(r));
+  }
+
   /** Builds the store's chain-subgraph index for these resources now (after an import), when the store has one. */
   async prepareChainSubgraphs(resources: ReadonlyArray<MatchingResources>): Promise<void> {
     const store = await this.openStore();
@@ -109,9 +119,13 @@ export class CliContext {
   }
 
   /** The graph of chainDataset(chain, res). */
-  async chainGraph(chain: string, res: MatchingResources = NO_RESOURCES): Promise<AtlasGraph> {
+  async chainGraph(
+    chain: string,
+    res: MatchingResources = NO_RESOURCES,
+    opts: SubgraphOptions = {},
+  ): Promise<AtlasGraph> {
     const { buildGraph } = await import("../graph/index.ts");
-    this.built ??= buildGraph(await this.chainDataset(chain, res));
+    this.built ??= buildGraph(await this.chainDataset(chain, res, opts));
     return this.built;
   }
 

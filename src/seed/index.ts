@@ -1,5 +1,11 @@
 // Seeds: reading, validating and writing the YAML directories the bureau maintains.
-export { formatPath, type ParsedSeed, parseSeed, type SeedFileInput } from "./parse-seed.ts";
+export {
+  formatPath,
+  type ParsedSeed,
+  type ParseOptions,
+  parseSeed,
+  type SeedFileInput,
+} from "./parse-seed.ts";
 export { BLOCKED_HOSTS_FILE, parseBlockedHosts, readBlockedHosts } from "./read-blocked-hosts.ts";
 export { readIndustryCodes } from "./read-industry-codes.ts";
 export {

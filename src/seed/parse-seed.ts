@@ -25,6 +25,11 @@ export interface SeedFileInput {
 const bytesOf = (input: SeedFileInput): Uint8Array =>
   typeof input.bytes === "function" ? input.bytes() : input.bytes;
 
+/** How parseSeed reports on a long read: after each file, the files done, all files, and items collected. */
+export interface ParseOptions extends RuleOptions {
+  onFile?: (done: number, total: number, items: number) => void;
+}
+
 export interface ParsedSeed {
   /** The dataset, only when there are no issues. */
   dataset: Dataset | undefined;
@@ -210,7 +215,8 @@ function compact(v: unknown, strings: Map<string, string>): unknown {
 }
 
 /** Parses and validates the files of one seed. */
-export function parseSeed(files: ReadonlyArray<SeedFileInput>, opts: RuleOptions = {}): ParsedSeed {
+export function parseSeed(files: ReadonlyArray<SeedFileInput>, opts: ParseOptions = {}): ParsedSeed {
+  const { onFile, ...rules } = opts;
   const issues: InputIssue[] = [];
   const loaded: LoadedFile[] = [];
   const collected: Collected = {
@@ -220,7 +226,13 @@ export function parseSeed(files: ReadonlyArray<SeedFileInput>, opts: RuleOptions
     strings: new Map(),
   };
   const regionFiles: LoadedFile[] = [];
-  for (const input of files) {
+  const itemCount = () => {
+    let n = 0;
+    for (const v of Object.values(collected.dataset)) if (Array.isArray(v)) n += v.length;
+    return n;
+  };
+  for (const [done, input] of files.entries()) {
+    if (onFile && done > 0) onFile(done, files.length, itemCount());
     const decoded = decode(input);
     if ("issue" in decoded) {
       issues.push(decoded.issue);
@@ -253,6 +265,7 @@ export function parseSeed(files: ReadonlyArray<SeedFileInput>, opts: RuleOptions
     f.tree = undefined;
   }
 
+  onFile?.(files.length, files.length, itemCount());
   if (regionFiles.length === 0 && !issues.some((i) => i.path === "region"))
     issues.push({
       path: "region",
@@ -270,7 +283,7 @@ export function parseSeed(files: ReadonlyArray<SeedFileInput>, opts: RuleOptions
 
   const ds = collected.dataset;
   const warnings: InputIssue[] = [];
-  for (const finding of checkDataset(ds, { ...opts, brokenIds: collected.brokenIds })) {
+  for (const finding of checkDataset(ds, { ...rules, brokenIds: collected.brokenIds })) {
     const origin = locate(collected.origins, finding.at);
     const lineAt = (o: Origin) => {
       const f = loaded.find((l) => l.path === o.file);

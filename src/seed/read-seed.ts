@@ -2,8 +2,8 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { NotFoundError, ValidationError } from "../errors.ts";
-import type { Dataset, RuleOptions } from "../model/index.ts";
-import { type ParsedSeed, parseSeed, type SeedFileInput } from "./parse-seed.ts";
+import type { Dataset } from "../model/index.ts";
+import { type ParsedSeed, type ParseOptions, parseSeed, type SeedFileInput } from "./parse-seed.ts";
 import { readBlockedHosts } from "./read-blocked-hosts.ts";
 
 /** Every `.yaml`/`.yml` file below `dir`, sorted by path so runs are repeatable; each is read when parsed. */
@@ -42,7 +42,7 @@ export function readSeedFiles(dir: string): SeedFileInput[] {
  * Reads and validates a seed directory; the issues' file names are relative to `dir`. Sources are checked
  * against the blocklist beside the seed (see readBlockedHosts) unless `opts.blockedHosts` is given.
  */
-export function readSeed(dir: string, opts: RuleOptions = {}): ParsedSeed {
+export function readSeed(dir: string, opts: ParseOptions = {}): ParsedSeed {
   const files = readSeedFiles(dir);
   const parsed = parseSeed(files, { ...opts, blockedHosts: opts.blockedHosts ?? readBlockedHosts(dir) });
   for (const issue of [...parsed.issues, ...parsed.warnings])
@@ -51,7 +51,7 @@ export function readSeed(dir: string, opts: RuleOptions = {}): ParsedSeed {
 }
 
 /** Reads a seed directory and throws a ValidationError listing every problem, if any. */
-export function loadSeed(dir: string, opts: RuleOptions = {}): Dataset {
+export function loadSeed(dir: string, opts: ParseOptions = {}): Dataset {
   const { dataset, issues } = readSeed(dir, opts);
   if (!dataset || issues.length > 0) throw new ValidationError(issues, `seed ${dir}`);
   return dataset;

@@ -14,7 +14,13 @@ import {
   swapInStaged,
 } from "./embedded-replace.ts";
 import { loadEmbeddedSubgraph, refreshSubgraphIndex } from "./embedded-subgraph.ts";
-import { dataStamp, indexSubgraph, updateSubgraphIndex } from "./embedded-subgraph-index.ts";
+import {
+  dataStamp,
+  indexSubgraph,
+  indexSubgraphText,
+  staleParts,
+  updateSubgraphIndex,
+} from "./embedded-subgraph-index.ts";
 import type {
   ChangeItem,
   ChangeMeta,
@@ -23,6 +29,7 @@ import type {
   EntityChange,
   FirmHit,
   Store,
+  SubgraphOptions,
   WriteOptions,
   WriteSummary,
 } from "./store.ts";
@@ -104,6 +111,7 @@ export class EmbeddedStore implements Store {
       // Importing what the store already holds changes nothing and records nothing.
       if (!stagedDiffers(this.db, regionJson)) {
         dropStaged(this.db);
+        this.indexText(ds, opts.subgraphKeys);
         return { changeId: undefined, added: 0, changed: 0, removed: 0 };
       }
       const changeId = this.openChangeSet(opts.op ?? "import", meta);
@@ -121,6 +129,7 @@ export class EmbeddedStore implements Store {
       const index = this.db.prepare("insert into firm_search (id, text) values (?, ?)");
       for (const f of ds.firms) index.run(f.id, searchText(f));
       indexSubgraph(this.db, ds);
+      this.indexText(ds, opts.subgraphKeys);
       return { changeId, ...counts };
     });
     return immediately(apply, "import");
@@ -213,6 +222,13 @@ export class EmbeddedStore implements Store {
       .all(changeId) as ChangeItem[];
   }
 
+  /** The text-evidence pairs of these keys, from the dataset being imported (inside its transaction). */
+  private indexText(ds: Dataset, keys: ReadonlyArray<SubgraphKeys> = []): void {
+    if (keys.length > 0 && staleParts(this.db, keys[0]!).structure) return; // built whole when next read
+    for (const k of keys)
+      if (staleParts(this.db, k).text) indexSubgraphText(this.db, ds.segments, ds.firms, k);
+  }
+
   /** Writes one change set and its items; runs inside the caller's transaction. */
   private record(op: string, meta: ChangeMeta, items: ChangeItem[]): WriteSummary {
     const count = (a: ChangeItem["action"]) => items.filter((i) => i.action === a).length;
@@ -265,8 +281,8 @@ export class EmbeddedStore implements Store {
     });
   }
 
-  async loadChainSubgraph(chainId: string, keys: SubgraphKeys): Promise<Dataset> {
-    return loadEmbeddedSubgraph(this.db, chainId, keys);
+  async loadChainSubgraph(chainId: string, keys: SubgraphKeys, opts: SubgraphOptions = {}): Promise<Dataset> {
+    return loadEmbeddedSubgraph(this.db, chainId, keys, opts);
   }
 
   async prepareChainSubgraphs(keys: SubgraphKeys): Promise<void> {

@@ -4,6 +4,7 @@ import { StoreError } from "../errors.ts";
 import { type Dataset, emptyDataset, type Firm, type Segment } from "../model/index.ts";
 import type { SubgraphKeys } from "./chain-subgraph.ts";
 import { indexSubgraph, indexSubgraphText, staleParts } from "./embedded-subgraph-index.ts";
+import type { SubgraphOptions } from "./store.ts";
 import { citedSourceIds, reachOf, SKELETON_KINDS } from "./subgraph-reach.ts";
 
 const WHOLE = SKELETON_KINDS;
@@ -18,8 +19,13 @@ const parseAll = <T>(rows: ReadonlyArray<Row>): T[] =>
   [...rows].sort((a, b) => a.seq - b.seq).map((r) => JSON.parse(r.json) as T);
 
 /** Brings the index up to date with the stored data (and keys): after an older store, or new matching resources. */
-export function refreshSubgraphIndex(db: Database.Database, keys: SubgraphKeys): void {
+export function refreshSubgraphIndex(
+  db: Database.Database,
+  keys: SubgraphKeys,
+  opts: { text?: boolean } = {},
+): void {
   const stale = staleParts(db, keys);
+  if (opts.text === false) stale.text = false;
   if (!stale.structure && !stale.text) return;
   const all = (kind: string) =>
     parseAll(db.prepare("select kind, seq, json from entity where kind = ?").all(kind) as Row[]);
@@ -31,12 +37,18 @@ export function refreshSubgraphIndex(db: Database.Database, keys: SubgraphKeys):
 }
 
 /** The chain's subgraph (a dataset), or all chains and segments with no firms when the chain is unknown. */
-export function loadEmbeddedSubgraph(db: Database.Database, chainId: string, keys: SubgraphKeys): Dataset {
+export function loadEmbeddedSubgraph(
+  db: Database.Database,
+  chainId: string,
+  keys: SubgraphKeys,
+  opts: SubgraphOptions = {},
+): Dataset {
+  const candidates = opts.candidates !== false;
   const region = db.prepare("select value from meta where key = 'region'").pluck().get() as
     | string
     | undefined;
   if (region === undefined) throw new StoreError("the store is empty; import a seed first");
-  refreshSubgraphIndex(db, keys);
+  refreshSubgraphIndex(db, keys, { text: candidates });
   const ds = emptyDataset(JSON.parse(region));
   const read = db.prepare("select kind, seq, json from entity where kind = ?");
   for (const kind of WHOLE) (ds[kind] as unknown[]) = parseAll(read.all(kind) as Row[]);
@@ -61,12 +73,15 @@ export function loadEmbeddedSubgraph(db: Database.Database, chainId: string, key
       keyIn(near);
       want("firms", "select ?, firm from sg_link where segment in (select key from sg_key)");
       // Candidates by code, by text evidence; ties filed under the chain's segments or into its linked firms.
-      keyIn(keys.codesFor(mine));
-      want("firms", "select ?, firm from sg_code where code in (select key from sg_key)");
+      if (candidates) {
+        keyIn(keys.codesFor(mine));
+        want("firms", "select ?, firm from sg_code where code in (select key from sg_key)");
+      }
       keyIn(own);
-      db.prepare(
-        "insert or ignore into sg_want (kind, id) select 'firms', firm from sg_text where version = ? and segment in (select key from sg_key)",
-      ).run(keys.version);
+      if (candidates)
+        db.prepare(
+          "insert or ignore into sg_want (kind, id) select 'firms', firm from sg_text where version = ? and segment in (select key from sg_key)",
+        ).run(keys.version);
       want("ties", "select ?, id from sg_tie where segment in (select key from sg_key)");
       want(
         "ties",

@@ -8,6 +8,7 @@ export type {
   ChangeSummary,
   FirmHit,
   Store,
+  SubgraphOptions,
   WriteOptions,
   WriteSummary,
 } from "./store.ts";

@@ -54,6 +54,11 @@ export interface WriteOptions {
   /** The change set's operation name (default "import"). */
   op?: string;
   /**
+   * replaceDataset: the matching keys the per-chain commands will cut subgraphs with; a store with a
+   * subgraph index builds it for them from the dataset in hand, in the same transaction (optional hint).
+   */
+  subgraphKeys?: ReadonlyArray<SubgraphKeys>;
+  /**
    * Checked inside the write transaction before anything is written; throwing aborts the write and the
    * error reaches the caller as thrown (the HTTP API checks If-Match here).
    */
@@ -74,6 +79,11 @@ export interface EntityChange {
   id: string;
   /** The entity as JSON (`JSON.stringify` of it); undefined removes the entity. */
   json?: string;
+}
+
+export interface SubgraphOptions {
+  /** False when the analysis ranks no candidates (default true). */
+  candidates?: boolean;
 }
 
 export interface Store {
@@ -111,8 +121,10 @@ export interface Store {
    * filed under its segments or touching chain masters (with the firms at both ends), every chain master, and
    * only the candidates whose evidence (links, codes, text per `keys`) touches its segments. The analysis
    * answers the same on it as on the whole dataset. Throws NotFoundError for an unknown chain.
+   * `candidates: false` (an analysis that ranks no candidates, such as gaps): the store may leave out the
+   * firms that only evidence (codes, text) brings in.
    */
-  loadChainSubgraph?(chainId: string, keys: SubgraphKeys): Promise<Dataset>;
+  loadChainSubgraph?(chainId: string, keys: SubgraphKeys, opts?: SubgraphOptions): Promise<Dataset>;
   /** Builds what loadChainSubgraph reads for these keys ahead of time (import calls it); optional. */
   prepareChainSubgraphs?(keys: SubgraphKeys): Promise<void>;
   close(): Promise<void>;

@@ -29,8 +29,8 @@ function runImport(db: string, dir: string, killAtProgress: boolean): Promise<Ru
     });
     child.stderr.on("data", (d) => {
       run.stderr += d;
-      for (const m of String(d).matchAll(/wrote (\d+)\/(\d+) rows/g))
-        run.progress.push([Number(m[1]), Number(m[2])]);
+      for (const m of String(d).matchAll(/import: write .*? {2}([\d,]+)\/([\d,]+) rows/g))
+        run.progress.push([Number(m[1]!.replaceAll(",", "")), Number(m[2]!.replaceAll(",", ""))]);
       if (killAtProgress && run.progress.length > 0) child.kill("SIGKILL");
     });
     child.on("error", reject);

@@ -251,7 +251,7 @@ describe("chain-atlas with --store, push and pull", () => {
     const pulled = runCli(["--db", other, "pull", "--from", NEO4J_TEST_URL, "--progress"], NEO4J_TEST_ENV);
     expect(pulled.code).toBe(0);
     expect(pulled.stdout).toMatch(/^pulled from .*: \d+ added, 0 changed, 0 removed \(change #1\)/);
-    expect(pulled.stderr).toMatch(/pull: wrote (\d+)\/\1 rows/);
+    expect(pulled.stderr).toMatch(/pull: write \[#+\] 100% {2}([\d,]+)\/\1 rows/);
     const a = new EmbeddedStore(db);
     const b = new EmbeddedStore(other);
     expect(await b.loadDataset()).toEqual(await a.loadDataset());

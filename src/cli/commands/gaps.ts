@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import { findGaps } from "../../analysis/gaps/find-gaps.ts";
 import { GAP_KINDS, type GapFinding } from "../../analysis/gaps/gap-finding.ts";
+import { NO_RESOURCES } from "../../analysis/matching/matching-resources.ts";
 import { localSupplyHeadline } from "../../analysis/summary/chain-summary.ts";
 import type { CliContext } from "../context.ts";
 import { printJson, printTable } from "../output.ts";
@@ -25,7 +26,10 @@ export function register(program: Command, ctx: CliContext): void {
     .description("find the chain's missing and weak links, with severity and its factors")
     .requiredOption("--chain <id>", "chain id (see `chain-atlas chains`)")
     .action(async (opts: { chain: string }) => {
-      const r = findGaps(await ctx.chainGraph(opts.chain), { chain: opts.chain });
+      // Gaps rank no candidates: the chain's structure and ties are all it reads.
+      const r = findGaps(await ctx.chainGraph(opts.chain, NO_RESOURCES, { candidates: false }), {
+        chain: opts.chain,
+      });
       const headline = localSupplyHeadline(r);
       if (ctx.json)
         return printJson({

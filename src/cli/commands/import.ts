@@ -2,10 +2,12 @@
 import { existsSync } from "node:fs";
 import { userInfo } from "node:os";
 import type { Command } from "commander";
-import { loadSeed } from "../../seed/index.ts";
+import { NO_RESOURCES } from "../../analysis/matching/matching-resources.ts";
+import { loadSeed, readMatchingResources } from "../../seed/index.ts";
 import { type ChangeItem, EmbeddedStore, storeFile } from "../../store/index.ts";
 import type { CliContext } from "../context.ts";
 import { printJson } from "../output.ts";
+import { commandProgress } from "../progress-bar.ts";
 import { type CliLang, KIND_WORDS } from "../words.ts";
 
 /** Ids listed per kind and action before "… and N more". */
@@ -47,9 +49,22 @@ export function register(program: Command, ctx: CliContext): void {
     .option("--who <name>", "who makes the change", userInfo().username)
     .option("--why <reason>", "why", "import")
     .option("--dry-run", "print what would change (added / changed / removed per kind) and change nothing")
-    .option("--progress", "report rows written on stderr")
+    .option(
+      "--progress",
+      "draw progress on stderr (files read, rows written, rate, time left) even when it is not a terminal",
+    )
     .action(async (dir: string, opts: { who: string; why: string; progress?: boolean; dryRun?: boolean }) => {
-      const dataset = loadSeed(dir);
+      const forced = opts.progress === true;
+      const reading = commandProgress("import: read", "files", forced);
+      const items = (n: number) => `${n.toLocaleString("en-US")} items`;
+      let dataset: ReturnType<typeof loadSeed>;
+      try {
+        dataset = loadSeed(dir, {
+          onFile: reading ? (done, total, n) => reading.update(done, total, items(n)) : undefined,
+        });
+      } finally {
+        reading?.done(); // the errors, if any, start on a line of their own
+      }
       if (opts.dryRun) {
         // Against a store that does not exist yet everything is added; nothing is created to find that out.
         const exists = existsSync(storeFile({ db: ctx.options.db }));
@@ -64,13 +79,21 @@ export function register(program: Command, ctx: CliContext): void {
         return;
       }
       const store = await ctx.openStore("create");
+      const writing = commandProgress("import: write", "rows", forced);
       const summary = await store.replaceDataset(
         dataset,
         { who: opts.who, why: `${opts.why} (${dir})` },
         {
-          onProgress: opts.progress
-            ? (n, total) => process.stderr.write(`import: wrote ${n}/${total} rows\n`)
+          onProgress: writing
+            ? (n, total) => {
+                writing.update(n, total);
+                if (n === total)
+                  process.stderr.write("import: applying (diff, history, search and subgraph indexes) …\n");
+              }
             : undefined,
+          // The per-chain commands' subgraph index, built with the import so the first command after it does
+          // not wait: for targets (the shipped matching resources) and for the commands matching without them.
+          subgraphKeys: await ctx.subgraphKeys([readMatchingResources(), NO_RESOURCES]),
         },
       );
       if (ctx.json)

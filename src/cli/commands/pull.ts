@@ -4,6 +4,7 @@ import type { Command } from "commander";
 import { openNeo4j } from "../../store/neo4j/index.ts";
 import type { CliContext } from "../context.ts";
 import { printJson } from "../output.ts";
+import { commandProgress } from "../progress-bar.ts";
 
 export function register(program: Command, ctx: CliContext): void {
   program
@@ -14,7 +15,10 @@ export function register(program: Command, ctx: CliContext): void {
     .requiredOption("--from <url>", "the Neo4j store, e.g. neo4j://host:7687")
     .option("--who <name>", "who makes the change", userInfo().username)
     .option("--why <reason>", "why", "pull")
-    .option("--progress", "report rows written on stderr")
+    .option(
+      "--progress",
+      "draw progress on stderr (rows written, rate, time left) even when it is not a terminal",
+    )
     .action(async (opts: { from: string; who: string; why: string; progress?: boolean }) => {
       const source = await openNeo4j(opts.from);
       let dataset: Awaited<ReturnType<typeof source.loadDataset>>;
@@ -24,15 +28,13 @@ export function register(program: Command, ctx: CliContext): void {
         await source.close();
       }
       const target = await ctx.openStore("create");
+      const bar = commandProgress("pull: write", "rows", opts.progress === true);
       const summary = await target.replaceDataset(
         dataset,
         { who: opts.who, why: `${opts.why} (from ${opts.from})` },
-        {
-          onProgress: opts.progress
-            ? (n, total) => process.stderr.write(`pull: wrote ${n}/${total} rows\n`)
-            : undefined,
-        },
+        { onProgress: bar ? (n, total) => bar.update(n, total) : undefined },
       );
+      bar?.done();
       const { changeId, added, changed, removed } = summary;
       if (ctx.json) printJson({ from: opts.from, changeId, added, changed, removed });
       else
