@@ -111,13 +111,6 @@ export class CliContext {
     return resources.map((r) => keys(r));
   }
 
-  /** Builds the store's chain-subgraph index for these resources now (after an import), when the store has one. */
-  async prepareChainSubgraphs(resources: ReadonlyArray<MatchingResources>): Promise<void> {
-    const store = await this.openStore();
-    const keys = await keysOf();
-    for (const res of resources) await store.prepareChainSubgraphs?.(keys(res));
-  }
-
   /** The graph of chainDataset(chain, res). */
   async chainGraph(
     chain: string,

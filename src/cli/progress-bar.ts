@@ -15,8 +15,8 @@ export interface ProgressBarOptions {
 export interface ProgressBar {
   /** `done` of `total` units so far; `extra` is appended to the line (e.g. "123,456 rows"). */
   update(done: number, total: number, extra?: string): void;
-  /** Ends the bar: the last line with the total time, if anything was drawn. */
-  done(extra?: string): void;
+  /** Ends the bar: the last line with the total time, if anything was drawn; says whether it was. */
+  done(extra?: string): boolean;
 }
 
 const num = (n: number) => Math.round(n).toLocaleString("en-US");
@@ -82,8 +82,9 @@ export function progressBar(label: string, opts: ProgressBarOptions): ProgressBa
       draw(progressLine(label, done, total, t - start, opts.unit, extra), false);
     },
     done(extra) {
-      if (!drawn || !last) return;
+      if (!drawn || !last) return false;
       draw(progressLine(label, last.total, last.total, now() - start, opts.unit, extra ?? last.extra), true);
+      return true;
     },
   };
 }

@@ -87,7 +87,8 @@ export function register(program: Command, ctx: CliContext): void {
           onProgress: writing
             ? (n, total) => {
                 writing.update(n, total);
-                if (n === total)
+                // The bar ends on its own line before the apply step, which has no count to show.
+                if (n === total && writing.done())
                   process.stderr.write("import: applying (diff, history, search and subgraph indexes) …\n");
               }
             : undefined,
