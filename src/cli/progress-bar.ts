@@ -60,6 +60,7 @@ export function progressBar(label: string, opts: ProgressBarOptions): ProgressBa
   const quietFor = opts.quietFor ?? 1000;
   const start = now();
   let drawn = false;
+  let drewEnd = false; // a log already holds the 100% line
   let lastStep = -1;
   let lastAt = 0;
   let last: { done: number; total: number; extra?: string } | undefined;
@@ -80,9 +81,11 @@ export function progressBar(label: string, opts: ProgressBarOptions): ProgressBa
       lastStep = step;
       lastAt = t;
       draw(progressLine(label, done, total, t - start, opts.unit, extra), false);
+      drewEnd = !out.isTTY && done >= total;
     },
     done(extra) {
       if (!drawn || !last) return false;
+      if (drewEnd && extra === undefined) return true;
       draw(progressLine(label, last.total, last.total, now() - start, opts.unit, extra ?? last.extra), true);
       return true;
     },
