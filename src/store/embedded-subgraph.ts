@@ -59,62 +59,63 @@ export function loadEmbeddedSubgraph(
 
   return db
     .transaction((): Dataset => {
-      db.exec(`create temp table if not exists sg_want (kind text not null, id text not null, primary key (kind, id)) without rowid;
-      create temp table if not exists sg_key (key text primary key) without rowid; delete from sg_want;`);
+      // The wanted firm and tie ids, a temporary table each, so no statement reads the table it fills.
+      db.exec(`create temp table if not exists sg_want_firm (id text primary key) without rowid;
+      create temp table if not exists sg_want_tie (id text primary key) without rowid;
+      create temp table if not exists sg_key (key text primary key) without rowid;
+      delete from sg_want_firm; delete from sg_want_tie;`);
       const keyIn = (list: Iterable<string>) => {
         db.exec("delete from sg_key");
         const put = db.prepare("insert or ignore into sg_key (key) values (?)");
         for (const k of list) put.run(k);
       };
-      const want = (kind: string, sql: string) =>
-        db.prepare(`insert or ignore into sg_want (kind, id) ${sql}`).run(kind);
+      const want = (kind: "firm" | "tie", sql: string, ...params: string[]) =>
+        db.prepare(`insert or ignore into sg_want_${kind} (id) ${sql}`).run(...params);
       const own = mine.map((s) => s.id);
       // Firms linked to the chain's segments or their FEEDS neighbours (local supply and demand, flow).
       keyIn(near);
-      want("firms", "select ?, firm from sg_link where segment in (select key from sg_key)");
+      want("firm", "select firm from sg_link where segment in (select key from sg_key)");
       // Candidates by code, by text evidence; ties filed under the chain's segments or into its linked firms.
       if (candidates) {
         keyIn(keys.codesFor(mine));
-        want("firms", "select ?, firm from sg_code where code in (select key from sg_key)");
+        want("firm", "select firm from sg_code where code in (select key from sg_key)");
       }
       keyIn(own);
       if (candidates)
-        db.prepare(
-          "insert or ignore into sg_want (kind, id) select 'firms', firm from sg_text where version = ? and segment in (select key from sg_key)",
-        ).run(keys.version);
-      want("ties", "select ?, id from sg_tie where segment in (select key from sg_key)");
+        want(
+          "firm",
+          "select firm from sg_text where version = ? and segment in (select key from sg_key)",
+          keys.version,
+        );
+      want("tie", "select id from sg_tie where segment in (select key from sg_key)");
       want(
-        "ties",
-        "select ?, id from sg_tie where customer in (select firm from sg_link where segment in (select key from sg_key))",
+        "tie",
+        "select id from sg_tie where customer in (select firm from sg_link where segment in (select key from sg_key))",
       );
       // Every chain master (the master flag orders and weighs demand); this chain's masters' groups, and every
       // tie the masters or their groups have: who already trades with them.
       keyIn(masters);
-      want("firms", "select ?, key from sg_key");
+      want("firm", "select key from sg_key");
       keyIn(ds.chains.filter((c) => c.id === chainId).flatMap((c) => c.masters.map((m) => m.firm)));
+      // CROSS JOIN keeps the small table outside: left to itself the planner walks every entity of the kind
+      // (a hundred thousand firms, a million ties) and probes the small one, several times slower.
       db.prepare(
-        "insert or ignore into sg_key (key) select json_extract(e.json, '$.parent') from entity e join sg_key k on e.kind = 'firms' and e.id = k.key where json_extract(e.json, '$.parent') is not null",
+        "insert or ignore into sg_key (key) select json_extract(e.json, '$.parent') from sg_key k cross join entity e on e.kind = 'firms' and e.id = k.key where json_extract(e.json, '$.parent') is not null",
       ).run();
-      want("firms", "select ?, key from sg_key");
-      want("ties", "select ?, id from sg_tie where supplier in (select key from sg_key)");
-      want("ties", "select ?, id from sg_tie where customer in (select key from sg_key)");
-      const picked = (kind: string) =>
+      want("firm", "select key from sg_key");
+      want("tie", "select id from sg_tie where supplier in (select key from sg_key)");
+      want("tie", "select id from sg_tie where customer in (select key from sg_key)");
+      // Every tie's both ends are in the dataset.
+      want("firm", "select t.supplier from sg_want_tie w cross join sg_tie t on t.id = w.id");
+      want("firm", "select t.customer from sg_want_tie w cross join sg_tie t on t.id = w.id");
+      const picked = (kind: "firm" | "tie") =>
         db
           .prepare(
-            "select e.kind, e.seq, e.json from sg_want w join entity e on e.kind = w.kind and e.id = w.id where w.kind = ?",
+            `select e.kind, e.seq, e.json from sg_want_${kind} w cross join entity e on e.kind = '${kind}s' and e.id = w.id`,
           )
-          .all(kind) as Row[];
-      // Every tie's both ends are in the dataset.
-      want(
-        "firms",
-        "select ?, supplier from sg_tie where id in (select id from sg_want where kind = 'ties')",
-      );
-      want(
-        "firms",
-        "select ?, customer from sg_tie where id in (select id from sg_want where kind = 'ties')",
-      );
-      ds.firms = parseAll(picked("firms"));
-      ds.ties = parseAll(picked("ties"));
+          .all() as Row[];
+      ds.firms = parseAll(picked("firm"));
+      ds.ties = parseAll(picked("tie"));
       ds.sources = citedSources(db, ds);
       return ds;
     })
@@ -131,7 +132,7 @@ function citedSources(db: Database.Database, ds: Dataset): Dataset["sources"] {
   return parseAll(
     db
       .prepare(
-        "select e.kind, e.seq, e.json from sg_key k join entity e on e.kind = 'sources' and e.id = k.key",
+        "select e.kind, e.seq, e.json from sg_key k cross join entity e on e.kind = 'sources' and e.id = k.key",
       )
       .all() as Row[],
   );
