@@ -44,10 +44,13 @@ export function tieSegment(tie: SupplyTie, supplier: Firm | undefined): string |
 /** Every source id these values cite, at any depth (facts, products, segment links, list tags). */
 export function citedSourceIds(values: ReadonlyArray<unknown>): Set<string> {
   const ids = new Set<string>();
+  // for…in over plain parsed JSON (no inherited keys), no entry arrays: this walks every loaded firm and tie.
   const walk = (v: unknown): void => {
+    if (typeof v !== "object" || v === null) return;
     if (Array.isArray(v)) for (const x of v) walk(x);
-    else if (v !== null && typeof v === "object")
-      for (const [k, x] of Object.entries(v)) {
+    else
+      for (const k in v) {
+        const x = (v as Record<string, unknown>)[k];
         if (k === "sources" && Array.isArray(x)) for (const id of x) ids.add(String(id));
         else walk(x);
       }
