@@ -110,7 +110,8 @@ for (const size of sizes) {
     cli(db, ["report", "--chain", chain, "--out", join(out, "report.html"), "--date", "2026-01-01"]),
   );
   // "All chains": the commands that read every chain (the whole store).
-  add("chains (all chains, whole store)", cli(db, ["chains"]), 10);
+  add("gaps --all (every chain)", cli(db, ["gaps", "--all"]), 10);
+  add("chains (all chains, whole store)", cli(db, ["chains"]));
   if (!keep) {
     rmSync(seed, { recursive: true, force: true });
     rmSync(out, { recursive: true, force: true });

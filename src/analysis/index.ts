@@ -18,7 +18,7 @@ export {
   listBacktest,
 } from "./evaluation/list-backtest.ts";
 export type { ListMetrics } from "./evaluation/list-metrics.ts";
-export { findAllGaps, findGaps } from "./gaps/find-gaps.ts";
+export { allChainGaps, findAllGaps, findGaps } from "./gaps/find-gaps.ts";
 export * from "./gaps/gap-finding.ts";
 export { GapOptions, type GapOptionsInput } from "./gaps/gap-options.ts";
 export { WhatIfOptions, whatIf } from "./gaps/what-if.ts";

@@ -35,6 +35,11 @@ export function segmentsOfChain(g: AtlasGraph, chainId: string): Segment[] {
     const a = g.getNodeAttributes(source);
     if (attrs.kind === "PART_OF" && a.kind === "segment") all.push(a.segment);
   });
+  return inDrawingOrder(all);
+}
+
+/** One chain's segments (in seed order) in drawing order, as segmentsOfChain gives them (no graph needed). */
+export function inDrawingOrder(all: ReadonlyArray<Segment>): Segment[] {
   const seq = new Map(all.map((s, i) => [s.id, i]));
   const byOrder = (a: Segment, b: Segment) =>
     STAGE_ORDER[a.stage] - STAGE_ORDER[b.stage] ||

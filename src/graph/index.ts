@@ -5,6 +5,7 @@ export {
   chainOf,
   chainsOf,
   childSegments,
+  inDrawingOrder,
   leadsOfChain,
   mastersOfChain,
   segmentOf,

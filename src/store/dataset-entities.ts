@@ -24,11 +24,31 @@ export function datasetRows(ds: Dataset): EntityRow[] {
   return rows;
 }
 
-/** Rebuilds a dataset from rows (any order; `seq` restores each kind's order). */
-export function rowsDataset(regionJson: string, rows: ReadonlyArray<EntityRow>): Dataset {
+/**
+ * Rebuilds a dataset from rows (kind, seq, json), in any order (`seq` restores each kind's order). Takes an
+ * iterable so a store can stream a million rows through it: each is parsed as it comes, no row objects kept.
+ */
+export function rowsDataset(
+  regionJson: string,
+  rows: Iterable<readonly [kind: StoredKind, seq: number, json: string]>,
+): Dataset {
   const ds = emptyDataset(JSON.parse(regionJson));
-  const sorted = [...rows].sort((a, b) => a.seq - b.seq);
-  for (const r of sorted) (ds[r.kind] as unknown[]).push(JSON.parse(r.json));
+  const seqs = new Map<StoredKind, number[]>();
+  for (const [kind, seq, json] of rows) {
+    (ds[kind] as unknown[]).push(JSON.parse(json));
+    let list = seqs.get(kind);
+    if (!list) {
+      list = [];
+      seqs.set(kind, list);
+    }
+    list.push(seq);
+  }
+  for (const [kind, list] of seqs) {
+    if (list.every((x, i) => i === 0 || list[i - 1]! <= x)) continue;
+    const items = ds[kind] as unknown[];
+    const order = list.map((_, i) => i).sort((x, y) => list[x]! - list[y]!);
+    (ds[kind] as unknown[]) = order.map((i) => items[i]);
+  }
   return ds;
 }
 

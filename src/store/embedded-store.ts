@@ -29,6 +29,7 @@ import type {
   EntityChange,
   FirmHit,
   Store,
+  StoredKind,
   SubgraphOptions,
   WriteOptions,
   WriteSummary,
@@ -98,8 +99,8 @@ export class EmbeddedStore implements Store {
       throw new StoreError(
         `the store ${this.file} is empty; import a seed first (chain-atlas import graph-seeds/jiaxing)`,
       );
-    const rows = this.db.prepare("select kind, id, seq, json from entity").all() as EntityRow[];
-    return rowsDataset(region, rows);
+    const rows = this.db.prepare("select kind, seq, json from entity").raw().iterate();
+    return rowsDataset(region, rows as Iterable<[StoredKind, number, string]>);
   }
 
   async replaceDataset(ds: Dataset, meta: ChangeMeta, opts: WriteOptions = {}): Promise<ChangeSummary> {

@@ -3,10 +3,21 @@ import {
   type AtlasGraph,
   chainsOf,
   graphRevision,
+  inDrawingOrder,
   mastersOfChain,
   segmentsOfChain,
 } from "../../graph/index.ts";
-import type { Firm, LocalizedName, Segment, SegmentLink, SupplyTie } from "../../model/index.ts";
+import {
+  type Chain,
+  type Dataset,
+  type Firm,
+  isLocalFirm,
+  type LocalizedName,
+  type Segment,
+  type SegmentLink,
+  type SupplyTie,
+} from "../../model/index.ts";
+import { cached } from "./memo.ts";
 
 /** A curated Firm IN_SEGMENT Segment link. */
 export interface LinkRow {
@@ -47,6 +58,7 @@ export interface AnalysisIndex {
 }
 
 const cache = new WeakMap<AtlasGraph, { revision: number; ix: AnalysisIndex }>();
+const fromData = new WeakMap<Dataset, AnalysisIndex>();
 
 /**
  * The index of a graph, built once per graph and revision (a graph patched after a write has a new revision,
@@ -56,26 +68,86 @@ export function analysisIndex(g: AtlasGraph): AnalysisIndex {
   const revision = graphRevision(g);
   let kept = cache.get(g);
   if (kept?.revision !== revision) {
-    kept = { revision, ix: buildIndex(g) };
+    kept = { revision, ix: buildIndex(graphParts(g)) };
     cache.set(g, kept);
   }
   return kept.ix;
 }
 
-function buildIndex(g: AtlasGraph): AnalysisIndex {
-  const segments: Segment[] = [];
-  const firms: Firm[] = [];
-  const localList: boolean[] = [];
+/**
+ * The same index straight from a dataset, with no graph in between: what buildGraph(ds) would give, for the
+ * analyses that read only the index (the gaps of every chain of a province: a graph of a million ties costs
+ * more than the analysis). Built once per dataset object.
+ */
+export function analysisIndexOfDataset(ds: Dataset): AnalysisIndex {
+  return cached(fromData, ds, () => buildIndex(datasetParts(ds)));
+}
+
+/** What the index is built from, in the graph's iteration order. */
+interface IndexParts {
+  segments: Segment[];
+  firms: Firm[];
+  local: boolean[];
+  chains: Array<{ chain: Chain; segments: Segment[]; masters: string[] }>;
+  feeds: Array<readonly [from: string, to: string]>;
+  links: Array<readonly [firm: string, link: SegmentLink]>;
+  ties: SupplyTie[];
+}
+
+function graphParts(g: AtlasGraph): IndexParts {
+  const p: IndexParts = { segments: [], firms: [], local: [], chains: [], feeds: [], links: [], ties: [] };
   g.forEachNode((_k, a) => {
-    if (a.kind === "segment") segments.push(a.segment);
+    if (a.kind === "segment") p.segments.push(a.segment);
     else if (a.kind === "firm") {
-      firms.push(a.firm);
-      localList.push(a.local);
+      p.firms.push(a.firm);
+      p.local.push(a.local);
     }
   });
+  for (const chain of chainsOf(g))
+    p.chains.push({ chain, segments: segmentsOfChain(g, chain.id), masters: mastersOfChain(g, chain.id) });
+  g.forEachEdge((_e, attrs, _s, _t, sa, ta) => {
+    if (attrs.kind === "FEEDS" && sa.kind === "segment" && ta.kind === "segment")
+      p.feeds.push([sa.segment.id, ta.segment.id]);
+    else if (attrs.kind === "IN_SEGMENT" && sa.kind === "firm" && ta.kind === "segment")
+      p.links.push([sa.firm.id, attrs.link]);
+    else if (attrs.kind === "SUPPLIES") p.ties.push(attrs.tie);
+  });
+  return p;
+}
+
+/** The parts buildGraph(ds) would show: node, chain and edge order as the graph iterates them. */
+function datasetParts(ds: Dataset): IndexParts {
+  const byChain = new Map<string, Segment[]>();
+  for (const s of ds.segments) {
+    let list = byChain.get(s.chain);
+    if (!list) {
+      list = [];
+      byChain.set(s.chain, list);
+    }
+    list.push(s);
+  }
+  const links: Array<readonly [string, SegmentLink]> = [];
+  for (const f of ds.firms) for (const link of f.segments) links.push([f.id, link]);
+  return {
+    segments: ds.segments,
+    firms: ds.firms,
+    local: ds.firms.map(isLocalFirm),
+    chains: ds.chains.map((chain) => ({
+      chain,
+      segments: inDrawingOrder(byChain.get(chain.id) ?? []),
+      masters: chain.masters.map((m) => m.firm),
+    })),
+    feeds: ds.feeds.map((f) => [f.from, f.to] as const),
+    links,
+    ties: ds.ties,
+  };
+}
+
+function buildIndex(p: IndexParts): AnalysisIndex {
+  const { segments, firms } = p;
   const segmentIndex = new Map(segments.map((s, i) => [s.id, i]));
   const firmIndex = new Map(firms.map((f, i) => [f.id, i]));
-  const local = Uint8Array.from(localList, (l) => (l ? 1 : 0));
+  const local = Uint8Array.from(p.local, (l) => (l ? 1 : 0));
   const nSeg = segments.length;
   const parent = new Int32Array(nSeg).fill(-1);
   const children: number[][] = segments.map(() => []);
@@ -91,15 +163,13 @@ function buildIndex(g: AtlasGraph): AnalysisIndex {
   const chainMasters = new Map<string, number[]>();
   const chainNames = new Map<string, LocalizedName>();
   const master = new Uint8Array(firms.length);
-  for (const chain of chainsOf(g)) {
+  for (const { chain, segments: segs, masters } of p.chains) {
     chainNames.set(chain.id, chain.name);
     chainSegments.set(
       chain.id,
-      segmentsOfChain(g, chain.id).map((s) => segmentIndex.get(s.id)!),
+      segs.map((s) => segmentIndex.get(s.id)!),
     );
-    const ms = mastersOfChain(g, chain.id)
-      .map((id) => firmIndex.get(id)!)
-      .filter((f) => local[f] === 1);
+    const ms = masters.map((id) => firmIndex.get(id)!).filter((f) => local[f] === 1);
     for (const m of ms) master[m] = 1;
     chainMasters.set(chain.id, ms);
   }
@@ -122,18 +192,15 @@ function buildIndex(g: AtlasGraph): AnalysisIndex {
   const feedsIn: number[][] = segments.map(() => []);
   const links: LinkRow[][] = segments.map(() => []);
   const tiesIn: TieRow[][] = segments.map(() => []);
-  const ties: SupplyTie[] = [];
-  g.forEachEdge((_e, attrs, _s, _t, sa, ta) => {
-    if (attrs.kind === "FEEDS" && sa.kind === "segment" && ta.kind === "segment") {
-      const from = segmentIndex.get(sa.segment.id)!;
-      const to = segmentIndex.get(ta.segment.id)!;
-      feedsOut[from]!.push(to);
-      feedsIn[to]!.push(from);
-    } else if (attrs.kind === "IN_SEGMENT" && sa.kind === "firm" && ta.kind === "segment")
-      links[segmentIndex.get(ta.segment.id)!]!.push({ firm: firmIndex.get(sa.firm.id)!, link: attrs.link });
-    else if (attrs.kind === "SUPPLIES") ties.push(attrs.tie);
-  });
-  for (const tie of ties) {
+  for (const [a, b] of p.feeds) {
+    const from = segmentIndex.get(a)!;
+    const to = segmentIndex.get(b)!;
+    feedsOut[from]!.push(to);
+    feedsIn[to]!.push(from);
+  }
+  for (const [firm, link] of p.links)
+    links[segmentIndex.get(link.segment)!]!.push({ firm: firmIndex.get(firm)!, link });
+  for (const tie of p.ties) {
     const supplier = firmIndex.get(tie.supplier)!;
     const customer = firmIndex.get(tie.customer)!;
     partner(supplier, customer);

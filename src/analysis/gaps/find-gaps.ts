@@ -32,7 +32,11 @@ export function findGaps(g: AtlasGraph, input: GapOptionsInput): ChainGaps {
 
 /** Findings for every chain of the graph. */
 export function findAllGaps(g: AtlasGraph, input: Omit<GapOptionsInput, "chain"> = {}): ChainGaps[] {
-  const ix = analysisIndex(g);
+  return allChainGaps(analysisIndex(g), input);
+}
+
+/** Findings for every chain of an index (e.g. analysisIndexOfDataset: a province's gaps with no graph built). */
+export function allChainGaps(ix: AnalysisIndex, input: Omit<GapOptionsInput, "chain"> = {}): ChainGaps[] {
   return [...ix.chainSegments.keys()].map((chain) =>
     chainGaps(ix, parseOptions(GapOptions, { ...input, chain }, "gaps")),
   );

@@ -1,9 +1,11 @@
 // chain-atlas gaps --chain <id>: every segment's finding (missing, weak, external, single-source, covered) and severity.
 import type { Command } from "commander";
-import { findGaps } from "../../analysis/gaps/find-gaps.ts";
-import { GAP_KINDS, type GapFinding } from "../../analysis/gaps/gap-finding.ts";
+import { analysisIndexOfDataset } from "../../analysis/core/analysis-index.ts";
+import { allChainGaps, findGaps } from "../../analysis/gaps/find-gaps.ts";
+import { type ChainGaps, GAP_KINDS, type GapFinding } from "../../analysis/gaps/gap-finding.ts";
 import { NO_RESOURCES } from "../../analysis/matching/matching-resources.ts";
 import { localSupplyHeadline } from "../../analysis/summary/chain-summary.ts";
+import { OptionError } from "../../errors.ts";
 import type { CliContext } from "../context.ts";
 import { printJson, printTable } from "../output.ts";
 import { type CliLang, GAP_KIND_WORDS } from "../words.ts";
@@ -24,8 +26,15 @@ export function register(program: Command, ctx: CliContext): void {
   program
     .command("gaps")
     .description("find the chain's missing and weak links, with severity and its factors")
-    .requiredOption("--chain <id>", "chain id (see `chain-atlas chains`)")
-    .action(async (opts: { chain: string }) => {
+    .option("--chain <id>", "chain id (see `chain-atlas chains`)")
+    .option("--all", "every chain: one line each (figures, gap counts, the most severe gap)")
+    .action(async (opts: { chain?: string; all?: boolean }) => {
+      if (opts.all === true) {
+        if (opts.chain !== undefined) throw new OptionError("give --chain <id> or --all, not both");
+        return printAllChains(ctx);
+      }
+      if (opts.chain === undefined)
+        throw new OptionError("gaps needs --chain <id> (see `chain-atlas chains`) or --all");
       // Gaps rank no candidates: the chain's structure and ties are all it reads.
       const r = findGaps(await ctx.chainGraph(opts.chain, NO_RESOURCES, { candidates: false }), {
         chain: opts.chain,
@@ -76,4 +85,61 @@ export function register(program: Command, ctx: CliContext): void {
         ]),
       );
     });
+}
+
+/** The local supply share for a table cell: the share and its confidence, or how few ties there are. */
+function shortSupply(h: ReturnType<typeof localSupplyHeadline>, en: boolean): string {
+  if (h.share === undefined) return en ? `insufficient data (${h.ties} ties)` : `数据不足（${h.ties}条）`;
+  const conf = en ? h.confidence : { low: "低", medium: "中", high: "高", insufficient: "—" }[h.confidence];
+  return en ? `${pct(h.share)} (${conf} confidence)` : `${pct(h.share)}（可信度${conf}）`;
+}
+
+/** The most severe finding that is a gap (not covered), if any. */
+function worstGap(r: ChainGaps): GapFinding | undefined {
+  let worst: GapFinding | undefined;
+  for (const f of r.findings)
+    if (f.kind !== "covered" && (worst === undefined || f.severity > worst.severity)) worst = f;
+  return worst;
+}
+
+/**
+ * Every chain's gaps. The whole store is read, but no graph is built: the analysis index comes straight from
+ * the dataset (a province's million ties make a graph cost more than the analysis), with the same answers.
+ */
+async function printAllChains(ctx: CliContext): Promise<void> {
+  const all = allChainGaps(analysisIndexOfDataset(await ctx.dataset()));
+  if (ctx.json)
+    return printJson(
+      all.map((r) => ({
+        chain: r.chain,
+        figures: { ...r.figures, localSupply: localSupplyHeadline(r) },
+        findings: r.findings,
+      })),
+    );
+  const lang = ctx.lang;
+  const en = lang === "en";
+  const words = GAP_KIND_WORDS[lang];
+  const counted = GAP_KINDS.filter((k) => k !== "covered");
+  printTable(
+    [
+      "id",
+      en ? "chain" : "产业链",
+      en ? "covered segments" : "环节覆盖率",
+      en ? "local supply" : "本地配套率",
+      ...counted.map((k) => words[k]),
+      en ? "most severe gap" : "最严重缺口",
+    ],
+    all.map((r) => {
+      const w = worstGap(r);
+      const seg = w && (en ? (w.segment.name.en ?? w.segment.name.zh) : w.segment.name.zh);
+      return [
+        r.chain.id,
+        en ? (r.chain.name.en ?? r.chain.name.zh) : r.chain.name.zh,
+        pct(r.figures.coverage),
+        shortSupply(localSupplyHeadline(r), en),
+        ...counted.map((k) => String(r.figures.gapsByKind[k])),
+        w ? `${seg} (${words[w.kind]} ${w.severity.toFixed(2)})` : "—",
+      ];
+    }),
+  );
 }
