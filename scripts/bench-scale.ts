@@ -111,7 +111,7 @@ for (const size of sizes) {
   );
   // "All chains": the commands that read every chain (the whole store).
   add("gaps --all (every chain)", cli(db, ["gaps", "--all"]), 10);
-  add("chains (all chains, whole store)", cli(db, ["chains"]));
+  add("chains (all chains, whole store)", cli(db, ["chains"]), 10);
   if (!keep) {
     rmSync(seed, { recursive: true, force: true });
     rmSync(out, { recursive: true, force: true });

@@ -6,12 +6,23 @@ import {
   customersOf,
   firmOf,
   firmsOfSegment,
+  inDrawingOrder,
   leadsOfChain,
   mastersOfChain,
   segmentsOfChain,
   suppliersOf,
 } from "../../graph/index.ts";
-import type { LocalizedName, MasterLevel, Stage } from "../../model/index.ts";
+import {
+  type Chain,
+  type Dataset,
+  type Firm,
+  isLocalFirm,
+  type LocalizedName,
+  type MasterLevel,
+  type Official,
+  type Segment,
+  type Stage,
+} from "../../model/index.ts";
 
 export interface ChainSummary {
   id: string;
@@ -27,25 +38,90 @@ export interface ChainSummary {
   masters: Array<{ id: string; name: string; level?: MasterLevel | undefined; issuer?: string | undefined }>;
 }
 
+/** What a chain's summary reads, from a graph or straight from a dataset. */
+interface SummaryParts {
+  chains: Array<{ chain: Chain; segments: Segment[]; leads: Official[]; masters: string[] }>;
+  firm: (id: string) => Firm | undefined;
+  /** The firms linked to a segment, and whether each is local. */
+  firmsOf: (segment: string) => ReadonlyArray<{ id: string; local: boolean }>;
+  /** Ids of the ties a firm supplies or buys by. */
+  tiesOf: (firm: string) => ReadonlyArray<string>;
+  /** Ids of the ties filed under a segment (stated segment only). */
+  tiesIn: (segment: string) => ReadonlyArray<string>;
+}
+
 export function summarizeChains(g: AtlasGraph): ChainSummary[] {
-  return chainsOf(g).map((chain) => {
-    const segments = segmentsOfChain(g, chain.id);
+  // One pass over the ties for every chain (not one per chain: a province has a million).
+  const bySegment = new Map<string, string[]>();
+  g.forEachEdge((_e, attrs) => {
+    if (attrs.kind === "SUPPLIES" && attrs.tie.segment !== undefined)
+      push(bySegment, attrs.tie.segment, attrs.tie.id);
+  });
+  return summarize({
+    chains: chainsOf(g).map((chain) => ({
+      chain,
+      segments: segmentsOfChain(g, chain.id),
+      leads: leadsOfChain(g, chain.id),
+      masters: mastersOfChain(g, chain.id),
+    })),
+    firm: (id) => firmOf(g, id),
+    firmsOf: (segment) => firmsOfSegment(g, segment).map((f) => ({ id: f.firm.id, local: f.local })),
+    tiesOf: (firm) => [...suppliersOf(g, firm), ...customersOf(g, firm)].map((p) => p.tie.id),
+    tiesIn: (segment) => bySegment.get(segment) ?? [],
+  });
+}
+
+/**
+ * The same summaries straight from a dataset, as summarizeChains(buildGraph(ds)) gives them: `chains` over a
+ * province reads the whole store, and building a graph of its million ties would cost most of the time.
+ */
+export function summarizeChainsOfDataset(ds: Dataset): ChainSummary[] {
+  const firms = new Map(ds.firms.map((f) => [f.id, f]));
+  const segmentsOf = new Map<string, Segment[]>();
+  for (const s of ds.segments) push(segmentsOf, s.chain, s);
+  const linked = new Map<string, Array<{ id: string; local: boolean }>>();
+  for (const f of ds.firms)
+    for (const l of f.segments) push(linked, l.segment, { id: f.id, local: isLocalFirm(f) });
+  const byFirm = new Map<string, string[]>();
+  const bySegment = new Map<string, string[]>();
+  for (const t of ds.ties) {
+    push(byFirm, t.customer, t.id);
+    push(byFirm, t.supplier, t.id);
+    if (t.segment !== undefined) push(bySegment, t.segment, t.id);
+  }
+  return summarize({
+    chains: ds.chains.map((chain) => ({
+      chain,
+      segments: inDrawingOrder(segmentsOf.get(chain.id) ?? []),
+      leads: ds.officials.filter((o) => o.leads.includes(chain.id)),
+      masters: chain.masters.map((m) => m.firm),
+    })),
+    firm: (id) => firms.get(id),
+    firmsOf: (segment) => linked.get(segment) ?? [],
+    tiesOf: (firm) => byFirm.get(firm) ?? [],
+    tiesIn: (segment) => bySegment.get(segment) ?? [],
+  });
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function summarize(p: SummaryParts): ChainSummary[] {
+  return p.chains.map(({ chain, segments, leads, masters }) => {
     const stages: Record<Stage, number> = { upstream: 0, midstream: 0, downstream: 0 };
     const local = new Set<string>();
     const candidates = new Set<string>();
     for (const s of segments) {
       stages[s.stage]++;
-      for (const f of firmsOfSegment(g, s.id)) (f.local ? local : candidates).add(f.firm.id);
+      for (const f of p.firmsOf(s.id)) (f.local ? local : candidates).add(f.id);
     }
     // Ties that concern the chain: a local firm of the chain buys or sells, or the tie's product is one of its segments.
-    const ids = new Set(segments.map((s) => s.id));
     const ties = new Set<string>();
-    for (const id of local)
-      for (const p of [...suppliersOf(g, id), ...customersOf(g, id)]) ties.add(p.tie.id);
-    g.forEachEdge((_e, attrs) => {
-      if (attrs.kind === "SUPPLIES" && attrs.tie.segment !== undefined && ids.has(attrs.tie.segment))
-        ties.add(attrs.tie.id);
-    });
+    for (const id of local) for (const t of p.tiesOf(id)) ties.add(t);
+    for (const s of segments) for (const t of p.tiesIn(s.id)) ties.add(t);
     return {
       id: chain.id,
       name: chain.name,
@@ -54,10 +130,10 @@ export function summarizeChains(g: AtlasGraph): ChainSummary[] {
       localFirms: local.size,
       candidateFirms: candidates.size,
       supplyTies: ties.size,
-      leads: leadsOfChain(g, chain.id).map((o) => ({ id: o.id, name: o.name, post: o.post })),
-      masters: mastersOfChain(g, chain.id).map((id) => {
+      leads: leads.map((o) => ({ id: o.id, name: o.name, post: o.post })),
+      masters: masters.map((id) => {
         const m = chain.masters.find((x) => x.firm === id);
-        return { id, name: firmOf(g, id)?.name.zh ?? id, level: m?.level, issuer: m?.issuer };
+        return { id, name: p.firm(id)?.name.zh ?? id, level: m?.level, issuer: m?.issuer };
       }),
     };
   });

@@ -1,6 +1,6 @@
 // chain-atlas chains: the chains with stage counts, lead and masters.
 import type { Command } from "commander";
-import { summarizeChains } from "../../analysis/summary/chain-summary.ts";
+import { summarizeChainsOfDataset } from "../../analysis/summary/chain-summary.ts";
 import { masterDesignation } from "../../render/fishbone/master-level.ts";
 import type { CliContext } from "../context.ts";
 import { printJson, printTable } from "../output.ts";
@@ -10,7 +10,8 @@ export function register(program: Command, ctx: CliContext): void {
     .command("chains")
     .description("list the chains: segments per stage, local firms, lead, chain masters")
     .action(async () => {
-      const rows = summarizeChains(await ctx.graph());
+      // Straight from the dataset: the same rows as over the graph, without building a province's graph.
+      const rows = summarizeChainsOfDataset(await ctx.dataset());
       if (ctx.json) printJson(rows);
       else
         printTable(

@@ -1,4 +1,4 @@
-// Every chain's gaps from the dataset's index (no graph built) equal the graph path's, and `gaps --all` prints them.
+// The all-chain reads without a graph (gaps from the dataset's index, chain summaries) equal the graph path's.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { generateSynthetic } from "../../scripts/synthetic/generate.ts";
 import { analysisIndexOfDataset } from "../../src/analysis/core/analysis-index.ts";
 import { allChainGaps, findAllGaps, findGaps } from "../../src/analysis/gaps/find-gaps.ts";
+import { summarizeChains, summarizeChainsOfDataset } from "../../src/analysis/summary/chain-summary.ts";
 import { buildGraph } from "../../src/graph/index.ts";
 import type { Dataset } from "../../src/model/index.ts";
 import { loadSeed, writeSeed } from "../../src/seed/index.ts";
@@ -15,13 +16,17 @@ import { plantedDataset } from "../fixtures/analysis/planted.ts";
 import { runCli } from "../helpers/run-cli.ts";
 
 function sameAsGraph(ds: Dataset): void {
-  const fromGraph = findAllGaps(buildGraph(ds));
+  const g = buildGraph(ds);
   const fromData = allChainGaps(analysisIndexOfDataset(ds));
   expect(fromData.map((r) => r.chain.id)).toEqual(ds.chains.map((c) => c.id));
-  expect(fromData).toEqual(fromGraph);
+  expect(fromData).toEqual(findAllGaps(g));
+  const summaries = summarizeChainsOfDataset(ds);
+  expect(summaries).toEqual(summarizeChains(g));
+  // Summaries that count nothing would compare equal too: every chain here has segments and local firms.
+  for (const s of summaries) expect(s.segments * s.localFirms, s.id).toBeGreaterThan(0);
 }
 
-describe("every chain's gaps without a graph", () => {
+describe("every chain's gaps and summary without a graph", () => {
   it("equal the graph path's on the shipped seed, read back from the store", async () => {
     const store = new EmbeddedStore(":memory:");
     await store.replaceDataset(loadSeed(SHIPPED_SEED), { who: "test", why: "all gaps" });
