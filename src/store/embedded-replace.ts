@@ -98,6 +98,15 @@ export function recordStagedDiff(
   return counts;
 }
 
+/** The staged diff as change items (region first when it changed), as recordStagedDiff would record them. */
+export function stagedDiffItems(db: Database.Database, region: { id: string; json: string }): ChangeItem[] {
+  const prev = db.prepare("select value from meta where key = 'region'").pluck().get() as string | undefined;
+  const items = db.prepare(DIFF).all() as ChangeItem[];
+  if (prev !== region.json)
+    items.unshift({ kind: "region", id: region.id, action: prev === undefined ? "added" : "changed" });
+  return items;
+}
+
 /** Makes the staged rows the stored ones and drops the staging table. */
 export function swapInStaged(db: Database.Database): void {
   db.exec(

@@ -5,12 +5,13 @@ import Database from "better-sqlite3";
 import { AtlasError, StoreError } from "../errors.ts";
 import { type Dataset, type Firm, isLocalFirm } from "../model/index.ts";
 import type { SubgraphKeys } from "./chain-subgraph.ts";
-import { datasetRows, diffRows, type EntityRow, rowsDataset } from "./dataset-entities.ts";
+import { rowsDataset } from "./dataset-entities.ts";
 import {
   dropStaged,
   recordStagedDiff,
   stageDataset,
   stagedDiffers,
+  stagedDiffItems,
   swapInStaged,
 } from "./embedded-replace.ts";
 import { loadEmbeddedSubgraph, refreshSubgraphIndex } from "./embedded-subgraph.ts";
@@ -193,18 +194,20 @@ export class EmbeddedStore implements Store {
     return this.db.prepare("select value from meta where key = 'region'").pluck().get() as string | undefined;
   }
 
-  /** What replacing the stored dataset by `next` would change (region first). */
-  private diff(regionId: string, regionJson: string, next: ReadonlyArray<EntityRow>): ChangeItem[] {
-    const prev = this.db.prepare("select kind, id, seq, json from entity").all() as EntityRow[];
-    const prevRegion = this.currentRegion();
-    const items: ChangeItem[] = diffRows(prev, next);
-    if (prevRegion !== regionJson)
-      items.unshift({ kind: "region", id: regionId, action: prevRegion === undefined ? "added" : "changed" });
-    return items;
-  }
-
+  /**
+   * What replacing the stored dataset by `ds` would change (region first): the same staging table and SQL diff
+   * as the import (its temporary table only is written, then dropped), so neither side's rows are held in memory.
+   */
   async previewReplace(ds: Dataset): Promise<ChangeItem[]> {
-    return this.diff(ds.region.id, JSON.stringify(ds.region), datasetRows(ds));
+    const region = { id: ds.region.id, json: JSON.stringify(ds.region) };
+    return this.db
+      .transaction((): ChangeItem[] => {
+        stageDataset(this.db, ds);
+        const items = stagedDiffItems(this.db, region);
+        dropStaged(this.db);
+        return items;
+      })
+      .deferred();
   }
 
   /** Inserts a change set with no counts yet and returns its id; runs inside the caller's transaction. */

@@ -85,6 +85,30 @@ export function storeContract(name: string, make: StoreFactory): void {
         });
       }));
 
+    it("previews a replace as the change items the replace then records, and writes nothing", () =>
+      withStore(make, async (s) => {
+        const ds = loadSeed(DEMO_SEED);
+        const onEmpty = await s.previewReplace(ds);
+        expect(onEmpty[0]).toEqual({ kind: "region", id: ds.region.id, action: "added" });
+        expect(await s.isEmpty()).toBe(true);
+        await s.replaceDataset(ds, meta("load"));
+        const [load] = await s.history();
+        expect(await s.changeItems(load!.id)).toEqual(onEmpty);
+        const next = structuredClone(ds);
+        next.firms[0]!.name.en = "Sun Modules Group";
+        next.ties = next.ties.slice(1);
+        next.sources.push({ ...next.sources[0]!, id: "added-source" });
+        const preview = await s.previewReplace(next);
+        expect(preview.map((i) => i.action).sort()).toEqual(["added", "changed", "removed"]);
+        expect(await s.loadDataset()).toEqual(ds);
+        expect(await s.history()).toHaveLength(1);
+        await s.replaceDataset(next, meta("edit"));
+        const [edit] = await s.history();
+        expect(await s.changeItems(edit!.id)).toEqual(preview);
+        // Previewing what the store holds changes nothing.
+        expect(await s.previewReplace(next)).toEqual([]);
+      }));
+
     it("leaves the store unchanged when a write fails midway, and a later write still works", () =>
       withStore(make, async (s) => {
         await s.replaceDataset(loadSeed(DEMO_SEED), meta("baseline"));
