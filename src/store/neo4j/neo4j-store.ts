@@ -166,9 +166,16 @@ export class Neo4jStore implements Store {
             action: prev.region === undefined ? "added" : "changed",
           });
         // Writing what the store already holds changes nothing and records nothing (as the embedded store).
-        if (items.length === 0) return { changeId: undefined, added: 0, changed: 0, removed: 0, items };
+        if (items.length === 0) {
+          await textEvidenceFor(tx, opts.subgraphKeys);
+          return { changeId: undefined, added: 0, changed: 0, removed: 0, items };
+        }
         await writeDataset(tx, ds, next.length, opts.onProgress);
-        return recordChange(tx, opts.op ?? "import", meta, items);
+        const summary = await recordChange(tx, opts.op ?? "import", meta, items);
+        // The per-chain commands' text evidence, in the import's transaction (as the embedded store builds its
+        // subgraph index): the first command after an import does not wait, and a failed import leaves none.
+        await textEvidenceFor(tx, opts.subgraphKeys);
+        return summary;
       });
     } catch (e) {
       // A refusal (a precondition's conflict, a validation) reaches the caller as thrown; nothing was written.
@@ -327,4 +334,10 @@ export class Neo4jStore implements Store {
   async close(): Promise<void> {
     await this.driver.close();
   }
+}
+
+/** Brings the text evidence for these keys up to date, in the caller's write transaction. */
+async function textEvidenceFor(tx: Tx, keys: ReadonlyArray<SubgraphKeys> = []): Promise<void> {
+  for (const k of keys)
+    if ((await hasSubgraphShape(tx)) && !(await textEvidenceFresh(tx, k))) await writeTextEvidence(tx, k);
 }
