@@ -14,6 +14,7 @@ import { subgraphKeys } from "../src/analysis/matching/subgraph-keys.ts";
 import { readMatchingResources } from "../src/seed/index.ts";
 import { Neo4jStore } from "../src/store/neo4j/index.ts";
 import { generateSynthetic } from "./synthetic/generate.ts";
+import { writeSeedArgs } from "./synthetic/seed-process.ts";
 
 const root = join(import.meta.dirname, "..");
 const bin = join(root, "bin", "chain-atlas.js");
@@ -43,19 +44,9 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 
 const work = mkdtempSync(join(tmpdir(), "atlas-bench-neo4j-"));
 const seed = join(work, "seed");
-const w = spawnSync(
-  process.execPath,
-  [
-    "--import",
-    "tsx",
-    join(root, "scripts", "synthetic", "write-seed.ts"),
-    seed,
-    String(size.firms),
-    String(size.ties),
-    String(size.chains),
-  ],
-  { stdio: ["ignore", "ignore", "inherit"] },
-);
+const w = spawnSync(process.execPath, writeSeedArgs(seed, size.firms, size.ties, size.chains), {
+  stdio: ["ignore", "ignore", "inherit"],
+});
 if (w.status !== 0) process.exit(w.status ?? 1);
 const chains = Array.from({ length: size.chains }, (_, i) => `syn-c${i}`);
 const chain = chains[0]!;

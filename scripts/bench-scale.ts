@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
+import { writeSeedArgs } from "./synthetic/seed-process.ts";
 
 const root = join(import.meta.dirname, "..");
 const bin = join(root, "bin", "chain-atlas.js");
@@ -78,18 +79,7 @@ for (const size of sizes) {
     say(`  ${size}: ${command}: ${r.seconds.toFixed(2)} s, ${r.rssMb?.toFixed(0) ?? "?"} MB`);
   };
   say(`size ${size} firms, ${size * 10} ties`);
-  add(
-    "seed write",
-    run(process.execPath, [
-      "--import",
-      "tsx",
-      join(root, "scripts", "synthetic", "write-seed.ts"),
-      seed,
-      String(size),
-      String(size * 10),
-    ]),
-    60,
-  );
+  add("seed write", run(process.execPath, writeSeedArgs(seed, size, size * 10)), 60);
   add("import", cli(db, ["import", seed]), 120, 1536);
   const out = join(work, `out-${size}`);
   mkdirSync(out, { recursive: true });

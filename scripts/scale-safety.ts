@@ -21,6 +21,7 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
+import { writeSeedArgs } from "./synthetic/seed-process.ts";
 
 const root = join(import.meta.dirname, "..");
 const bin = join(root, "bin", "chain-atlas.js");
@@ -70,18 +71,7 @@ function integrity(): string {
 
 if (!existsSync(join(seed, "region.yaml"))) {
   say(`writing the SYNTHETIC seed (${size} firms, ${size * 10} ties) to ${seed}`);
-  const w = spawnSync(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      join(root, "scripts", "synthetic", "write-seed.ts"),
-      seed,
-      String(size),
-      String(size * 10),
-    ],
-    { stdio: "inherit" },
-  );
+  const w = spawnSync(process.execPath, writeSeedArgs(seed, size, size * 10), { stdio: "inherit" });
   if (w.status !== 0) process.exit(1);
 }
 if (!existsSync(db)) {
