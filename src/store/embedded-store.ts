@@ -190,10 +190,6 @@ export class EmbeddedStore implements Store {
     opts.precondition({ json: (kind, id) => one.get(kind, id) as string | undefined, lastChangeId });
   }
 
-  private currentRegion(): string | undefined {
-    return this.db.prepare("select value from meta where key = 'region'").pluck().get() as string | undefined;
-  }
-
   /**
    * What replacing the stored dataset by `ds` would change (region first): the same staging table and SQL diff
    * as the import (its temporary table only is written, then dropped), so neither side's rows are held in memory.

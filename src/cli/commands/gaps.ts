@@ -5,7 +5,6 @@ import { allChainGaps, findGaps } from "../../analysis/gaps/find-gaps.ts";
 import { type ChainGaps, GAP_KINDS, type GapFinding } from "../../analysis/gaps/gap-finding.ts";
 import { NO_RESOURCES } from "../../analysis/matching/matching-resources.ts";
 import { localSupplyHeadline } from "../../analysis/summary/chain-summary.ts";
-import { OptionError } from "../../errors.ts";
 import type { CliContext } from "../context.ts";
 import { printJson, printTable } from "../output.ts";
 import { type CliLang, GAP_KIND_WORDS } from "../words.ts";
@@ -28,13 +27,14 @@ export function register(program: Command, ctx: CliContext): void {
     .description("find the chain's missing and weak links, with severity and its factors")
     .option("--chain <id>", "chain id (see `chain-atlas chains`)")
     .option("--all", "every chain: one line each (figures, gap counts, the most severe gap)")
-    .action(async (opts: { chain?: string; all?: boolean }) => {
+    .action(async (opts: { chain?: string; all?: boolean }, cmd: Command) => {
       if (opts.all === true) {
-        if (opts.chain !== undefined) throw new OptionError("give --chain <id> or --all, not both");
+        // As commander words its own option errors: one line and the hint to --help.
+        if (opts.chain !== undefined) cmd.error("error: give --chain <id> or --all, not both");
         return printAllChains(ctx);
       }
       if (opts.chain === undefined)
-        throw new OptionError("gaps needs --chain <id> (see `chain-atlas chains`) or --all");
+        return cmd.error("error: gaps needs --chain <id> (see `chain-atlas chains`) or --all");
       // Gaps rank no candidates: the chain's structure and ties are all it reads.
       const r = findGaps(await ctx.chainGraph(opts.chain, NO_RESOURCES, { candidates: false }), {
         chain: opts.chain,
