@@ -105,10 +105,14 @@ export class CliContext {
     );
   }
 
-  /** The matching keys of these resources, for a store's subgraph index. */
-  async subgraphKeys(resources: ReadonlyArray<MatchingResources>) {
-    const keys = await keysOf();
-    return resources.map((r) => keys(r));
+  /**
+   * The subgraph-index keys a whole-dataset write (import, push, pull) builds in its transaction, so the first
+   * per-chain command after it does not wait: for targets (the shipped matching resources) and for the commands
+   * matching without them.
+   */
+  async writeSubgraphKeys() {
+    const [keys, { readMatchingResources }] = await Promise.all([keysOf(), import("../seed/index.ts")]);
+    return [readMatchingResources(), NO_RESOURCES].map((r) => keys(r));
   }
 
   /** The graph of chainDataset(chain, res). */

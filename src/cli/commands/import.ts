@@ -2,8 +2,7 @@
 import { existsSync } from "node:fs";
 import { userInfo } from "node:os";
 import type { Command } from "commander";
-import { NO_RESOURCES } from "../../analysis/matching/matching-resources.ts";
-import { loadSeed, readMatchingResources } from "../../seed/index.ts";
+import { loadSeed } from "../../seed/index.ts";
 import { type ChangeItem, EmbeddedStore, storeFile } from "../../store/index.ts";
 import type { CliContext } from "../context.ts";
 import { printJson } from "../output.ts";
@@ -92,9 +91,7 @@ export function register(program: Command, ctx: CliContext): void {
                   process.stderr.write("import: applying (diff, history, search and subgraph indexes) …\n");
               }
             : undefined,
-          // The per-chain commands' subgraph index, built with the import so the first command after it does
-          // not wait: for targets (the shipped matching resources) and for the commands matching without them.
-          subgraphKeys: await ctx.subgraphKeys([readMatchingResources(), NO_RESOURCES]),
+          subgraphKeys: await ctx.writeSubgraphKeys(),
         },
       );
       if (ctx.json)

@@ -1,8 +1,6 @@
 // chain-atlas push --to URL: copy the current store (the embedded one by default) into a Neo4j store, whole.
 import { userInfo } from "node:os";
 import type { Command } from "commander";
-import { NO_RESOURCES } from "../../analysis/matching/matching-resources.ts";
-import { readMatchingResources } from "../../seed/index.ts";
 import { openNeo4j } from "../../store/neo4j/index.ts";
 import type { CliContext } from "../context.ts";
 import { printJson } from "../output.ts";
@@ -31,8 +29,7 @@ export function register(program: Command, ctx: CliContext): void {
           { who: opts.who, why: `${opts.why} (from the ${(await ctx.openStore()).kind} store)` },
           {
             onProgress: bar ? (n, total) => bar.update(n, total) : undefined,
-            // The per-chain commands' subgraph index, built in the same transaction (as import does).
-            subgraphKeys: await ctx.subgraphKeys([readMatchingResources(), NO_RESOURCES]),
+            subgraphKeys: await ctx.writeSubgraphKeys(),
           },
         );
         bar?.done();

@@ -254,8 +254,7 @@ export class Neo4jStore implements Store {
     try {
       await this.transaction("WRITE", async (tx) => {
         await lockChanges(tx);
-        if ((await hasSubgraphShape(tx)) && !(await textEvidenceFresh(tx, keys)))
-          await writeTextEvidence(tx, keys);
+        await textEvidenceFor(tx, [keys]);
       });
     } catch (e) {
       throw storeError(e, this.endpoint, "indexing the text evidence for chain subgraphs");
@@ -338,6 +337,6 @@ export class Neo4jStore implements Store {
 
 /** Brings the text evidence for these keys up to date, in the caller's write transaction. */
 async function textEvidenceFor(tx: Tx, keys: ReadonlyArray<SubgraphKeys> = []): Promise<void> {
-  for (const k of keys)
-    if ((await hasSubgraphShape(tx)) && !(await textEvidenceFresh(tx, k))) await writeTextEvidence(tx, k);
+  if (keys.length === 0 || !(await hasSubgraphShape(tx))) return;
+  for (const k of keys) if (!(await textEvidenceFresh(tx, k))) await writeTextEvidence(tx, k);
 }
