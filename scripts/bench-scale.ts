@@ -102,6 +102,11 @@ for (const size of sizes) {
   // "All chains": the commands that read every chain (the whole store).
   add("gaps --all (every chain)", cli(db, ["gaps", "--all"]), 10);
   add("chains (all chains, whole store)", cli(db, ["chains"]), 10);
+  // Export streams the long lists: its memory is bounded as import's is.
+  const exported = join(work, `export-${size}`);
+  rmSync(exported, { recursive: true, force: true });
+  add("export (streamed seed)", cli(db, ["export", exported]), undefined, 1536);
+  rmSync(exported, { recursive: true, force: true });
   if (!keep) {
     rmSync(seed, { recursive: true, force: true });
     rmSync(out, { recursive: true, force: true });

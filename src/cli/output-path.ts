@@ -40,7 +40,12 @@ function precious(path: string): boolean {
  * A folder to fill from scratch: missing or empty, or (with `force`) replaced whole. `write` fills a fresh
  * sibling folder, which then takes the target's place, so a failed write leaves the old folder as it was.
  */
-export function replaceDir<T>(path: string, force: boolean, option: string, write: (dir: string) => T): T {
+export async function replaceDir<T>(
+  path: string,
+  force: boolean,
+  option: string,
+  write: (dir: string) => Promise<T>,
+): Promise<T> {
   if (existsSync(path) && !statSync(path).isDirectory())
     throw new OptionError(`${option} ${path}: is a file; expected a folder (missing or empty)`);
   const nonEmpty = existsSync(path) && readdirSync(path).length > 0;
@@ -54,7 +59,7 @@ export function replaceDir<T>(path: string, force: boolean, option: string, writ
     );
   if (!nonEmpty) {
     mkdirSync(path, { recursive: true });
-    return write(path);
+    return await write(path);
   }
   const parent = dirname(resolve(path));
   const fresh = join(parent, `.${basename(path)}.new-${process.pid}`);
@@ -63,7 +68,7 @@ export function replaceDir<T>(path: string, force: boolean, option: string, writ
   mkdirSync(fresh);
   let result: T;
   try {
-    result = write(fresh);
+    result = await write(fresh);
   } catch (e) {
     rmSync(fresh, { recursive: true, force: true });
     throw e;

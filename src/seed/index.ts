@@ -18,5 +18,5 @@ export {
   readVocabulary,
 } from "./read-matching.ts";
 export { loadSeed, readSeed, readSeedFiles } from "./read-seed.ts";
-export { seedLayout } from "./seed-layout.ts";
-export { writeSeed } from "./write-seed.ts";
+export { type SeedLists, seedLayout } from "./seed-layout.ts";
+export { writeSeed, writeStreamedSeed } from "./write-seed.ts";

@@ -29,13 +29,18 @@ import type {
   ChangeSummary,
   EntityChange,
   FirmHit,
+  LoadOptions,
   Store,
   StoredKind,
+  StreamedKind,
   SubgraphOptions,
   WriteOptions,
   WriteSummary,
 } from "./store.ts";
 import { fileKindOf, migrate } from "./store-schema.ts";
+
+/** Rows per page of streamEntities. */
+const STREAM_PAGE = 2000;
 
 /** Text a firm is found by: names, aliases, products. */
 function searchText(f: Firm): string {
@@ -92,7 +97,7 @@ export class EmbeddedStore implements Store {
     return this.db.prepare("select value from meta where key = 'region'").get() === undefined;
   }
 
-  async loadDataset(): Promise<Dataset> {
+  async loadDataset(opts: LoadOptions = {}): Promise<Dataset> {
     const region = this.db.prepare("select value from meta where key = 'region'").pluck().get() as
       | string
       | undefined;
@@ -100,8 +105,32 @@ export class EmbeddedStore implements Store {
       throw new StoreError(
         `the store ${this.file} is empty; import a seed first (chain-atlas import graph-seeds/jiaxing)`,
       );
-    const rows = this.db.prepare("select kind, seq, json from entity").raw().iterate();
+    const omit = opts.omit ?? [];
+    const rows = this.db
+      .prepare(`select kind, seq, json from entity where kind not in (${omit.map(() => "?").join(", ")})`)
+      .raw()
+      .iterate(...omit);
     return rowsDataset(region, rows as Iterable<[StoredKind, number, string]>);
+  }
+
+  async *streamEntities(kind: StreamedKind, opts: { local?: boolean } = {}): AsyncGenerator<unknown> {
+    // A firm is local when it names its county (isLocalFirm); SQL filters so each firm is parsed once.
+    const local =
+      opts.local === undefined
+        ? ""
+        : ` and json_extract(json, '$.location.region') is ${opts.local ? "not null" : "null"}`;
+    // Read in pages by seq, so no statement stays open across the caller's awaits (the connection is free
+    // between pages) and a page's rows are all that is held.
+    const page = this.db.prepare(
+      `select seq, json from entity where kind = ? and seq > ?${local} order by seq limit ${STREAM_PAGE}`,
+    );
+    let after = -1;
+    for (;;) {
+      const rows = page.raw().all(kind, after) as Array<[number, string]>;
+      for (const [, json] of rows) yield JSON.parse(json);
+      if (rows.length < STREAM_PAGE) return;
+      after = rows[rows.length - 1]![0];
+    }
   }
 
   async replaceDataset(ds: Dataset, meta: ChangeMeta, opts: WriteOptions = {}): Promise<ChangeSummary> {

@@ -6,7 +6,7 @@ import { StoreError } from "../errors.ts";
 export const APPLICATION_ID = 0x4341544c;
 
 /** The schema version this code reads and writes (PRAGMA user_version and meta 'schema_version'). */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** The tables of schema version 1 (and of the unmarked stores made before the marker existed). */
 const TABLES_V1 = `
@@ -26,7 +26,14 @@ const LEGACY_TABLE = /^(meta|entity|change_set|change_item|firm_search(_\w+)?)$/
  * Migrations by the version they lead to: MIGRATIONS[v - 1] turns a version v − 1 store into version v.
  * Version 0 is an empty file or an unmarked store of the first releases; each runs in one transaction.
  */
-const MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [(db) => db.exec(TABLES_V1)];
+const MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
+  (db) => db.exec(TABLES_V1),
+  // Version 2: each kind's entities in dataset order without a sort (export streams a province in pages).
+  (db) => db.exec("create index if not exists entity_by_seq on entity(kind, seq);"),
+];
+
+/** Indexes a store of any version may hold beside its tables. */
+const OUR_INDEXES = new Set(["change_item_by_change", "entity_by_seq"]);
 
 /** Names of the tables and indexes a SQLite file holds (sqlite_* internals left out). */
 export function objectNames(db: Database.Database): string[] {
@@ -35,7 +42,7 @@ export function objectNames(db: Database.Database): string[] {
       .prepare("select name from sqlite_master where name not like 'sqlite_%' order by name")
       .pluck()
       .all() as string[]
-  ).filter((n) => n !== "change_item_by_change");
+  ).filter((n) => !OUR_INDEXES.has(n));
 }
 
 /** What an opened file is: a chain-atlas store of some version, an empty file, or someone else's data. */

@@ -81,6 +81,14 @@ export interface EntityChange {
   json?: string;
 }
 
+export interface LoadOptions {
+  /** Kinds not to read (left empty in the dataset). */
+  omit?: ReadonlyArray<StoredKind>;
+}
+
+/** The kinds a store can stream: the lists that grow with the province. */
+export type StreamedKind = "firms" | "ties" | "sources";
+
 export interface SubgraphOptions {
   /** False when the analysis ranks no candidates (default true). */
   candidates?: boolean;
@@ -90,8 +98,14 @@ export interface Store {
   readonly kind: "embedded" | "neo4j";
   /** True when nothing has been imported yet. */
   isEmpty(): Promise<boolean>;
-  /** The whole dataset; throws if the store is empty. */
-  loadDataset(): Promise<Dataset>;
+  /** The whole dataset (without the kinds in `omit`, left empty); throws if the store is empty. */
+  loadDataset(opts?: LoadOptions): Promise<Dataset>;
+  /**
+   * The entities of one long list in dataset order, parsed a few at a time (export streams a province with
+   * it); `local` keeps only local firms (true) or only candidates (false). Optional: without it a caller
+   * reads the list from loadDataset.
+   */
+  streamEntities?(kind: StreamedKind, opts?: { local?: boolean }): AsyncIterable<unknown>;
   /** Replaces the whole dataset in one transaction (an import); records the difference, if any (none: no change id). */
   replaceDataset(ds: Dataset, meta: ChangeMeta, opts?: WriteOptions): Promise<ChangeSummary>;
   /**

@@ -11,6 +11,7 @@ import type {
   ChangeSummary,
   EntityChange,
   FirmHit,
+  LoadOptions,
   Store,
   WriteOptions,
   WriteSummary,
@@ -123,8 +124,8 @@ export class Neo4jStore implements Store {
     });
   }
 
-  async loadDataset(): Promise<Dataset> {
-    const stored = await this.read("loading the dataset", readEntityRows);
+  async loadDataset(opts: LoadOptions = {}): Promise<Dataset> {
+    const stored = await this.read("loading the dataset", (tx) => readEntityRows(tx, opts.omit));
     if (stored.region === undefined)
       throw new StoreError(
         `the Neo4j store at ${this.url} is empty; import a seed first (chain-atlas --store ${this.url} import graph-seeds/jiaxing)`,

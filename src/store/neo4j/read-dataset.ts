@@ -20,8 +20,8 @@ export const rowOf = (kind: StoredKind, r: { get(k: string): unknown }): EntityR
   json: r.get("json") as string,
 });
 
-/** Every entity row, each kind in dataset order. */
-export async function readEntityRows(tx: Tx): Promise<StoredRows> {
+/** Every entity row (but those of the kinds in `omit`), each kind in dataset order. */
+export async function readEntityRows(tx: Tx, omit: ReadonlyArray<StoredKind> = []): Promise<StoredRows> {
   const city = await tx.run("MATCH (c:City) RETURN c.json AS json LIMIT 1");
   const region = city.records[0]?.get("json") as string | undefined;
   const rows: EntityRow[] = [];
@@ -35,6 +35,7 @@ export async function readEntityRows(tx: Tx): Promise<StoredRows> {
       });
   };
   for (const kind of NODE_KINDS) {
+    if (omit.includes(kind)) continue;
     const where = kind === "regions" ? " WHERE NOT n:City" : "";
     const r = await tx.run(
       `MATCH (n:${NODE_LABELS[kind]})${where} RETURN n.id AS id, n.seq AS seq, n.json AS json ORDER BY n.seq`,
@@ -42,6 +43,7 @@ export async function readEntityRows(tx: Tx): Promise<StoredRows> {
     collect(kind, r.records);
   }
   for (const [kind, { type }] of Object.entries(EDGE_KINDS)) {
+    if (omit.includes(kind as StoredKind)) continue;
     const r = await tx.run(
       `MATCH ()-[e:${type}]->() RETURN e.id AS id, e.seq AS seq, e.json AS json ORDER BY e.seq`,
     );
