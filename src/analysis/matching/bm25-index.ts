@@ -1,5 +1,5 @@
 // BM25 over words and character bigrams: documents are weighted fields of text, queries are texts.
-import { tokenize } from "./tokenize.ts";
+import { type Tokens, tokenize } from "./tokenize.ts";
 
 export interface Field {
   text: string;
@@ -24,8 +24,8 @@ export interface Bm25Hit {
   coverage: number;
 }
 
-const termsOf = (text: string) => {
-  const t = tokenize(text);
+const termsOf = (text: string | Tokens) => {
+  const t = typeof text === "string" ? tokenize(text) : text;
   return [...t.words.map((w) => `w${w}`), ...t.bigrams.map((b) => `b${b}`)];
 };
 
@@ -77,8 +77,8 @@ export class Bm25Index {
     return this.postings.get(`w${word}`)?.length ?? 0;
   }
 
-  /** Documents sharing any term with the text, best first. */
-  search(text: string): Bm25Hit[] {
+  /** Documents sharing any term with the text (or its tokens), best first. */
+  search(text: string | Tokens): Bm25Hit[] {
     const terms = new Map<string, number>();
     for (const t of termsOf(text)) terms.set(t, (terms.get(t) ?? 0) + (t[0] === "b" ? BIGRAM_WEIGHT : 1));
     let mass = 0;

@@ -105,9 +105,14 @@ export class SegmentMatcher {
     return [...out];
   }
 
-  /** Segments the text matches, best first, each with its shared words, grade and fit (memoised per text). */
-  match(text: string): SegmentMatch[] {
+  /**
+   * Segments the text matches, best first, each with its shared words, grade and fit (memoised per text;
+   * `memo: false` for a text seen once, such as one firm's name while a province's firms are indexed, which
+   * would only fill the memo).
+   */
+  match(text: string, opts: { memo?: boolean } = {}): SegmentMatch[] {
     let hit = this.memo.get(text);
+    if (!hit && opts.memo === false) return this.compute(text, false);
     if (!hit) {
       if (this.memo.size > 200_000) this.memo.clear();
       hit = this.compute(text);
@@ -116,11 +121,12 @@ export class SegmentMatcher {
     return hit;
   }
 
-  private compute(text: string): SegmentMatch[] {
+  private compute(text: string, keep = true): SegmentMatch[] {
     if (text.trim() === "") return [];
     const phraseHits = new Set(this.matchPhrases(text));
-    const surface = tokenize(text).surface;
-    const hits = this.index.search(text);
+    const tokens = tokenize(text, { keep });
+    const surface = tokens.surface;
+    const hits = this.index.search(tokens);
     const top = hits[0]?.score ?? 0;
     // Kept: near the best, and either sharing a whole word or covering half the text through bigrams.
     const kept = hits

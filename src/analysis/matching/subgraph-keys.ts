@@ -47,13 +47,10 @@ export function subgraphKeys(res: MatchingResources): MatchingKeys {
       for (const f of firms) {
         if (isLocalFirm(f)) continue;
         const hit = new Set<string>();
-        const texts = [
-          ...f.products.map((p) => p.name),
-          f.name.zh,
-          ...(f.name.en ? [f.name.en] : []),
-          ...f.name.aliases,
-        ];
-        for (const t of texts) for (const m of matcher.match(t)) hit.add(m.segment);
+        // Product names recur across firms (memoised); names and aliases are each one firm's own.
+        for (const p of f.products) for (const m of matcher.match(p.name)) hit.add(m.segment);
+        const names = [f.name.zh, ...(f.name.en ? [f.name.en] : []), ...f.name.aliases];
+        for (const t of names) for (const m of matcher.match(t, { memo: false })) hit.add(m.segment);
         if (f.industry !== undefined)
           for (const id of fortune.get(normalizeText(f.industry)) ?? []) hit.add(id);
         for (const id of hit) yield [f.id, id];

@@ -43,8 +43,11 @@ export interface Tokens {
 
 const cache = new Map<string, Tokens>();
 
-/** The words and bigrams of a text, after normalisation; repeated words are kept (term frequency). */
-export function tokenize(text: string): Tokens {
+/**
+ * The words and bigrams of a text, after normalisation; repeated words are kept (term frequency). Cached per
+ * text, unless `keep: false` (a text seen once).
+ */
+export function tokenize(text: string, opts: { keep?: boolean } = {}): Tokens {
   const hit = cache.get(text);
   if (hit) return hit;
   const norm = normalizeText(text);
@@ -69,6 +72,7 @@ export function tokenize(text: string): Tokens {
     for (let i = 0; i + 1 < chars.length; i++) bigrams.push(chars[i]! + chars[i + 1]!);
   }
   const out = { words, bigrams, surface };
+  if (opts.keep === false) return out;
   if (cache.size > 100_000) cache.clear();
   cache.set(text, out);
   return out;
