@@ -39,7 +39,7 @@ export function* seedFiles(ds: Dataset): Generator<SeedFile> {
   const lists = datasetLists(ds);
   for (const [base, key, items] of listParts(lists)) {
     const parts = new ListParts(base, key);
-    for (const item of items as Iterable<unknown>) yield* parts.push(item);
+    for (const item of items) yield* parts.push(item);
     yield* parts.end();
   }
 }
@@ -58,7 +58,7 @@ export async function* streamedSeedFiles(head: Dataset, lists: SeedLists): Async
   }
 }
 
-function datasetLists(ds: Dataset): SeedLists {
+function datasetLists(ds: Dataset): Record<keyof SeedLists, ReadonlyArray<unknown>> {
   return {
     localFirms: ds.firms.filter(isLocalFirm),
     candidates: ds.firms.filter((f) => !isLocalFirm(f)),
@@ -68,7 +68,7 @@ function datasetLists(ds: Dataset): SeedLists {
 }
 
 /** Each long list with the base path and key of its files, in the order they are written. */
-function listParts(lists: SeedLists) {
+function listParts<T>(lists: Record<keyof SeedLists, T>) {
   return [
     ["firms/local", "firms", lists.localFirms],
     ["firms/candidates", "firms", lists.candidates],

@@ -113,16 +113,11 @@ export class EmbeddedStore implements Store {
     return rowsDataset(region, rows as Iterable<[StoredKind, number, string]>);
   }
 
-  async *streamEntities(kind: StreamedKind, opts: { local?: boolean } = {}): AsyncGenerator<unknown> {
-    // A firm is local when it names its county (isLocalFirm); SQL filters so each firm is parsed once.
-    const local =
-      opts.local === undefined
-        ? ""
-        : ` and json_extract(json, '$.location.region') is ${opts.local ? "not null" : "null"}`;
+  async *streamEntities(kind: StreamedKind): AsyncGenerator<unknown> {
     // Read in pages by seq, so no statement stays open across the caller's awaits (the connection is free
     // between pages) and a page's rows are all that is held.
     const page = this.db.prepare(
-      `select seq, json from entity where kind = ? and seq > ?${local} order by seq limit ${STREAM_PAGE}`,
+      `select seq, json from entity where kind = ? and seq > ? order by seq limit ${STREAM_PAGE}`,
     );
     let after = -1;
     for (;;) {

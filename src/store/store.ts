@@ -102,10 +102,9 @@ export interface Store {
   loadDataset(opts?: LoadOptions): Promise<Dataset>;
   /**
    * The entities of one long list in dataset order, parsed a few at a time (export streams a province with
-   * it); `local` keeps only local firms (true) or only candidates (false). Optional: without it a caller
-   * reads the list from loadDataset.
+   * it). Optional: without it a caller reads the list from loadDataset.
    */
-  streamEntities?(kind: StreamedKind, opts?: { local?: boolean }): AsyncIterable<unknown>;
+  streamEntities?(kind: StreamedKind): AsyncIterable<unknown>;
   /** Replaces the whole dataset in one transaction (an import); records the difference, if any (none: no change id). */
   replaceDataset(ds: Dataset, meta: ChangeMeta, opts?: WriteOptions): Promise<ChangeSummary>;
   /**
