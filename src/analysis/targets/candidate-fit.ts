@@ -31,22 +31,49 @@ export interface CandidateFit {
   evidence: FitEvidence[];
 }
 
-const cache = new WeakMap<AnalysisIndex, CandidateFit[][]>();
+interface FitCache {
+  fits: CandidateFit[][];
+  /** 1 for each segment whose fits are built. */
+  built: Uint8Array;
+}
 
-/** Per segment index, every non-local firm with some evidence of fit. Built once per graph. */
-export function candidateFits(g: AtlasGraph): CandidateFit[][] {
+const cache = new WeakMap<AnalysisIndex, FitCache>();
+
+/**
+ * Per segment index, every non-local firm with some evidence of fit, built once per graph and segment. Only the
+ * `segments` asked for are built (all when omitted): a chain's ranking needs its own segments, while a province
+ * subgraph holds every chain's and a firm's code alone would give it fits in hundreds of them. The lists of
+ * segments not asked for are left empty; the fits of a segment do not depend on which others are built.
+ */
+export function candidateFits(g: AtlasGraph, segments?: Iterable<number>): CandidateFit[][] {
   const ix = analysisIndex(g);
-  let fits = cache.get(ix);
-  if (!fits) {
-    fits = buildFits(ix, matchingResourcesOf(g));
-    cache.set(ix, fits);
+  let c = cache.get(ix);
+  if (!c) {
+    c = { fits: ix.segments.map(() => []), built: new Uint8Array(ix.segments.length) };
+    cache.set(ix, c);
   }
-  return fits;
+  const want = new Uint8Array(ix.segments.length);
+  let missing = 0;
+  for (const seg of segments ?? ix.segments.keys())
+    if (!c.built[seg] && !want[seg]) {
+      want[seg] = 1;
+      missing++;
+    }
+  if (missing > 0) {
+    const fresh = buildFits(ix, matchingResourcesOf(g), want);
+    want.forEach((w, seg) => {
+      if (!w) return;
+      c.fits[seg] = fresh[seg]!;
+      c.built[seg] = 1;
+    });
+  }
+  return c.fits;
 }
 
 const score = (e: FitEvidence) => GRADE_SCORE[e.grade] * e.confidence;
 
-function buildFits(ix: AnalysisIndex, res: MatchingResources): CandidateFit[][] {
+/** The fits of the segments flagged in `want` (the other lists stay empty). */
+function buildFits(ix: AnalysisIndex, res: MatchingResources, want: Uint8Array): CandidateFit[][] {
   const matcher = segmentMatcher(ix.segments, res);
   const crosswalk = fortuneCrosswalk(ix, res);
   const firmsByCode = new Map<string, number[]>();
@@ -54,6 +81,7 @@ function buildFits(ix: AnalysisIndex, res: MatchingResources): CandidateFit[][] 
   const nSeg = ix.segments.length;
   const acc = new Map<number, FitEvidence[]>();
   const add = (firm: number, seg: number, e: Omit<FitEvidence, "segment">) => {
+    if (!want[seg]) return;
     const k = firm * nSeg + seg;
     const ev = { segment: ix.segments[seg]!.id, ...e };
     const list = acc.get(k);
@@ -118,7 +146,7 @@ function buildFits(ix: AnalysisIndex, res: MatchingResources): CandidateFit[][] 
   const sold = new Map<number, { best: TieRow; customers: number }>();
   ix.tiesIn.forEach((rows, seg) => {
     for (const t of rows) {
-      if (ix.local[t.supplier]) continue;
+      if (ix.local[t.supplier] || !want[seg]) continue;
       const k = t.supplier * nSeg + seg;
       const s = sold.get(k);
       if (!s) sold.set(k, { best: t, customers: 1 });
@@ -141,7 +169,7 @@ function buildFits(ix: AnalysisIndex, res: MatchingResources): CandidateFit[][] 
   const out: CandidateFit[][] = ix.segments.map(() => []);
   for (const [k, evidence] of acc)
     out[k % nSeg]!.push({ firm: Math.floor(k / nSeg), fit: score(evidence[0]!), evidence });
-  addCodeFits(ix, out, firmsByCode, res);
+  addCodeFits(ix, out, firmsByCode, res, want);
   return out;
 }
 
@@ -169,6 +197,7 @@ function addCodeFits(
   out: CandidateFit[][],
   firmsByCode: Map<string, number[]>,
   res: MatchingResources,
+  want: Uint8Array,
 ): void {
   const rows = new Map<string, number[]>();
   for (const r of res.crosswalks)
@@ -177,6 +206,15 @@ function addCodeFits(
         r.industry,
         r.segments.map((id) => ix.segmentIndex.get(id)).filter((x) => x !== undefined),
       );
+  // Each code's segments, with the code's place in their lists (0: primary), in segment order.
+  const codeSegments = new Map<string, Array<[seg: number, at: number]>>();
+  ix.segments.forEach((s, seg) => {
+    s.codes.forEach((code, at) => {
+      const list = codeSegments.get(code);
+      if (!list) codeSegments.set(code, [[seg, at]]);
+      else if (list[list.length - 1]![0] !== seg) list.push([seg, at]);
+    });
+  });
   // Per code: [segment, grade, how many share it] — from the crosswalk, else from the segments' own codes.
   const targets = new Map<string, Array<[number, EvidenceGrade, number]>>();
   for (const code of firmsByCode.keys()) {
@@ -190,20 +228,22 @@ function addCodeFits(
     }
     const primary = new Map<string, number[]>();
     const other = new Map<string, number[]>();
-    ix.segments.forEach((s, seg) => {
-      const at = s.codes.indexOf(code);
-      if (at < 0) return;
+    for (const [seg, at] of codeSegments.get(code) ?? []) {
       const m = at === 0 ? primary : other;
-      m.set(s.chain, [...(m.get(s.chain) ?? []), seg]);
-    });
+      const chain = ix.segments[seg]!.chain;
+      const segs = m.get(chain);
+      if (segs) segs.push(seg);
+      else m.set(chain, [seg]);
+    }
     const list: Array<[number, EvidenceGrade, number]> = [];
     for (const segs of primary.values()) for (const seg of segs) list.push([seg, "medium", segs.length]);
     for (const segs of other.values()) for (const seg of segs) list.push([seg, "weak", segs.length]);
     targets.set(code, list);
   }
-  const have = out.map((list) => new Map(list.map((c) => [c.firm, c])));
+  const have = out.map((list, seg) => (want[seg] ? new Map(list.map((c) => [c.firm, c])) : undefined));
   for (const [code, list] of targets)
     for (const [seg, grade, k] of list) {
+      if (!want[seg]) continue;
       const ev: FitEvidence = {
         segment: ix.segments[seg]!.id,
         grade,

@@ -62,7 +62,12 @@ export function scoredTargets(
   limit = Number.POSITIVE_INFINITY,
 ): ScoredCandidate[] {
   const feasible = segmentFeasibility(ix, matchingResourcesOf(g).reference);
-  return scoreCandidates(ix, candidateFits(g), feasible, targetGaps(ix, opts), opts, limit);
+  const gaps = targetGaps(ix, opts);
+  const fits = candidateFits(
+    g,
+    gaps.map((t) => t.segment),
+  );
+  return scoreCandidates(ix, fits, feasible, gaps, opts, limit);
 }
 
 /** The targets: every segment of the chain with a need for the aims asked for, or the one segment asked for. */
