@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # npm run neo4j:start — start the throwaway Neo4j in the background, wait for Bolt, write the pid file.
-# Port: $NEO4J_TEST_PORT (7688); password: $NEO4J_TEST_PASSWORD (chain-atlas-test); data: data/neo4j/.
+# Port: $NEO4J_TEST_PORT (7688); password: $NEO4J_TEST_PASSWORD (chain-atlas-test); data: data/neo4j/;
+# heap $NEO4J_HEAP (1g), page cache $NEO4J_PAGECACHE_MB (256).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 here="$root/scripts/neo4j"
@@ -13,7 +14,7 @@ if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
   echo "neo4j:start: already running (pid $(cat "$pidfile")) on bolt://127.0.0.1:$port"
   exit 0
 fi
-[ -f "$here/target/classes/AtlasNeo4j.class" ] || "$here/setup.sh"
+"$here/setup.sh" >/dev/null  # idempotent: recompiles the launcher when its source changed
 : >"$log"
 NEO4J_PASSWORD="${NEO4J_TEST_PASSWORD:-chain-atlas-test}" nohup java -Xmx"${NEO4J_HEAP:-1g}" \
   -cp "$here/target/classes:$here/target/lib/*" AtlasNeo4j "$dir/home" "$port" >>"$log" 2>&1 &

@@ -23,12 +23,15 @@ public final class AtlasNeo4j {
       System.exit(2);
     }
 
+    // Page cache: 256 MB for tests; $NEO4J_PAGECACHE_MB for a bench that loads a million firms.
+    long pagecacheMb = Long.parseLong(System.getenv().getOrDefault("NEO4J_PAGECACHE_MB", "256"));
+
     DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
         .setConfig(BoltConnector.enabled, true)
         .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
         .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
         .setConfig(GraphDatabaseSettings.auth_enabled, true)
-        .setConfig(GraphDatabaseSettings.pagecache_memory, 256L * 1024 * 1024)
+        .setConfig(GraphDatabaseSettings.pagecache_memory, pagecacheMb * 1024 * 1024)
         .setConfig(GraphDatabaseSettings.keep_logical_logs, "false")
         .setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(5))
         .build();
