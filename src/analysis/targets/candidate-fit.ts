@@ -53,13 +53,13 @@ export function candidateFits(g: AtlasGraph, segments?: Iterable<number>): Candi
     cache.set(ix, c);
   }
   const want = new Uint8Array(ix.segments.length);
-  let missing = 0;
+  let missing = false;
   for (const seg of segments ?? ix.segments.keys())
-    if (!c.built[seg] && !want[seg]) {
+    if (!c.built[seg]) {
       want[seg] = 1;
-      missing++;
+      missing = true;
     }
-  if (missing > 0) {
+  if (missing) {
     const fresh = buildFits(ix, matchingResourcesOf(g), want);
     want.forEach((w, seg) => {
       if (!w) return;
