@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Neo4jStore } from "../../src/store/neo4j/index.ts";
+import { type Neo4jOptions, Neo4jStore } from "../../src/store/neo4j/index.ts";
 
 export const NEO4J_TEST_URL =
   process.env.NEO4J_TEST_URL ?? `bolt://127.0.0.1:${process.env.NEO4J_TEST_PORT ?? 7688}`;
@@ -18,13 +18,13 @@ export const NEO4J_TEST_ENV = {
 };
 
 /** A connection to the test server; fails (never skips) when it is not running. */
-export function connectTestNeo4j(): Promise<Neo4jStore> {
-  return Neo4jStore.connect(NEO4J_TEST_URL, NEO4J_TEST_CREDENTIALS);
+export function connectTestNeo4j(options?: Neo4jOptions): Promise<Neo4jStore> {
+  return Neo4jStore.connect(NEO4J_TEST_URL, NEO4J_TEST_CREDENTIALS, options);
 }
 
 /** The test server, emptied of every entity and all history. */
-export async function emptyTestNeo4j(): Promise<Neo4jStore> {
-  const store = await connectTestNeo4j();
+export async function emptyTestNeo4j(options?: Neo4jOptions): Promise<Neo4jStore> {
+  const store = await connectTestNeo4j(options);
   await store.dropAll();
   return store;
 }

@@ -29,7 +29,12 @@ beforeAll(async () => {
 }, 900_000);
 afterAll(() => release?.());
 
-storeContract("neo4j", { fresh: emptyTestNeo4j, reopen: async () => connectTestNeo4j() });
+storeContract("neo4j", { fresh: () => emptyTestNeo4j(), reopen: async () => connectTestNeo4j() });
+// The same contract with every replace written through a stage (a province-sized import's path).
+storeContract("neo4j, staged writes", {
+  fresh: () => emptyTestNeo4j({ stageAbove: 0 }),
+  reopen: async () => connectTestNeo4j({ stageAbove: 0 }),
+});
 
 /** What the analysis answers on a store: gaps of every chain and the targets of each, as JSON. */
 async function answers(store: Store): Promise<{ gaps: string; targets: string }> {
@@ -154,9 +159,13 @@ describe("the neo4j store's graph", () => {
       const constraints = (
         await driver.executeQuery("SHOW CONSTRAINTS YIELD name RETURN collect(name)")
       ).records[0]!.get(0);
-      expect(constraints).toEqual(
-        expect.arrayContaining(["atlas_firm_id", "atlas_chain_id", "atlas_supplies_id"]),
-      );
+      expect(constraints).toEqual(expect.arrayContaining(["atlas_firm_id", "atlas_chain_id"]));
+      // A tie's id is indexed, not a relationship constraint (a staged write holds a copy of each tie).
+      expect(constraints).not.toContain("atlas_supplies_id");
+      const indexes = (
+        await driver.executeQuery("SHOW INDEXES YIELD name RETURN collect(name)")
+      ).records[0]!.get(0);
+      expect(indexes).toEqual(expect.arrayContaining(["atlas_supplies_rel_id", "atlas_stagedfirm_id"]));
     } finally {
       await driver.close();
     }
@@ -164,6 +173,30 @@ describe("the neo4j store's graph", () => {
 
   it("connects again and again without failing on the constraints it already made", async () => {
     for (let i = 0; i < 3; i++) await (await connectTestNeo4j()).close();
+  });
+
+  it("drops the tie-id constraint an older chain-atlas made, and indexes tie ids instead", async () => {
+    const driver = neo4j.driver(
+      NEO4J_TEST_URL,
+      neo4j.auth.basic(NEO4J_TEST_CREDENTIALS.user, NEO4J_TEST_CREDENTIALS.password),
+    );
+    const names = async (what: "INDEXES" | "CONSTRAINTS") =>
+      (await driver.executeQuery(`SHOW ${what} YIELD name RETURN collect(name)`)).records[0]!.get(
+        0,
+      ) as string[];
+    try {
+      await (await emptyTestNeo4j()).close();
+      await driver.executeQuery("DROP INDEX atlas_supplies_rel_id IF EXISTS");
+      await driver.executeQuery(
+        "CREATE CONSTRAINT atlas_supplies_id IF NOT EXISTS FOR ()-[r:SUPPLIES]-() REQUIRE r.id IS UNIQUE",
+      );
+      expect(await names("CONSTRAINTS")).toContain("atlas_supplies_id");
+      await (await connectTestNeo4j()).close();
+      expect(await names("CONSTRAINTS")).not.toContain("atlas_supplies_id");
+      expect(await names("INDEXES")).toContain("atlas_supplies_rel_id");
+    } finally {
+      await driver.close();
+    }
   });
 
   it("refuses a tie whose supplier is not a firm, naming the tie, and writes nothing", async () => {

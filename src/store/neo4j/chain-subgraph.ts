@@ -76,7 +76,7 @@ export async function readChainSubgraph(tx: Tx, chainId: string): Promise<Datase
     rows.push(...r.records.map((rec) => rowOf(kind, rec)));
   }
   const feeds = await tx.run(
-    "MATCH ()-[e:FEEDS]->() RETURN e.id AS id, e.seq AS seq, e.json AS json ORDER BY e.seq",
+    "MATCH (:Segment)-[e:FEEDS]->(:Segment) RETURN e.id AS id, e.seq AS seq, e.json AS json ORDER BY e.seq",
   );
   rows.push(...feeds.records.map((r) => rowOf("feeds", r)));
   rows.push(...(await byIds(tx, "firms", firmIds)), ...ties.map((r) => rowOf("ties", r)));

@@ -52,12 +52,31 @@ export async function lastChangeId(tx: Tx): Promise<number> {
   return Number(r.records[0]?.get("last") ?? 0);
 }
 
-/** Records one change set and its items inside the caller's transaction. */
+/** The change items of change `changeId` as batches of rows, numbered in order (`n`). */
+export function* changeItemBatches(
+  changeId: number,
+  items: ReadonlyArray<ChangeItem>,
+): Generator<{ change: ReturnType<typeof neo4j.int>; items: Array<ChangeItem & { n: unknown }> }> {
+  for (let i = 0; i < items.length; i += BATCH)
+    yield {
+      change: neo4j.int(changeId),
+      items: items.slice(i, i + BATCH).map((it, k) => ({ ...it, n: neo4j.int(i + k) })),
+    };
+}
+
+/** The properties of a change item node, from a row of changeItemBatches as `i`. */
+export const CHANGE_ITEM_PROPS = "change: $change, n: i.n, kind: i.kind, id: i.id, action: i.action";
+
+/**
+ * Records one change set inside the caller's transaction (it takes the next change id), and its items unless
+ * they are already written (`itemsWritten`: a staged write stages them and swaps them in with the entities).
+ */
 export async function recordChange(
   tx: Tx,
   op: string,
   meta: ChangeMeta,
   items: ChangeItem[],
+  itemsWritten = false,
 ): Promise<WriteSummary> {
   const count = (a: ChangeItem["action"]) => items.filter((i) => i.action === a).length;
   const summary = { added: count("added"), changed: count("changed"), removed: count("removed") };
@@ -76,14 +95,9 @@ export async function recordChange(
     },
   );
   const changeId = Number(r.records[0]!.get("id"));
-  for (let i = 0; i < items.length; i += BATCH)
-    await tx.run(
-      "UNWIND $items AS i CREATE (:ChangeItem {change: $change, n: i.n, kind: i.kind, id: i.id, action: i.action})",
-      {
-        change: neo4j.int(changeId),
-        items: items.slice(i, i + BATCH).map((it, k) => ({ ...it, n: neo4j.int(i + k) })),
-      },
-    );
+  if (!itemsWritten)
+    for (const batch of changeItemBatches(changeId, items))
+      await tx.run(`UNWIND $items AS i CREATE (:ChangeItem {${CHANGE_ITEM_PROPS}})`, batch);
   return { changeId, ...summary, items };
 }
 

@@ -30,6 +30,12 @@ export const NODE_LABELS = {
   officials: "Official",
 } as const;
 export type NodeKind = keyof typeof NODE_LABELS;
+
+/** Every label an entity's node carries (the city is :Region:City; firms' industry codes are :IndustryCode). */
+export const ENTITY_LABELS = [...Object.values(NODE_LABELS), "City", "IndustryCode"] as const;
+
+/** The label a staged copy of a node of `label` carries until it is swapped in (staged-write.ts). */
+export const stagedLabel = (label: string) => `Staged${label}`;
 export const NODE_KINDS = Object.keys(NODE_LABELS) as NodeKind[];
 
 /** Kinds kept as relationships (the relationship holds `id`, `seq`, `json`). */

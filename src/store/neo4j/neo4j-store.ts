@@ -33,7 +33,8 @@ import {
   writeTextEvidence,
 } from "./neo4j-subgraph.ts";
 import { parseEntity, readEntityRows, rowsToDataset } from "./read-dataset.ts";
-import { SCHEMA_STATEMENTS } from "./schema.ts";
+import { DROPPED_SCHEMA, SCHEMA_STATEMENTS, schemaName } from "./schema.ts";
+import { type Diff, replaceStaged } from "./staged-write.ts";
 import { checkEdgeEnds, type Tx, writeDataset } from "./write-dataset.ts";
 import { readEntityJson, writeEntities } from "./write-entities.ts";
 
@@ -44,6 +45,17 @@ export interface Neo4jCredentials {
   database?: string | undefined;
 }
 
+export interface Neo4jOptions {
+  /**
+   * A replace of more entity rows than this is written through a stage in batches (staged-write.ts) instead of
+   * one transaction, whose memory the server would run out of; 0 stages every replace (tests).
+   */
+  stageAbove?: number;
+}
+
+/** Entity rows above which a replace is staged: one transaction holds this many comfortably in a 1 GB heap. */
+export const STAGE_ABOVE = 100_000;
+
 export class Neo4jStore implements Store {
   readonly kind = "neo4j" as const;
   private readonly endpoint: Endpoint;
@@ -52,12 +64,17 @@ export class Neo4jStore implements Store {
     readonly url: string,
     private readonly driver: Driver,
     private readonly credentials: Neo4jCredentials,
+    private readonly stageAbove: number,
   ) {
     this.endpoint = { url, user: credentials.user };
   }
 
   /** Connects, checks the credentials, and creates the constraints and indexes (idempotent). */
-  static async connect(url: string, credentials: Neo4jCredentials): Promise<Neo4jStore> {
+  static async connect(
+    url: string,
+    credentials: Neo4jCredentials,
+    options: Neo4jOptions = {},
+  ): Promise<Neo4jStore> {
     let driver: Driver;
     try {
       driver = neo4j.driver(url, neo4j.auth.basic(credentials.user, credentials.password), {
@@ -68,10 +85,24 @@ export class Neo4jStore implements Store {
     } catch (e) {
       throw new StoreError(`cannot use ${url} as a Neo4j address: ${(e as Error).message.split("\n")[0]}`);
     }
-    const store = new Neo4jStore(url, driver, credentials);
+    const store = new Neo4jStore(url, driver, credentials, options.stageAbove ?? STAGE_ABOVE);
     try {
       await driver.verifyConnectivity({ database: credentials.database });
-      for (const statement of SCHEMA_STATEMENTS)
+      // One read of the schema's names; only what is missing (or dropped) is written, each in its own transaction.
+      const names = await withRetry(() =>
+        store.withSession("READ", async (s) => {
+          const out = new Set<string>();
+          for (const what of ["INDEXES", "CONSTRAINTS"])
+            for (const rec of (await s.run(`SHOW ${what} YIELD name`)).records)
+              out.add(rec.get("name") as string);
+          return out;
+        }),
+      );
+      const statements = [
+        ...DROPPED_SCHEMA.filter((n) => names.has(n)).map((n) => `DROP CONSTRAINT ${n} IF EXISTS`),
+        ...SCHEMA_STATEMENTS.filter((st) => !names.has(schemaName(st))),
+      ];
+      for (const statement of statements)
         await withRetry(() => store.withSession("WRITE", (s) => s.run(statement)));
     } catch (e) {
       await driver.close();
@@ -148,24 +179,40 @@ export class Neo4jStore implements Store {
         );
       ids.add(k);
     }
+    // What the replace changes, against the committed data it runs on (the caller's precondition sees it).
+    const diff = async (tx: Tx): Promise<Diff> => {
+      const prev = await readEntityRows(tx);
+      const last = await lastChangeId(tx);
+      if (opts.precondition) {
+        const stored = new Map(prev.rows.map((r) => [`${r.kind}\u0000${r.id}`, r.json]));
+        opts.precondition({ json: (kind, id) => stored.get(`${kind}\u0000${id}`), lastChangeId: last });
+      }
+      const items: ChangeItem[] = diffRows(prev.rows, next);
+      if (prev.region !== regionJson)
+        items.unshift({
+          kind: "region",
+          id: ds.region.id,
+          action: prev.region === undefined ? "added" : "changed",
+        });
+      return { last, items };
+    };
     try {
+      if (next.length > this.stageAbove) {
+        const first = await this.transaction("READ", diff);
+        if (first.items.length > 0)
+          return await replaceStaged(
+            (mode, work) => this.transaction(mode, work),
+            ds,
+            next.length,
+            first,
+            diff,
+            meta,
+            { op: opts.op ?? "import", onProgress: opts.onProgress, keys: opts.subgraphKeys ?? [] },
+          );
+      }
       return await this.transaction("WRITE", async (tx) => {
         await lockChanges(tx);
-        const prev = await readEntityRows(tx);
-        if (opts.precondition) {
-          const stored = new Map(prev.rows.map((r) => [`${r.kind}\u0000${r.id}`, r.json]));
-          opts.precondition({
-            json: (kind, id) => stored.get(`${kind}\u0000${id}`),
-            lastChangeId: await lastChangeId(tx),
-          });
-        }
-        const items: ChangeItem[] = diffRows(prev.rows, next);
-        if (prev.region !== regionJson)
-          items.unshift({
-            kind: "region",
-            id: ds.region.id,
-            action: prev.region === undefined ? "added" : "changed",
-          });
+        const { items } = await diff(tx);
         // Writing what the store already holds changes nothing and records nothing (as the embedded store).
         if (items.length === 0) {
           await textEvidenceFor(tx, opts.subgraphKeys);
@@ -322,6 +369,8 @@ export class Neo4jStore implements Store {
             "ChainGroup",
             "Official",
             "IndustryCode",
+            "AtlasStaged",
+            "AtlasRetired",
           ])
             await s.run(`MATCH (n:${label}) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`);
         }),

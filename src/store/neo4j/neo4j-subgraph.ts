@@ -11,7 +11,7 @@ import { NODE_LABELS, type NodeKind } from "./graph-shape.ts";
 import { parseEntity, rowOf, rowsToDataset } from "./read-dataset.ts";
 import { BATCH, SUBGRAPH_SHAPE, type Tx } from "./write-dataset.ts";
 
-const textStampKey = (keys: SubgraphKeys) => `subgraph.text.${keys.version}`;
+export const textStampKey = (keys: SubgraphKeys) => `subgraph.text.${keys.version}`;
 
 // Every lookup names its index (USING INDEX): right after a large import the planner's counts are stale and it
 // may scan every firm or tie once per row instead (minutes at 10,000 firms).
@@ -42,7 +42,7 @@ export async function writeTextEvidence(tx: Tx, keys: SubgraphKeys): Promise<voi
   const firms = (await read("firms", " WHERE NOT n.local")) as Firm[];
   for (;;) {
     const r = await tx.run(
-      "MATCH ()-[t:TEXT_EVIDENCE {version: $v}]->() WITH t LIMIT $batch DELETE t RETURN count(*) AS n",
+      "MATCH (:Firm)-[t:TEXT_EVIDENCE {version: $v}]->(:Segment) WITH t LIMIT $batch DELETE t RETURN count(*) AS n",
       { v: keys.version, batch: neo4j.int(BATCH) },
     );
     if (Number(r.records[0]?.get("n") ?? 0) < BATCH) break;
@@ -88,7 +88,7 @@ export async function readNeo4jSubgraph(tx: Tx, chainId: string, keys: SubgraphK
   for (const kind of SKELETON_KINDS) {
     const cypher =
       kind === "feeds"
-        ? "MATCH ()-[n:FEEDS]->() RETURN n.id AS id, n.seq AS seq, n.json AS json ORDER BY n.seq"
+        ? "MATCH (:Segment)-[n:FEEDS]->(:Segment) RETURN n.id AS id, n.seq AS seq, n.json AS json ORDER BY n.seq"
         : `MATCH (n:${NODE_LABELS[kind]})${kind === "regions" ? " WHERE NOT n:City" : ""} RETURN n.id AS id, n.seq AS seq, n.json AS json ORDER BY n.seq`;
     rows.push(...(await tx.run(cypher)).records.map((r) => rowOf(kind, r)));
   }
@@ -134,7 +134,7 @@ export async function readNeo4jSubgraph(tx: Tx, chainId: string, keys: SubgraphK
     ties,
     await ids(
       tx,
-      "UNWIND $own AS s MATCH ()-[e:SUPPLIES]->() USING INDEX e:SUPPLIES(fileSegment) WHERE e.fileSegment = s RETURN DISTINCT e.id AS id",
+      "UNWIND $own AS s MATCH (:Firm)-[e:SUPPLIES]->(:Firm) USING INDEX e:SUPPLIES(fileSegment) WHERE e.fileSegment = s RETURN DISTINCT e.id AS id",
       { own },
     ),
   );
@@ -142,7 +142,7 @@ export async function readNeo4jSubgraph(tx: Tx, chainId: string, keys: SubgraphK
     ties,
     await ids(
       tx,
-      `UNWIND $own AS s MATCH (c:Firm)-[:IN_SEGMENT]->(g:Segment {id: s}) USING INDEX g:Segment(id) MATCH ()-[e:SUPPLIES]->(c)
+      `UNWIND $own AS s MATCH (c:Firm)-[:IN_SEGMENT]->(g:Segment {id: s}) USING INDEX g:Segment(id) MATCH (:Firm)-[e:SUPPLIES]->(c)
        RETURN DISTINCT e.id AS id`,
       { own },
     ),
@@ -162,8 +162,8 @@ export async function readNeo4jSubgraph(tx: Tx, chainId: string, keys: SubgraphK
     ties,
     await ids(
       tx,
-      `UNWIND $firms AS id MATCH (a:Firm {id: id})-[e:SUPPLIES]->() USING INDEX a:Firm(id) RETURN e.id AS id
-       UNION UNWIND $firms AS id MATCH ()-[e:SUPPLIES]->(b:Firm {id: id}) USING INDEX b:Firm(id) RETURN e.id AS id`,
+      `UNWIND $firms AS id MATCH (a:Firm {id: id})-[e:SUPPLIES]->(:Firm) USING INDEX a:Firm(id) RETURN e.id AS id
+       UNION UNWIND $firms AS id MATCH (:Firm)-[e:SUPPLIES]->(b:Firm {id: id}) USING INDEX b:Firm(id) RETURN e.id AS id`,
       { firms: [...keyFirms] },
     ),
   );

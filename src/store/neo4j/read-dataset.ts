@@ -42,10 +42,11 @@ export async function readEntityRows(tx: Tx, omit: ReadonlyArray<StoredKind> = [
     );
     collect(kind, r.records);
   }
-  for (const [kind, { type }] of Object.entries(EDGE_KINDS)) {
+  // Both ends named: a staged write's copies (staged-write.ts) and retired nodes carry other labels.
+  for (const [kind, { type, from, to }] of Object.entries(EDGE_KINDS)) {
     if (omit.includes(kind as StoredKind)) continue;
     const r = await tx.run(
-      `MATCH ()-[e:${type}]->() RETURN e.id AS id, e.seq AS seq, e.json AS json ORDER BY e.seq`,
+      `MATCH (:${from})-[e:${type}]->(:${to}) RETURN e.id AS id, e.seq AS seq, e.json AS json ORDER BY e.seq`,
     );
     collect(kind as StoredKind, r.records);
   }

@@ -1,16 +1,29 @@
-// Uniqueness constraints and indexes, created on connect; every statement is idempotent (IF NOT EXISTS).
-import { NODE_LABELS } from "./graph-shape.ts";
+// Uniqueness constraints and indexes, created on connect when missing; every statement is idempotent (IF NOT EXISTS).
+import { ENTITY_LABELS, NODE_LABELS, stagedLabel } from "./graph-shape.ts";
 
 const UNIQUE_IDS = [...Object.values(NODE_LABELS), "ChangeSet"].map(
   (label) =>
     `CREATE CONSTRAINT atlas_${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
 );
 
-/** The statements `Neo4jStore.connect` runs, each in its own schema transaction. */
+// A staged write's copies are found by id while it joins them (not unique: two writes may stage at once).
+const STAGED_IDS = ENTITY_LABELS.map(
+  (label) =>
+    `CREATE INDEX atlas_${stagedLabel(label).toLowerCase()}_id IF NOT EXISTS FOR (n:${stagedLabel(label)}) ON (n.id)`,
+);
+
+/**
+ * Schema an older chain-atlas made that this one drops: a tie's id was a relationship uniqueness constraint,
+ * which a staged write's copy of the same tie would break; ids of ties are kept unique by the writes instead
+ * (replaceDataset refuses duplicates, writeEntities replaces a tie in place) and indexed by atlas_supplies_rel_id.
+ */
+export const DROPPED_SCHEMA: ReadonlyArray<string> = ["atlas_supplies_id"];
+
+/** The statements `Neo4jStore.connect` runs when their constraint or index is missing, each in its own transaction. */
 export const SCHEMA_STATEMENTS: ReadonlyArray<string> = [
   ...UNIQUE_IDS,
   "CREATE CONSTRAINT atlas_meta_key IF NOT EXISTS FOR (n:AtlasMeta) REQUIRE n.key IS UNIQUE",
-  "CREATE CONSTRAINT atlas_supplies_id IF NOT EXISTS FOR ()-[r:SUPPLIES]-() REQUIRE r.id IS UNIQUE",
+  "CREATE INDEX atlas_supplies_rel_id IF NOT EXISTS FOR ()-[r:SUPPLIES]-() ON (r.id)",
   "CREATE INDEX atlas_feeds_id IF NOT EXISTS FOR ()-[r:FEEDS]-() ON (r.id)",
   "CREATE CONSTRAINT atlas_industrycode_id IF NOT EXISTS FOR (n:IndustryCode) REQUIRE n.id IS UNIQUE",
   "CREATE INDEX atlas_supplies_segment IF NOT EXISTS FOR ()-[r:SUPPLIES]-() ON (r.fileSegment)",
@@ -20,4 +33,10 @@ export const SCHEMA_STATEMENTS: ReadonlyArray<string> = [
   "CREATE INDEX atlas_firm_local IF NOT EXISTS FOR (n:Firm) ON (n.local)",
   // A text index serves CONTAINS on the firm search text (Chinese substrings of any length).
   "CREATE TEXT INDEX atlas_firm_search IF NOT EXISTS FOR (n:Firm) ON (n.search)",
+  ...STAGED_IDS,
+  "CREATE INDEX atlas_staged_stage IF NOT EXISTS FOR (n:AtlasStaged) ON (n.stage)",
 ];
+
+/** The name a schema statement creates. */
+export const schemaName = (statement: string): string =>
+  /(?:CONSTRAINT|INDEX) (\w+) IF NOT EXISTS/.exec(statement)![1]!;

@@ -7,6 +7,7 @@ import {
   cityProps,
   EDGE_KINDS,
   type EdgeRow,
+  ENTITY_LABELS,
   edgeRows,
   NODE_KINDS,
   NODE_LABELS,
@@ -17,9 +18,6 @@ export type Tx = Pick<Transaction, "run">;
 
 /** Rows per UNWIND: large enough to be fast, small enough to keep each statement's memory modest. */
 export const BATCH = 2000;
-
-/** Nodes written with the entities and deleted with them (the industry codes firms carry). */
-const ENTITY_LABELS = [...Object.values(NODE_LABELS), "City", "IndustryCode"];
 
 /** Bumped when writeDataset changes what chain subgraphs read (a store written before holds none of it). */
 export const SUBGRAPH_SHAPE = 1;
@@ -72,12 +70,89 @@ async function deleteEntities(tx: Tx): Promise<void> {
     }
 }
 
-async function createEdges(tx: Tx, type: string, from: string, to: string, rows: EdgeRow[]): Promise<number> {
-  const r = await tx.run(
-    `UNWIND $rows AS r MATCH (a:${from} {id: r.from}) MATCH (b:${to} {id: r.to}) CREATE (a)-[e:${type}]->(b) SET e = r.props RETURN count(e) AS n`,
-    { rows },
-  );
-  return Number(r.records[0]?.get("n") ?? 0);
+/**
+ * How the statements name the nodes they create and find: as the entities themselves, or as a staged copy
+ * (staged-write.ts) that no reader sees until it is swapped in.
+ */
+export interface Naming {
+  /** The label expression of a created node with these labels. */
+  create(labels: ReadonlyArray<string>): string;
+  /** A MATCH clause binding `v` to the node of `label` whose id is `id` (a Cypher expression). */
+  find(v: string, label: string, id: string): string;
+  /** Appended to `SET n = r.props` on every created node. */
+  setExtra: string;
+  /** Parameters every statement gets. */
+  params: Record<string, unknown>;
+}
+
+/** The entities themselves. */
+export const LIVE: Naming = {
+  create: (labels) => labels.join(":"),
+  find: (v, label, id) => `MATCH (${v}:${label} {id: ${id}})`,
+  setExtra: "",
+  params: {},
+};
+
+/** One statement of a dataset write; `advance` entity rows done when it ran, `expect` rows it must report. */
+export interface Step {
+  cypher: string;
+  params: Record<string, unknown>;
+  advance: number;
+  expect?: { n: number; what: string };
+}
+
+function edgeStep(name: Naming, type: string, from: string, to: string, rows: EdgeRow[]): string {
+  return `UNWIND $rows AS r ${name.find("a", from, "r.from")} ${name.find("b", to, "r.to")} CREATE (a)-[e:${type}]->(b) SET e = r.props RETURN count(e) AS n`;
+}
+
+/**
+ * The statements that write `ds` (its entities, derived relationships and industry codes) into an empty
+ * namespace of `name`, in batches: nodes first, then what joins them.
+ */
+export function* datasetSteps(ds: Dataset, name: Naming): Generator<Step> {
+  const p = (rows: unknown[]) => ({ ...name.params, rows });
+  yield {
+    cypher: `CREATE (n:${name.create(["Region", "City"])}) SET n = $props${name.setExtra}`,
+    params: { ...name.params, props: cityProps(ds) },
+    advance: 0,
+  };
+  for (const kind of NODE_KINDS)
+    for (const rows of batches(nodeRows(ds, kind)))
+      yield {
+        cypher: `UNWIND $rows AS r CREATE (n:${name.create([NODE_LABELS[kind]])}) SET n = r.props${name.setExtra}`,
+        params: p(rows),
+        advance: rows.length,
+      };
+  const codes = [...new Set(ds.firms.flatMap((f) => f.codes))].map((id) => ({ props: { id } }));
+  for (const rows of batches(codes))
+    yield {
+      cypher: `UNWIND $rows AS r CREATE (n:${name.create(["IndustryCode"])}) SET n = r.props${name.setExtra}`,
+      params: p(rows),
+      advance: 0,
+    };
+  for (const [kind, { type, from, to }] of Object.entries(EDGE_KINDS) as Array<
+    [keyof typeof EDGE_KINDS, (typeof EDGE_KINDS)[keyof typeof EDGE_KINDS]]
+  >)
+    for (const rows of batches(edgeRows(ds, kind)))
+      yield {
+        cypher: edgeStep(name, type, from, to, rows),
+        params: p(rows),
+        advance: rows.length,
+        expect: { n: rows.length, what: `${type} relationships` },
+      };
+  for (const d of derivedEdges(ds))
+    for (const rows of batches(d.rows))
+      yield { cypher: edgeStep(name, d.type, d.from, d.to, rows), params: p(rows), advance: 0 };
+}
+
+/** Runs one step; a relationship with a missing end is refused. */
+export async function runStep(tx: Tx, step: Step): Promise<void> {
+  const r = await tx.run(step.cypher, step.params);
+  if (step.expect) {
+    const made = Number(r.records[0]?.get("n") ?? 0);
+    if (made !== step.expect.n)
+      throw new StoreError(`wrote ${made} of ${step.expect.n} ${step.expect.what}: an end is missing`);
+  }
 }
 
 /**
@@ -91,33 +166,21 @@ export async function writeDataset(
   onProgress?: (written: number, total: number) => void,
 ): Promise<void> {
   await deleteEntities(tx);
-  await tx.run("CREATE (c:Region:City) SET c = $props", { props: cityProps(ds) });
   let written = 0;
-  const advance = (n: number) => {
-    written += n;
-    onProgress?.(written, total);
-  };
-  for (const kind of NODE_KINDS)
-    for (const rows of batches(nodeRows(ds, kind))) {
-      await tx.run(`UNWIND $rows AS r CREATE (n:${NODE_LABELS[kind]}) SET n = r.props`, { rows });
-      advance(rows.length);
+  for (const step of datasetSteps(ds, LIVE)) {
+    await runStep(tx, step);
+    if (step.advance > 0) {
+      written += step.advance;
+      onProgress?.(written, total);
     }
-  for (const [kind, { type, from, to }] of Object.entries(EDGE_KINDS) as Array<
-    [keyof typeof EDGE_KINDS, (typeof EDGE_KINDS)[keyof typeof EDGE_KINDS]]
-  >)
-    for (const rows of batches(edgeRows(ds, kind))) {
-      const made = await createEdges(tx, type, from, to, rows);
-      if (made !== rows.length)
-        throw new StoreError(`wrote ${made} of ${rows.length} ${type} relationships: an end is missing`);
-      advance(rows.length);
-    }
-  const codes = [...new Set(ds.firms.flatMap((f) => f.codes))];
-  for (const rows of batches(codes))
-    await tx.run("UNWIND $rows AS c CREATE (:IndustryCode {id: c})", { rows });
-  for (const d of derivedEdges(ds))
-    for (const rows of batches(d.rows)) await createEdges(tx, d.type, d.from, d.to, rows);
+  }
+  await writeShape(tx);
+  if (written !== total) onProgress?.(total, total);
+}
+
+/** Marks the store as written with what chain subgraphs read. */
+export async function writeShape(tx: Tx): Promise<void> {
   await tx.run("MERGE (m:AtlasMeta {key: 'subgraph.shape'}) SET m.value = $shape", {
     shape: neo4j.int(SUBGRAPH_SHAPE),
   });
-  if (written !== total) onProgress?.(total, total);
 }

@@ -42,7 +42,10 @@ const isNodeKind = (kind: string): kind is NodeKind => kind in NODE_LABELS;
 
 /** The MATCH that binds `e` to the stored entity of this kind with id `$id` (a node, or a tie's or feed's relationship). */
 function matchOne(kind: EntityChange["kind"]): string {
-  if (!isNodeKind(kind)) return `MATCH ()-[e:${EDGE_KINDS[kind as EdgeKind].type} {id: $id}]->()`;
+  if (!isNodeKind(kind)) {
+    const { type, from, to } = EDGE_KINDS[kind as EdgeKind];
+    return `MATCH (:${from})-[e:${type} {id: $id}]->(:${to})`;
+  }
   return `MATCH (e:${NODE_LABELS[kind]} {id: $id})${kind === "regions" ? " WHERE NOT e:City" : ""}`;
 }
 
@@ -109,16 +112,19 @@ async function writeNode(tx: Tx, kind: NodeKind, c: EntityChange): Promise<Chang
   // Ties a firm supplies without a segment of their own are filed under the firm's only segment: refile them.
   if (kind === "firms") {
     await dropUnusedCodes(tx);
-    const ties = await tx.run("MATCH (:Firm {id: $id})-[t:SUPPLIES]->() RETURN t.id AS id, t.json AS json", {
-      id: c.id,
-    });
+    const ties = await tx.run(
+      "MATCH (:Firm {id: $id})-[t:SUPPLIES]->(:Firm) RETURN t.id AS id, t.json AS json",
+      {
+        id: c.id,
+      },
+    );
     for (const rec of ties.records) {
       const tie = parseEntity("ties", rec.get("id") as string, rec.get("json") as string) as SupplyTie;
       const file = tieSegment(tie, entity as Firm);
       await tx.run(
         file === undefined
-          ? "MATCH ()-[t:SUPPLIES {id: $id}]->() REMOVE t.fileSegment"
-          : "MATCH ()-[t:SUPPLIES {id: $id}]->() SET t.fileSegment = $file",
+          ? "MATCH (:Firm)-[t:SUPPLIES {id: $id}]->(:Firm) REMOVE t.fileSegment"
+          : "MATCH (:Firm)-[t:SUPPLIES {id: $id}]->(:Firm) SET t.fileSegment = $file",
         { id: tie.id, file: file ?? null },
       );
     }
@@ -137,7 +143,7 @@ async function writeEdge(tx: Tx, kind: EdgeKind, c: EntityChange): Promise<Chang
   }
   if (old?.json === c.json) return undefined;
   const entity = parseEntity(kind, c.id, c.json) as SupplyTie | Dataset["feeds"][number];
-  const seq = old?.seq ?? (await nextSeq(tx, `MATCH ()-[e:${type}]->()`));
+  const seq = old?.seq ?? (await nextSeq(tx, `MATCH (:${from})-[e:${type}]->(:${to})`));
   // A tie is filed by its supplier's segments when it names none: the supplier as stored.
   let firms: Firm[] = [];
   if (kind === "ties") {
