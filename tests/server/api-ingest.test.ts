@@ -156,11 +156,20 @@ describe("the Fortune Global 500 2024 rows through the API, then targets of the 
   let s: TestServer;
   let imported: Set<string>;
   let added: Set<string>;
-  let result: Record<string, any>;
+  type Row = { id: string; row: number };
+  let result: {
+    added: Row[];
+    updated: Row[];
+    merged: Row[];
+    queued: Row[];
+    unchanged: Row[];
+    skipped: { dropped?: boolean }[];
+    otherYears: number;
+  };
   beforeAll(async () => {
     s = await startTestServer();
     const r = await upload(s, whole, QS, { filename: "fortune-global-500-2022-2024.csv" });
-    result = await json(r);
+    result = (await json(r)) as typeof result;
     expect(r.status, JSON.stringify(result).slice(0, 300)).toBe(200);
     added = new Set(result.added.map((a: { id: string }) => a.id));
     imported = new Set(

@@ -6,7 +6,6 @@ import { derivedEdges } from "./derived-edges.ts";
 import {
   cityProps,
   EDGE_KINDS,
-  type EdgeRow,
   ENTITY_LABELS,
   edgeRows,
   NODE_KINDS,
@@ -101,7 +100,7 @@ export interface Step {
   expect?: { n: number; what: string };
 }
 
-function edgeStep(name: Naming, type: string, from: string, to: string, rows: EdgeRow[]): string {
+function edgeStep(name: Naming, type: string, from: string, to: string): string {
   return `UNWIND $rows AS r ${name.find("a", from, "r.from")} ${name.find("b", to, "r.to")} CREATE (a)-[e:${type}]->(b) SET e = r.props RETURN count(e) AS n`;
 }
 
@@ -135,14 +134,14 @@ export function* datasetSteps(ds: Dataset, name: Naming): Generator<Step> {
   >)
     for (const rows of batches(edgeRows(ds, kind)))
       yield {
-        cypher: edgeStep(name, type, from, to, rows),
+        cypher: edgeStep(name, type, from, to),
         params: p(rows),
         advance: rows.length,
         expect: { n: rows.length, what: `${type} relationships` },
       };
   for (const d of derivedEdges(ds))
     for (const rows of batches(d.rows))
-      yield { cypher: edgeStep(name, d.type, d.from, d.to, rows), params: p(rows), advance: 0 };
+      yield { cypher: edgeStep(name, d.type, d.from, d.to), params: p(rows), advance: 0 };
 }
 
 /** Runs one step; a relationship with a missing end is refused. */
