@@ -37,7 +37,11 @@ afterAll(async () => {
 const meta = (why: string) => ({ who: "test", why });
 const count = async (cypher: string, params: Record<string, unknown> = {}) =>
   Number((await driver.executeQuery(cypher, params)).records[0]!.get(0));
-const leftovers = () => count("MATCH (n) WHERE n:AtlasStaged OR n:AtlasRetired RETURN count(n)");
+/** Staged or retired nodes, and change items of a stage that no change set adopted. */
+const leftovers = () =>
+  count(`MATCH (n) WHERE n:AtlasStaged OR n:AtlasRetired
+         OR (n:ChangeItem AND n.stage IS NOT NULL AND NOT EXISTS { MATCH (c:ChangeSet) WHERE c.stage = n.stage })
+         RETURN count(n)`);
 
 async function staged(): Promise<Neo4jStore> {
   return emptyTestNeo4j({ stageAbove: 0 });
@@ -54,10 +58,10 @@ describe("a staged replace on Neo4j", () => {
       await store.replaceDataset(demo, meta("baseline"));
       const big = generateSynthetic({ chains: 3, firms: 3000, ties: 6000, seed: 11 });
       const seen: Array<{ firms: number; staged: number }> = [];
-      let checks: Promise<void> = Promise.resolve();
+      let checks: Promise<void> | undefined;
       await store.replaceDataset(big, meta("staged"), {
         onProgress: (n) => {
-          if (seen.length > 0 || n < 4000) return;
+          if (checks !== undefined || n < 4000) return;
           // Mid-stage: thousands of staged copies exist, and a reader still gets the baseline, unchanged.
           checks = (async () => {
             const during = await reader.loadDataset();
@@ -105,24 +109,35 @@ describe("a staged replace on Neo4j", () => {
       expect(await leftovers()).toBe(0);
       expect(await store.loadDataset()).toEqual(demo);
 
-      // What a killed import leaves: a stage touched 20 minutes ago, another touched now (still running), and
-      // retired nodes of a swap whose clean-up never ran.
+      // What a killed import leaves: a stage touched 20 minutes ago (with change items for the next change id),
+      // another touched now (still running), and retired nodes of a swap whose clean-up never ran.
+      const nextId = (await store.history(1))[0]!.id + 1;
       await driver.executeQuery(
         `CREATE (:AtlasMeta {key: 'stage.dead', stage: 'dead', touched: timestamp() - 20 * 60000})
          CREATE (:AtlasMeta {key: 'stage.live', stage: 'live', touched: timestamp()})
          CREATE (a:AtlasStaged:StagedFirm {id: 'x', stage: 'dead'})-[:SUPPLIES {id: 't'}]->(:AtlasStaged:StagedFirm {id: 'y', stage: 'dead'})
          CREATE (:AtlasStaged:StagedFirm {id: 'x', stage: 'live'})
-         CREATE (:AtlasRetired {id: 'old'})`,
+         CREATE (:AtlasRetired {id: 'old'})
+         CREATE (:ChangeItem {change: $nextId, n: 0, kind: 'firms', id: 'x', action: 'added', stage: 'dead'})
+         CREATE (:ChangeItem {change: $nextId, n: 1, kind: 'firms', id: 'x', action: 'added', stage: 'live'})`,
+        { nextId },
       );
       const next = structuredClone(demo);
       next.firms[0]!.note = "changed";
-      await store.replaceDataset(next, meta("after a crash"));
+      const after = await store.replaceDataset(next, meta("after a crash"));
+      // It took the id the stages' items expected; its items are its own.
+      expect(after.changeId).toBe(nextId);
+      expect(await store.changeItems(nextId)).toEqual([
+        { kind: "firms", id: next.firms[0]!.id, action: "changed" },
+      ]);
       expect(
         (await driver.executeQuery("MATCH (n:AtlasStaged) RETURN collect(n.stage) AS s")).records[0]!.get(
           "s",
         ),
       ).toEqual(["live"]);
       expect(await count("MATCH (n:AtlasRetired) RETURN count(n)")).toBe(0);
+      expect(await count("MATCH (n:ChangeItem {stage: 'dead'}) RETURN count(n)")).toBe(0);
+      expect(await count("MATCH (n:ChangeItem {stage: 'live'}) RETURN count(n)")).toBe(1);
       expect(await count("MATCH (m:AtlasMeta) WHERE m.key STARTS WITH 'stage.' RETURN count(m)")).toBe(1);
       // The live stage's copy is invisible: the firm "x" is not in the store.
       expect(await store.loadDataset()).toEqual(next);

@@ -69,22 +69,25 @@ export const CHANGE_ITEM_PROPS = "change: $change, n: i.n, kind: i.kind, id: i.i
 
 /**
  * Records one change set inside the caller's transaction (it takes the next change id), and its items unless
- * they are already written (`itemsWritten`: a staged write stages them and swaps them in with the entities).
+ * a staged write already wrote them (`stage`): those are :ChangeItem nodes carrying the stage id, which the
+ * change set names, so they count from the moment it commits and never before (readChangeItems).
  */
 export async function recordChange(
   tx: Tx,
   op: string,
   meta: ChangeMeta,
   items: ChangeItem[],
-  itemsWritten = false,
+  stage?: string,
 ): Promise<WriteSummary> {
   const count = (a: ChangeItem["action"]) => items.filter((i) => i.action === a).length;
   const summary = { added: count("added"), changed: count("changed"), removed: count("removed") };
   const r = await tx.run(
     `MATCH (m:AtlasMeta {key: 'changes'}) SET m.last = m.last + 1
      CREATE (c:ChangeSet {id: m.last, at: $at, who: $who, why: $why, op: $op, added: $added, changed: $changed, removed: $removed})
+     SET c.stage = $stage
      RETURN c.id AS id`,
     {
+      stage: stage ?? null,
       at: new Date().toISOString(),
       who: meta.who,
       why: meta.why,
@@ -95,7 +98,7 @@ export async function recordChange(
     },
   );
   const changeId = Number(r.records[0]!.get("id"));
-  if (!itemsWritten)
+  if (stage === undefined)
     for (const batch of changeItemBatches(changeId, items))
       await tx.run(`UNWIND $items AS i CREATE (:ChangeItem {${CHANGE_ITEM_PROPS}})`, batch);
   return { changeId, ...summary, items };
@@ -114,9 +117,14 @@ export async function readChangeSet(tx: Tx, changeId: number): Promise<ChangeSet
   return c && parseRow(ChangeSetRow, c.properties, "change set");
 }
 
+/**
+ * The items of a change: those written with it, or those of the stage it swapped in (a stage's items carry the
+ * change id it expected; one that lost that id to another write, or never swapped, is not this change's).
+ */
 export async function readChangeItems(tx: Tx, changeId: number): Promise<ChangeItem[]> {
   const r = await tx.run(
-    "MATCH (i:ChangeItem {change: $change}) RETURN i.kind AS kind, i.id AS id, i.action AS action ORDER BY i.n",
+    `MATCH (c:ChangeSet {id: $change}) MATCH (i:ChangeItem {change: $change}) WHERE i.stage IS NULL OR i.stage = c.stage
+     RETURN i.kind AS kind, i.id AS id, i.action AS action ORDER BY i.n`,
     { change: neo4j.int(changeId) },
   );
   return r.records.map((rec) => parseRow(ChangeItemRow, rec.toObject(), "change item") as ChangeItem);

@@ -29,6 +29,8 @@ export const SCHEMA_STATEMENTS: ReadonlyArray<string> = [
   "CREATE INDEX atlas_supplies_segment IF NOT EXISTS FOR ()-[r:SUPPLIES]-() ON (r.fileSegment)",
   "CREATE INDEX atlas_text_evidence IF NOT EXISTS FOR ()-[r:TEXT_EVIDENCE]-() ON (r.version)",
   "CREATE INDEX atlas_change_item IF NOT EXISTS FOR (n:ChangeItem) ON (n.change)",
+  "CREATE INDEX atlas_change_item_stage IF NOT EXISTS FOR (n:ChangeItem) ON (n.stage)",
+  "CREATE INDEX atlas_changeset_stage IF NOT EXISTS FOR (n:ChangeSet) ON (n.stage)",
   "CREATE INDEX atlas_segment_chain IF NOT EXISTS FOR (n:Segment) ON (n.chain)",
   "CREATE INDEX atlas_firm_local IF NOT EXISTS FOR (n:Firm) ON (n.local)",
   // A text index serves CONTAINS on the firm search text (Chinese substrings of any length).

@@ -1,8 +1,11 @@
 // A replace too large for one transaction (Neo4j holds a transaction's writes in memory: a million firms with
 // their ties exceed any heap). The new dataset is written in committed batches as a staged copy that no reader
 // sees — nodes labelled :AtlasStaged and Staged<Label> with a stage id, joined by relationships only to each
-// other — and swapped in by one transaction that only relabels: the old entities become :AtlasRetired, the
-// staged ones the entities, and the change set is recorded. Retired nodes are deleted afterwards, in batches.
+// other, and change items that carry the stage id (no change set names it yet) — and swapped in by one
+// transaction that only relabels nodes: the old entities become :AtlasRetired, the staged ones the entities (they
+// keep their `stage` property), and the change set that names the stage is recorded. Its memory is that of the
+// relabelled nodes (ties, being relationships, and change items are not touched). Retired nodes are deleted
+// afterwards, in batches.
 // Until the swap commits, readers see the old data whole; a failure before it removes the stage, and a stage
 // left by a killed process is removed by the next staged write once it has not been touched for STALE_MS.
 import { randomUUID } from "node:crypto";
@@ -33,9 +36,6 @@ export interface Diff {
 /** A stage not touched for this long belongs to a process that died; the next staged write removes it. */
 export const STALE_MS = 15 * 60_000;
 
-/** Node labels a staged write stages: the entities', and the change items recorded with them. */
-const STAGED = [...ENTITY_LABELS, "ChangeItem"] as const;
-
 /** The staged namespace of stage `stage`: created nodes are :AtlasStaged:Staged<Label> {stage}. */
 function stagedNaming(stage: string): Naming {
   return {
@@ -63,8 +63,17 @@ async function deleteAll(run: RunTx, match: string, params: Record<string, unkno
   }
 }
 
+/** Deletes the change items of a stage, unless a change set adopted them (its swap committed). */
+const deleteStagedItems = (run: RunTx, stage: string) =>
+  deleteAll(
+    run,
+    "MATCH (n:ChangeItem) WHERE n.stage = $stage AND NOT EXISTS { MATCH (c:ChangeSet) WHERE c.stage = $stage }",
+    { stage },
+  );
+
 async function removeStage(run: RunTx, stage: string): Promise<void> {
   await deleteAll(run, "MATCH (n:AtlasStaged) WHERE n.stage = $stage", { stage });
+  await deleteStagedItems(run, stage);
   await run("WRITE", (tx) => tx.run("MATCH (m:AtlasMeta {key: $key}) DELETE m", { key: metaKey(stage) }));
 }
 
@@ -151,11 +160,11 @@ export async function replaceStaged(
     if (written !== total) opts.onProgress?.(total, total);
 
     for (let d = first; ; ) {
-      await deleteAll(run, "MATCH (n:StagedChangeItem) WHERE n.stage = $stage", { stage });
+      await deleteStagedItems(run, stage);
       for (const batch of changeItemBatches(d.last + 1, d.items))
         await run("WRITE", async (tx) => {
           await tx.run(
-            `UNWIND $items AS i CREATE (n:AtlasStaged:StagedChangeItem {${CHANGE_ITEM_PROPS}}) SET n.stage = $stage`,
+            `UNWIND $items AS i CREATE (n:ChangeItem {${CHANGE_ITEM_PROPS}}) SET n.stage = $stage`,
             { ...batch, stage },
           );
           await touch(tx);
@@ -188,14 +197,13 @@ async function swap(
   await lockChanges(tx);
   if ((await lastChangeId(tx)) !== d.last) return undefined;
   for (const label of ENTITY_LABELS) await tx.run(`MATCH (n:${label}) SET n:AtlasRetired REMOVE n:${label}`);
-  for (const label of STAGED)
+  for (const label of ENTITY_LABELS)
     await tx.run(
-      `MATCH (n:${stagedLabel(label)}) WHERE n.stage = $stage SET n:${label} REMOVE n:${stagedLabel(label)}`,
+      `MATCH (n:${stagedLabel(label)}) WHERE n.stage = $stage SET n:${label} REMOVE n:${stagedLabel(label)}:AtlasStaged`,
       { stage },
     );
-  await tx.run("MATCH (n:AtlasStaged) WHERE n.stage = $stage REMOVE n:AtlasStaged, n.stage", { stage });
   await tx.run("MATCH (m:AtlasMeta {key: $key}) DELETE m", { key: metaKey(stage) });
-  const summary = await recordChange(tx, opts.op, meta, d.items, true);
+  const summary = await recordChange(tx, opts.op, meta, d.items, stage);
   await writeShape(tx);
   for (const keys of opts.keys)
     await tx.run("MERGE (m:AtlasMeta {key: $key}) SET m.change = $change", {
