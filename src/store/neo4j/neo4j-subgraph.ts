@@ -101,88 +101,64 @@ export async function readNeo4jSubgraph(tx: Tx, chainId: string, keys: SubgraphK
     .filter((c) => c.id === chainId)
     .flatMap((c) => c.masters.map((m) => m.firm));
 
-  const firms = new Set<string>(masters);
-  const ties = new Set<string>();
-  const add = (into: Set<string>, list: Iterable<string>) => {
-    for (const x of list) into.add(x);
-  };
-  add(
-    firms,
-    await ids(
-      tx,
-      "UNWIND $near AS s MATCH (f:Firm)-[:IN_SEGMENT]->(g:Segment {id: s}) USING INDEX g:Segment(id) RETURN DISTINCT f.id AS id",
-      { near },
-    ),
-  );
-  add(
-    firms,
-    await ids(
-      tx,
-      "UNWIND $codes AS c MATCH (f:Firm)-[:HAS_CODE]->(k:IndustryCode {id: c}) USING INDEX k:IndustryCode(id) RETURN DISTINCT f.id AS id",
-      { codes: keys.codesFor(mine) },
-    ),
-  );
-  add(
-    firms,
-    await ids(
-      tx,
-      "UNWIND $own AS s MATCH (f:Firm)-[t:TEXT_EVIDENCE]->(g:Segment {id: s}) USING INDEX g:Segment(id) WHERE t.version = $v RETURN DISTINCT f.id AS id",
-      { own, v: keys.version },
-    ),
-  );
-  add(
-    ties,
-    await ids(
-      tx,
-      "UNWIND $own AS s MATCH (:Firm)-[e:SUPPLIES]->(:Firm) USING INDEX e:SUPPLIES(fileSegment) WHERE e.fileSegment = s RETURN DISTINCT e.id AS id",
-      { own },
-    ),
-  );
-  add(
-    ties,
-    await ids(
-      tx,
-      `UNWIND $own AS s MATCH (c:Firm)-[:IN_SEGMENT]->(g:Segment {id: s}) USING INDEX g:Segment(id) MATCH (:Firm)-[e:SUPPLIES]->(c)
-       RETURN DISTINCT e.id AS id`,
-      { own },
-    ),
-  );
-  // This chain's masters and their groups: who already trades with them.
-  const keyFirms = new Set(ownMasters);
-  add(
-    keyFirms,
-    await ids(
-      tx,
-      "UNWIND $firms AS id MATCH (f:Firm {id: id})-[:SUBSIDIARY_OF]->(p:Firm) USING INDEX f:Firm(id) RETURN DISTINCT p.id AS id",
-      { firms: ownMasters },
-    ),
-  );
-  add(firms, keyFirms);
-  add(
-    ties,
-    await ids(
-      tx,
-      `UNWIND $firms AS id MATCH (a:Firm {id: id})-[e:SUPPLIES]->(:Firm) USING INDEX a:Firm(id) RETURN e.id AS id
-       UNION UNWIND $firms AS id MATCH (:Firm)-[e:SUPPLIES]->(b:Firm {id: id}) USING INDEX b:Firm(id) RETURN e.id AS id`,
-      { firms: [...keyFirms] },
-    ),
-  );
-  const tieRows = (
-    await tx.run(
-      `UNWIND $ids AS id MATCH (a:Firm)-[e:SUPPLIES {id: id}]->(b:Firm) USING INDEX e:SUPPLIES(id)
-       RETURN e.id AS id, e.seq AS seq, e.json AS json, a.id AS supplier, b.id AS customer`,
-      { ids: [...ties] },
-    )
-  ).records;
-  for (const t of tieRows) firms.add(t.get("supplier") as string).add(t.get("customer") as string);
+  // Candidates by link (own and FEEDS-neighbour segments), by code and by text evidence, with their rows, in one
+  // query (UNION keeps each firm once); then the ties, with theirs; then the firms still missing, by id.
   const firmRows = (
     await tx.run(
-      "UNWIND $ids AS id MATCH (n:Firm {id: id}) USING INDEX n:Firm(id) RETURN n.id AS id, n.seq AS seq, n.json AS json",
-      {
-        ids: [...firms],
-      },
+      `CALL {
+         UNWIND $near AS s MATCH (f:Firm)-[:IN_SEGMENT]->(g:Segment {id: s}) USING INDEX g:Segment(id) RETURN f
+         UNION
+         UNWIND $codes AS c MATCH (f:Firm)-[:HAS_CODE]->(k:IndustryCode {id: c}) USING INDEX k:IndustryCode(id) RETURN f
+         UNION
+         UNWIND $own AS s MATCH (f:Firm)-[t:TEXT_EVIDENCE]->(g:Segment {id: s}) USING INDEX g:Segment(id)
+         WHERE t.version = $v RETURN f
+       }
+       RETURN f.id AS id, f.seq AS seq, f.json AS json`,
+      { near, codes: keys.codesFor(mine), own, v: keys.version },
     )
   ).records.map((r) => rowOf("firms", r));
+  // This chain's masters and their groups: who already trades with them.
+  const keyFirms = new Set(ownMasters);
+  for (const id of await ids(
+    tx,
+    "UNWIND $firms AS id MATCH (f:Firm {id: id})-[:SUBSIDIARY_OF]->(p:Firm) USING INDEX f:Firm(id) RETURN DISTINCT p.id AS id",
+    { firms: ownMasters },
+  ))
+    keyFirms.add(id);
+  // Ties filed under the chain's segments, into firms linked to them, and of the key firms.
+  const tieRows = (
+    await tx.run(
+      `CALL {
+         UNWIND $own AS s MATCH (a:Firm)-[e:SUPPLIES]->(b:Firm) USING INDEX e:SUPPLIES(fileSegment)
+         WHERE e.fileSegment = s RETURN e, a, b
+         UNION
+         UNWIND $own AS s MATCH (b:Firm)-[:IN_SEGMENT]->(g:Segment {id: s}) USING INDEX g:Segment(id)
+         MATCH (a:Firm)-[e:SUPPLIES]->(b) RETURN e, a, b
+         UNION
+         UNWIND $key AS id MATCH (a:Firm {id: id})-[e:SUPPLIES]->(b:Firm) USING INDEX a:Firm(id) RETURN e, a, b
+         UNION
+         UNWIND $key AS id MATCH (a:Firm)-[e:SUPPLIES]->(b:Firm {id: id}) USING INDEX b:Firm(id) RETURN e, a, b
+       }
+       RETURN e.id AS id, e.seq AS seq, e.json AS json, a.id AS supplier, b.id AS customer`,
+      { own, key: [...keyFirms] },
+    )
+  ).records;
+  const have = new Set(firmRows.map((r) => r.id));
+  const missing = new Set<string>();
+  for (const id of [
+    ...masters,
+    ...keyFirms,
+    ...tieRows.flatMap((t) => [t.get("supplier") as string, t.get("customer") as string]),
+  ])
+    if (!have.has(id)) missing.add(id);
+  firmRows.push(
+    ...(
+      await tx.run(
+        "UNWIND $ids AS id MATCH (n:Firm {id: id}) USING INDEX n:Firm(id) RETURN n.id AS id, n.seq AS seq, n.json AS json",
+        { ids: [...missing] },
+      )
+    ).records.map((r) => rowOf("firms", r)),
+  );
   const picked = [...firmRows, ...tieRows.map((r) => rowOf("ties", r))].sort((a, b) => a.seq - b.seq);
   const ds = rowsToDataset({ region: city, rows: [...rows, ...picked] });
   const cited = citedSourceIds([...SKELETON_KINDS.map((k): unknown => ds[k]), ds.firms, ds.ties]);
