@@ -128,18 +128,19 @@ export async function readNeo4jSubgraph(tx: Tx, chainId: string, keys: SubgraphK
   // Ties filed under the chain's segments, into firms linked to them, and of the key firms.
   const tieRows = (
     await tx.run(
+      // UNION of the relationships alone (deduplicating [e, a, b] rows is several times slower).
       `CALL {
-         UNWIND $own AS s MATCH (a:Firm)-[e:SUPPLIES]->(b:Firm) USING INDEX e:SUPPLIES(fileSegment)
-         WHERE e.fileSegment = s RETURN e, a, b
+         UNWIND $own AS s MATCH (:Firm)-[e:SUPPLIES]->(:Firm) USING INDEX e:SUPPLIES(fileSegment)
+         WHERE e.fileSegment = s RETURN e
          UNION
          UNWIND $own AS s MATCH (b:Firm)-[:IN_SEGMENT]->(g:Segment {id: s}) USING INDEX g:Segment(id)
-         MATCH (a:Firm)-[e:SUPPLIES]->(b) RETURN e, a, b
+         MATCH (:Firm)-[e:SUPPLIES]->(b) RETURN e
          UNION
-         UNWIND $key AS id MATCH (a:Firm {id: id})-[e:SUPPLIES]->(b:Firm) USING INDEX a:Firm(id) RETURN e, a, b
+         UNWIND $key AS id MATCH (a:Firm {id: id})-[e:SUPPLIES]->(:Firm) USING INDEX a:Firm(id) RETURN e
          UNION
-         UNWIND $key AS id MATCH (a:Firm)-[e:SUPPLIES]->(b:Firm {id: id}) USING INDEX b:Firm(id) RETURN e, a, b
+         UNWIND $key AS id MATCH (:Firm)-[e:SUPPLIES]->(b:Firm {id: id}) USING INDEX b:Firm(id) RETURN e
        }
-       RETURN e.id AS id, e.seq AS seq, e.json AS json, a.id AS supplier, b.id AS customer`,
+       RETURN e.id AS id, e.seq AS seq, e.json AS json, startNode(e).id AS supplier, endNode(e).id AS customer`,
       { own, key: [...keyFirms] },
     )
   ).records;
