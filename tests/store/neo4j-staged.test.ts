@@ -2,7 +2,7 @@
 // data whole until the swap, a failure or a killed process leaves nothing behind, and the text evidence staged with
 // the entities is what a chain subgraph reads. The store contract runs on staged writes too (neo4j.test.ts).
 // Needs the test Neo4j (npm run neo4j:start); fails without.
-import neo4j, { type Driver } from "neo4j-driver";
+import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateSynthetic } from "../../scripts/synthetic/generate.ts";
 import { NO_RESOURCES } from "../../src/analysis/matching/matching-resources.ts";
@@ -11,23 +11,13 @@ import { loadSeed } from "../../src/seed/index.ts";
 import { EmbeddedStore } from "../../src/store/index.ts";
 import type { Neo4jStore } from "../../src/store/neo4j/index.ts";
 import { DEMO_SEED } from "../helpers/seed-files.ts";
-import {
-  connectTestNeo4j,
-  emptyTestNeo4j,
-  lockTestNeo4j,
-  NEO4J_TEST_CREDENTIALS,
-  NEO4J_TEST_URL,
-} from "./neo4j-test-server.ts";
+import { connectTestNeo4j, emptyTestNeo4j, lockTestNeo4j, testDriver } from "./neo4j-test-server.ts";
 
 let release: (() => void) | undefined;
 let driver: Driver;
 beforeAll(async () => {
   release = await lockTestNeo4j();
-  driver = neo4j.driver(
-    NEO4J_TEST_URL,
-    neo4j.auth.basic(NEO4J_TEST_CREDENTIALS.user, NEO4J_TEST_CREDENTIALS.password),
-    { disableLosslessIntegers: true },
-  );
+  driver = testDriver();
 }, 900_000);
 afterAll(async () => {
   await driver?.close();

@@ -2,6 +2,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import neo4j, { type Driver } from "neo4j-driver";
 import { type Neo4jOptions, Neo4jStore } from "../../src/store/neo4j/index.ts";
 
 export const NEO4J_TEST_URL =
@@ -20,6 +21,15 @@ export const NEO4J_TEST_ENV = {
 /** A connection to the test server; fails (never skips) when it is not running. */
 export function connectTestNeo4j(options?: Neo4jOptions): Promise<Neo4jStore> {
   return Neo4jStore.connect(NEO4J_TEST_URL, NEO4J_TEST_CREDENTIALS, options);
+}
+
+/** A bare driver on the test server, for tests that look at the graph itself (plain numbers, not Integers). */
+export function testDriver(): Driver {
+  return neo4j.driver(
+    NEO4J_TEST_URL,
+    neo4j.auth.basic(NEO4J_TEST_CREDENTIALS.user, NEO4J_TEST_CREDENTIALS.password),
+    { disableLosslessIntegers: true },
+  );
 }
 
 /** The test server, emptied of every entity and all history. */

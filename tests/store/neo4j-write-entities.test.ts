@@ -1,6 +1,6 @@
 // An edit through the Neo4j store writes only its entities: the nodes, relationships, history and every chain's
 // subgraph end up exactly as a whole import of the edited dataset leaves them. Needs the test Neo4j; fails without.
-import neo4j, { type Driver } from "neo4j-driver";
+import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateSynthetic } from "../../scripts/synthetic/generate.ts";
 import { NO_RESOURCES } from "../../src/analysis/matching/matching-resources.ts";
@@ -8,12 +8,7 @@ import { subgraphKeys } from "../../src/analysis/matching/subgraph-keys.ts";
 import { Chain, type Dataset, Firm, Segment, SupplyTie } from "../../src/model/index.ts";
 import type { Neo4jStore } from "../../src/store/neo4j/index.ts";
 import type { EntityChange } from "../../src/store/store.ts";
-import {
-  emptyTestNeo4j,
-  lockTestNeo4j,
-  NEO4J_TEST_CREDENTIALS,
-  NEO4J_TEST_URL,
-} from "./neo4j-test-server.ts";
+import { emptyTestNeo4j, lockTestNeo4j, testDriver } from "./neo4j-test-server.ts";
 
 const meta = { who: "editor", why: "an edit" };
 const keys = subgraphKeys(NO_RESOURCES);
@@ -23,11 +18,7 @@ let driver: Driver;
 beforeAll(async () => {
   release = await lockTestNeo4j();
   store = await emptyTestNeo4j();
-  driver = neo4j.driver(
-    NEO4J_TEST_URL,
-    neo4j.auth.basic(NEO4J_TEST_CREDENTIALS.user, NEO4J_TEST_CREDENTIALS.password),
-    { disableLosslessIntegers: true },
-  );
+  driver = testDriver();
 }, 900_000);
 afterAll(async () => {
   await store?.dropAll();
