@@ -171,11 +171,9 @@ describe("the Fortune Global 500 2024 rows through the API, then targets of the 
     const r = await upload(s, whole, QS, { filename: "fortune-global-500-2022-2024.csv" });
     result = (await json(r)) as typeof result;
     expect(r.status, JSON.stringify(result).slice(0, 300)).toBe(200);
-    added = new Set(result.added.map((a: { id: string }) => a.id));
+    added = new Set(result.added.map((a) => a.id));
     imported = new Set(
-      [...result.added, ...result.updated, ...result.merged, ...result.unchanged].map(
-        (a: { id: string }) => a.id,
-      ),
+      [...result.added, ...result.updated, ...result.merged, ...result.unchanged].map((a) => a.id),
     );
   }, 120_000);
   afterAll(() => s.close());
@@ -188,8 +186,8 @@ describe("the Fortune Global 500 2024 rows through the API, then targets of the 
       ...result.queued,
       ...result.unchanged,
     ];
-    expect(new Set(rows.map((e: { row: number }) => e.row)).size).toBe(430);
-    expect(result.skipped.filter((x: { dropped?: boolean }) => x.dropped)).toEqual([]);
+    expect(new Set(rows.map((e) => e.row)).size).toBe(430);
+    expect(result.skipped.filter((x) => x.dropped)).toEqual([]);
     expect(result.otherYears).toBe(860);
   });
 
