@@ -92,6 +92,22 @@ export type StreamedKind = "firms" | "ties" | "sources";
 export interface SubgraphOptions {
   /** False when the analysis ranks no candidates (default true). */
   candidates?: boolean;
+  /**
+   * The ranking the subgraph is read for, when it keeps only the best `top` candidates (targets --top N): the
+   * store may then leave out candidates that cannot reach them. Only one kind is left out: a firm outside the city
+   * that only its industry codes bring in (no link to the chain's segments or their neighbours, no text evidence
+   * for its segments, not a chain master, a master's group or at either end of a tie read). Its fits come from its
+   * codes alone (candidate-fit.ts), so among those with the same codes (of the chain's) and the same lists, scores
+   * are equal and ties go by id: only the first `top` by id of each such class, and only those passing the
+   * filters, can rank.
+   */
+  ranking?: {
+    top: number;
+    /** Only firms on one of these lists rank (empty: any). */
+    lists?: ReadonlyArray<string>;
+    /** Only firms in these countries rank (empty: any). */
+    countries?: ReadonlyArray<string>;
+  };
 }
 
 export interface Store {

@@ -3,8 +3,15 @@
 // that for the embedded one) without reading every firm. Needs the test Neo4j (npm run neo4j:start); fails without.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateSynthetic } from "../../scripts/synthetic/generate.ts";
-import { type MatchingResources, NO_RESOURCES } from "../../src/analysis/matching/matching-resources.ts";
+import {
+  type MatchingResources,
+  NO_RESOURCES,
+  useMatchingResources,
+} from "../../src/analysis/matching/matching-resources.ts";
 import { subgraphKeys } from "../../src/analysis/matching/subgraph-keys.ts";
+import { rankTargets } from "../../src/analysis/targets/rank-targets.ts";
+import type { TargetOptionsInput } from "../../src/analysis/targets/target-options.ts";
+import { buildGraph } from "../../src/graph/index.ts";
 import type { Dataset } from "../../src/model/index.ts";
 import { loadSeed, readMatchingResources } from "../../src/seed/index.ts";
 import { EmbeddedStore, SHIPPED_SEED } from "../../src/store/index.ts";
@@ -60,5 +67,49 @@ describe("the Neo4j chain subgraph", () => {
     );
     // Another city in the same store: stale pairs from the first must not leak into the second's subgraphs.
     await sameSubgraphs(generateSynthetic({ seed: 5, chains: 5, firms: 450, ties: 2_000 }), NO_RESOURCES);
+  });
+
+  it("for a ranking leaves out code-only candidates that cannot rank, and ranks exactly as the whole graph", {
+    timeout: 300_000,
+  }, async () => {
+    // Many firms share each industry code here (60 codes), so classes of equal code-only scores outgrow `top`.
+    const ds = generateSynthetic({ seed: 11, chains: 4, firms: 1_500, ties: 3_000 });
+    for (const s of ds.segments) s.codes = [String(2611 + (Number(s.id.split("-s")[1]) % 3) * 3)];
+    for (const f of ds.firms)
+      f.codes = f.segments.map((l) => ds.segments.find((s) => s.id === l.segment)!.codes[0]!);
+    await graph.replaceDataset(ds, { who: "test", why: "ranking" });
+    const keys = subgraphKeys(NO_RESOURCES);
+    const whole = useMatchingResources(buildGraph(ds), NO_RESOURCES);
+    const lists = ["listed", "china-500"] as const;
+    const cases: Array<Omit<TargetOptionsInput, "chain">> = [
+      { top: 3 },
+      { top: 20 },
+      { top: 5, weights: { tier: 0 } },
+      { top: 5, weights: { gapFit: 0, masterTies: 0, relatedness: 0, tier: 1 } },
+      { top: 4, tag: [...lists] },
+      { top: 4, country: ["DE", "JP"] },
+      { top: 3, aim: ["fill"], minScore: 0.2 },
+    ];
+    let pruned = 0;
+    for (const chain of ds.chains) {
+      const all = await graph.loadChainSubgraph(chain.id, keys);
+      for (const c of cases) {
+        const opts = { chain: chain.id, ...c };
+        const ranking = { top: c.top!, lists: c.tag ?? [], countries: c.country ?? [] };
+        const sub = await graph.loadChainSubgraph(chain.id, keys, { ranking });
+        expect(sub.firms.length).toBeLessThanOrEqual(all.firms.length);
+        if (sub.firms.length < all.firms.length) pruned++;
+        const g = useMatchingResources(buildGraph(sub), NO_RESOURCES);
+        expect(rankTargets(g, opts), `${chain.id} ${JSON.stringify(c)}`).toEqual(rankTargets(whole, opts));
+      }
+      const gap = ds.segments.find((s) => s.chain === chain.id)!.id;
+      const one = await graph.loadChainSubgraph(chain.id, keys, { ranking: { top: 2 } });
+      const opts = { chain: chain.id, gap, top: 2 };
+      expect(rankTargets(useMatchingResources(buildGraph(one), NO_RESOURCES), opts)).toEqual(
+        rankTargets(whole, opts),
+      );
+    }
+    // The pruning did something: most (chain, case) pairs read fewer firms.
+    expect(pruned).toBeGreaterThan((ds.chains.length * cases.length) / 2);
   });
 });

@@ -216,8 +216,9 @@ function addCodeFits(
     });
   });
   // Per code: [segment, grade, how many share it] — from the crosswalk, else from the segments' own codes.
+  // In code order, so a firm's code evidence comes in the same order whichever other firms are loaded.
   const targets = new Map<string, Array<[number, EvidenceGrade, number]>>();
-  for (const code of firmsByCode.keys()) {
+  for (const code of [...firmsByCode.keys()].sort()) {
     const row = rows.get(code);
     if (row) {
       targets.set(

@@ -143,7 +143,9 @@ export function scoreCandidates(
       masters: masters.filter((m) => ix.masterPartners.get(m)?.has(firm)),
     });
   });
-  kept.sort((a, b) => b.score - a.score || ix.firms[a.firm]!.id.localeCompare(ix.firms[b.firm]!.id));
+  // Ties by id in code-unit order: the same on every machine and locale, and the order a store sorts ids in
+  // (a chain subgraph read for a ranking keeps the first ids of classes of equal scores: SubgraphOptions.ranking).
+  kept.sort((a, b) => b.score - a.score || byId(ix.firms[a.firm]!.id, ix.firms[b.firm]!.id));
   const out = kept.filter((c) => c.score >= opts.minScore).slice(0, limit);
   const byFirm = new Map(out.map((c) => [c.firm, c]));
   for (const gap of gaps)
@@ -162,6 +164,8 @@ export function scoreCandidates(
   for (const c of out) c.fits.sort((a, b) => b.severity * b.fit - a.severity * a.fit);
   return out;
 }
+
+const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 const tiers = new WeakMap<AnalysisIndex, Float64Array>();
 

@@ -1,9 +1,11 @@
 // chain-atlas targets --chain <id>: candidate firms ranked by how well they fill the chain's gaps.
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
+import { parseOptions } from "../../analysis/core/parse-options.ts";
 import { useMatchingResources } from "../../analysis/matching/matching-resources.ts";
 import { rankTargets } from "../../analysis/targets/rank-targets.ts";
 import { AIM_LABELS } from "../../analysis/targets/target-explanation.ts";
+import { TargetOptions } from "../../analysis/targets/target-options.ts";
 import { toCsv } from "../../render/tables/table-export.ts";
 import { targetTable } from "../../render/tables/target-table.ts";
 import { readMatchingResources } from "../../seed/index.ts";
@@ -46,7 +48,11 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (opts: Opts) => {
       const { csv, xlsx, ...options } = opts;
       const res = readMatchingResources();
-      const rows = rankTargets(useMatchingResources(await ctx.chainGraph(opts.chain, res), res), options);
+      // The ranking the store reads the chain for: it may leave out candidates that cannot reach the top rows.
+      const { top, tag, country } = parseOptions(TargetOptions, options, "targets");
+      const ranking = { top, lists: tag, countries: country };
+      const g = await ctx.chainGraph(opts.chain, res, { ranking });
+      const rows = rankTargets(useMatchingResources(g, res), options);
       if (csv) writeFileSync(csv, toCsv(targetTable(opts.chain, rows)));
       // Loaded only for --xlsx: the workbook library costs a cold command most of a second.
       if (xlsx) {

@@ -60,7 +60,7 @@ export const KIND_SCHEMAS = {
   region: CityRegion,
 } as const satisfies Record<StoredKind | "region", unknown>;
 
-export type Props = Record<string, string | number | boolean>;
+export type Props = Record<string, string | number | boolean | string[]>;
 export interface NodeRow {
   id: string;
   props: Props;
@@ -72,7 +72,7 @@ export interface EdgeRow {
 }
 
 /** Drops undefined values: Neo4j properties are never null. */
-export function props(o: Record<string, string | number | boolean | undefined>): Props {
+export function props(o: Record<string, string | number | boolean | string[] | undefined>): Props {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Props;
 }
 
@@ -108,6 +108,8 @@ function readable(kind: NodeKind, e: Dataset[NodeKind][number]): Props {
         province,
         city,
         region,
+        // The lists it is on, each once and sorted: chain subgraphs class code-only candidates by them.
+        lists: [...new Set(f.tags.map((t) => t.list))].sort(),
         search: firmSearchText(f),
       });
     }

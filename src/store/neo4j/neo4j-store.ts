@@ -13,6 +13,7 @@ import type {
   FirmHit,
   LoadOptions,
   Store,
+  SubgraphOptions,
   WriteOptions,
   WriteSummary,
 } from "../store.ts";
@@ -285,7 +286,7 @@ export class Neo4jStore implements Store {
    * evidence for these keys is brought up to date first when the data changed since. A store written by an
    * older chain-atlas (without the subgraph's indexes) is read whole.
    */
-  async loadChainSubgraph(chainId: string, keys: SubgraphKeys): Promise<Dataset> {
+  async loadChainSubgraph(chainId: string, keys: SubgraphKeys, opts: SubgraphOptions = {}): Promise<Dataset> {
     const state = await this.read("checking the chain subgraph index", async (tx) => ({
       shape: await hasSubgraphShape(tx),
       fresh: await textEvidenceFresh(tx, keys),
@@ -293,7 +294,7 @@ export class Neo4jStore implements Store {
     if (!state.shape) return this.loadDataset();
     if (!state.fresh) await this.prepareChainSubgraphs(keys);
     return this.read(`loading the subgraph of chain "${chainId}"`, (tx) =>
-      readNeo4jSubgraph(tx, chainId, keys),
+      readNeo4jSubgraph(tx, chainId, keys, opts),
     );
   }
 

@@ -5,6 +5,7 @@ import { StoreError } from "../../errors.ts";
 import type { Dataset, Firm, Segment } from "../../model/index.ts";
 import type { SubgraphKeys } from "../chain-subgraph.ts";
 import type { EntityRow } from "../dataset-entities.ts";
+import type { SubgraphOptions } from "../store.ts";
 import { citedSourceIds, reachOf, SKELETON_KINDS } from "../subgraph-reach.ts";
 import { lastChangeId } from "./change-history.ts";
 import { NODE_LABELS, type NodeKind } from "./graph-shape.ts";
@@ -77,9 +78,15 @@ async function ids(tx: Tx, cypher: string, params: Record<string, unknown>): Pro
  * textEvidenceFresh). The same selection as loadEmbeddedSubgraph: the skeleton whole; firms linked to the chain's
  * segments or their FEEDS neighbours; candidates by code and by text evidence; ties filed under the chain's
  * segments or into firms linked to them; every chain master, this chain's masters' groups and their ties; both
- * ends of every tie; the sources all of these cite.
+ * ends of every tie; the sources all of these cite. Without candidates (opts.candidates false) no firm comes by
+ * code or text alone; for a ranking, only the code-brought candidates that can rank (codeCandidates).
  */
-export async function readNeo4jSubgraph(tx: Tx, chainId: string, keys: SubgraphKeys): Promise<Dataset> {
+export async function readNeo4jSubgraph(
+  tx: Tx,
+  chainId: string,
+  keys: SubgraphKeys,
+  opts: SubgraphOptions = {},
+): Promise<Dataset> {
   const city = (await tx.run("MATCH (c:City) RETURN c.json AS json LIMIT 1")).records[0]?.get("json") as
     | string
     | undefined;
@@ -101,20 +108,20 @@ export async function readNeo4jSubgraph(tx: Tx, chainId: string, keys: SubgraphK
     .filter((c) => c.id === chainId)
     .flatMap((c) => c.masters.map((m) => m.firm));
 
-  // Candidates by link (own and FEEDS-neighbour segments), by code and by text evidence, with their rows, in one
-  // query (UNION keeps each firm once); then the ties, with theirs; then the firms still missing, by id.
+  // Firms linked to the chain's segments or their FEEDS neighbours, and candidates by text evidence, with their rows,
+  // in one query (UNION keeps each firm once); then the ties, with theirs; then candidates by code; then the firms
+  // still missing, by id.
+  const candidates = opts.candidates !== false;
   const firmRows = (
     await tx.run(
       `CALL {
          UNWIND $near AS s MATCH (f:Firm)-[:IN_SEGMENT]->(g:Segment {id: s}) USING INDEX g:Segment(id) RETURN f
          UNION
-         UNWIND $codes AS c MATCH (f:Firm)-[:HAS_CODE]->(k:IndustryCode {id: c}) USING INDEX k:IndustryCode(id) RETURN f
-         UNION
          UNWIND $own AS s MATCH (f:Firm)-[t:TEXT_EVIDENCE]->(g:Segment {id: s}) USING INDEX g:Segment(id)
-         WHERE t.version = $v RETURN f
+         WHERE t.version = $v AND $candidates RETURN f
        }
        RETURN f.id AS id, f.seq AS seq, f.json AS json`,
-      { near, codes: keys.codesFor(mine), own, v: keys.version },
+      { near, own, v: keys.version, candidates },
     )
   ).records.map((r) => rowOf("firms", r));
   // This chain's masters and their groups: who already trades with them.
@@ -152,6 +159,8 @@ export async function readNeo4jSubgraph(tx: Tx, chainId: string, keys: SubgraphK
     ...tieRows.flatMap((t) => [t.get("supplier") as string, t.get("customer") as string]),
   ])
     if (!have.has(id)) missing.add(id);
+  if (candidates)
+    firmRows.push(...(await codeCandidates(tx, keys.codesFor(mine), [...have, ...missing], opts)));
   firmRows.push(
     ...(
       await tx.run(
@@ -171,4 +180,45 @@ export async function readNeo4jSubgraph(tx: Tx, chainId: string, keys: SubgraphK
   ).records.map((r) => rowOf("sources", r));
   ds.sources = rowsToDataset({ region: city, rows: sourceRows }).sources;
   return ds;
+}
+
+/**
+ * The firms the chain's industry codes bring in that are not already read (`read`: linked, text-matched, masters,
+ * tie ends). Local firms come whole. Of the others, without a ranking all come; for a ranking (SubgraphOptions.ranking)
+ * only those passing its filters, and of each class with the same codes (of `codes`) and the same lists only the
+ * first `top` by id: their scores are equal, and ties go by id.
+ */
+async function codeCandidates(
+  tx: Tx,
+  codes: string[],
+  read: string[],
+  opts: SubgraphOptions,
+): Promise<EntityRow[]> {
+  const by = `UNWIND $codes AS c MATCH (f:Firm)-[:HAS_CODE]->(k:IndustryCode {id: c}) USING INDEX k:IndustryCode(id)
+    WITH DISTINCT f WHERE NOT f.id IN $read`;
+  const r = opts.ranking;
+  const cypher = r
+    ? `CALL {
+         ${by} AND f.local RETURN f
+         UNION
+         ${by} AND NOT f.local
+           AND (size($countries) = 0 OR f.country IN $countries)
+           AND (size($lists) = 0 OR any(l IN f.lists WHERE l IN $lists))
+         MATCH (f)-[:HAS_CODE]->(k:IndustryCode) WHERE k.id IN $codes
+         WITH f, k.id AS code ORDER BY code
+         WITH f, collect(code) AS codes
+         WITH f, codes ORDER BY f.id
+         WITH codes, f.lists AS lists, collect(f)[..$top] AS firms
+         UNWIND firms AS f RETURN f
+       }
+       RETURN f.id AS id, f.seq AS seq, f.json AS json`
+    : `${by} RETURN f.id AS id, f.seq AS seq, f.json AS json`;
+  const res = await tx.run(cypher, {
+    codes,
+    read,
+    top: neo4j.int(Math.max(0, Math.trunc(r?.top ?? 0))),
+    countries: [...(r?.countries ?? [])],
+    lists: [...(r?.lists ?? [])],
+  });
+  return res.records.map((rec) => rowOf("firms", rec));
 }
