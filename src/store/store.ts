@@ -94,12 +94,12 @@ export interface SubgraphOptions {
   candidates?: boolean;
   /**
    * The ranking the subgraph is read for, when it keeps only the best `top` candidates (targets --top N): the
-   * store may then leave out candidates that cannot reach them. Only one kind is left out: a firm outside the city
-   * that only its industry codes bring in (no link to the chain's segments or their neighbours, no text evidence
-   * for its segments, not a chain master, a master's group or at either end of a tie read). Its fits come from its
-   * codes alone (candidate-fit.ts), so among those with the same codes (of the chain's) and the same lists, scores
-   * are equal and ties go by id: only the first `top` by id of each such class, and only those passing the
-   * filters, can rank.
+   * store may then leave out what cannot reach them. Two kinds of firm, both brought in by industry codes alone
+   * (no link to the chain's segments or their neighbours, no text evidence for its segments, not a chain master, a
+   * master's group or at either end of a tie read): a local one (never a candidate); and one outside the city whose
+   * fits then come from its codes alone (candidate-fit.ts), so that among those with the same codes (of the
+   * chain's) and the same lists scores are equal and ties go by id: only the first `top` by id of each such class,
+   * and only those passing the filters, can rank.
    */
   ranking?: {
     top: number;
@@ -107,6 +107,11 @@ export interface SubgraphOptions {
     lists?: ReadonlyArray<string>;
     /** Only firms in these countries rank (empty: any). */
     countries?: ReadonlyArray<string>;
+    /**
+     * When the score rises strictly with this value of a firm's best list (0 when on none; targets with a tier
+     * weight): firms of equal codes then rank by it, best first, and by id — one class per set of codes.
+     */
+    listOrder?: Readonly<Record<string, number>>;
   };
 }
 

@@ -10,7 +10,11 @@ import {
 } from "../../src/analysis/matching/matching-resources.ts";
 import { subgraphKeys } from "../../src/analysis/matching/subgraph-keys.ts";
 import { rankTargets } from "../../src/analysis/targets/rank-targets.ts";
-import type { TargetOptionsInput } from "../../src/analysis/targets/target-options.ts";
+import {
+  storeRanking,
+  TargetOptions,
+  type TargetOptionsInput,
+} from "../../src/analysis/targets/target-options.ts";
 import { buildGraph } from "../../src/graph/index.ts";
 import type { Dataset } from "../../src/model/index.ts";
 import { loadSeed, readMatchingResources } from "../../src/seed/index.ts";
@@ -95,7 +99,7 @@ describe("the Neo4j chain subgraph", () => {
       const all = await graph.loadChainSubgraph(chain.id, keys);
       for (const c of cases) {
         const opts = { chain: chain.id, ...c };
-        const ranking = { top: c.top!, lists: c.tag ?? [], countries: c.country ?? [] };
+        const ranking = storeRanking(TargetOptions.parse(opts));
         const sub = await graph.loadChainSubgraph(chain.id, keys, { ranking });
         expect(sub.firms.length).toBeLessThanOrEqual(all.firms.length);
         if (sub.firms.length < all.firms.length) pruned++;
@@ -103,8 +107,10 @@ describe("the Neo4j chain subgraph", () => {
         expect(rankTargets(g, opts), `${chain.id} ${JSON.stringify(c)}`).toEqual(rankTargets(whole, opts));
       }
       const gap = ds.segments.find((s) => s.chain === chain.id)!.id;
-      const one = await graph.loadChainSubgraph(chain.id, keys, { ranking: { top: 2 } });
       const opts = { chain: chain.id, gap, top: 2 };
+      const one = await graph.loadChainSubgraph(chain.id, keys, {
+        ranking: storeRanking(TargetOptions.parse(opts)),
+      });
       expect(rankTargets(useMatchingResources(buildGraph(one), NO_RESOURCES), opts)).toEqual(
         rankTargets(whole, opts),
       );

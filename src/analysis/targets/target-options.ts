@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { ListName } from "../../model/index.ts";
 import { GapOptions } from "../gaps/gap-options.ts";
+import { LIST_TIER } from "./firm-tier.ts";
 
 const weight = z.coerce
   .number({ error: "expected a number ≥ 0 such as 0.3" })
@@ -89,3 +90,24 @@ export const TargetOptions = z.strictObject({
 });
 export type TargetOptions = z.infer<typeof TargetOptions>;
 export type TargetOptionsInput = z.input<typeof TargetOptions>;
+
+/**
+ * What a store may know of a ranking to read less (Store SubgraphOptions.ranking): how many rows, the filters and,
+ * with a tier weight, the list order — the score then rises strictly with the best list's tier (by at least
+ * 1e-3 × the tier's share of the weights: far above rounding), so firms of equal fits rank by tier first.
+ */
+export function storeRanking(opts: TargetOptions): {
+  top: number;
+  lists: string[];
+  countries: string[];
+  listOrder?: Readonly<Record<string, number>>;
+} {
+  const w = opts.weights;
+  const tiered = w.tier / (w.gapFit + w.tier + w.masterTies + w.relatedness) > 1e-9;
+  return {
+    top: opts.top,
+    lists: opts.tag,
+    countries: opts.country,
+    ...(tiered ? { listOrder: LIST_TIER } : {}),
+  };
+}

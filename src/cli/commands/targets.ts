@@ -5,7 +5,7 @@ import { parseOptions } from "../../analysis/core/parse-options.ts";
 import { useMatchingResources } from "../../analysis/matching/matching-resources.ts";
 import { rankTargets } from "../../analysis/targets/rank-targets.ts";
 import { AIM_LABELS } from "../../analysis/targets/target-explanation.ts";
-import { TargetOptions } from "../../analysis/targets/target-options.ts";
+import { storeRanking, TargetOptions } from "../../analysis/targets/target-options.ts";
 import { toCsv } from "../../render/tables/table-export.ts";
 import { targetTable } from "../../render/tables/target-table.ts";
 import { readMatchingResources } from "../../seed/index.ts";
@@ -49,8 +49,7 @@ export function register(program: Command, ctx: CliContext): void {
       const { csv, xlsx, ...options } = opts;
       const res = readMatchingResources();
       // The ranking the store reads the chain for: it may leave out candidates that cannot reach the top rows.
-      const { top, tag, country } = parseOptions(TargetOptions, options, "targets");
-      const ranking = { top, lists: tag, countries: country };
+      const ranking = storeRanking(parseOptions(TargetOptions, options, "targets"));
       const g = await ctx.chainGraph(opts.chain, res, { ranking });
       const rows = rankTargets(useMatchingResources(g, res), options);
       if (csv) writeFileSync(csv, toCsv(targetTable(opts.chain, rows)));

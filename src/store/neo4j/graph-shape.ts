@@ -108,8 +108,9 @@ function readable(kind: NodeKind, e: Dataset[NodeKind][number]): Props {
         province,
         city,
         region,
-        // The lists it is on, each once and sorted: chain subgraphs class code-only candidates by them.
+        // Its lists and its industry codes, each once and sorted: chain subgraphs class code-only candidates by them.
         lists: [...new Set(f.tags.map((t) => t.list))].sort(),
+        codes: [...new Set(f.codes)].sort(),
         search: firmSearchText(f),
       });
     }

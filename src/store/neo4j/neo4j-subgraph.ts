@@ -184,9 +184,10 @@ export async function readNeo4jSubgraph(
 
 /**
  * The firms the chain's industry codes bring in that are not already read (`read`: linked, text-matched, masters,
- * tie ends). Local firms come whole. Of the others, without a ranking all come; for a ranking (SubgraphOptions.ranking)
- * only those passing its filters, and of each class with the same codes (of `codes`) and the same lists only the
- * first `top` by id: their scores are equal, and ties go by id.
+ * tie ends). Without a ranking, all of them. For a ranking (SubgraphOptions.ranking), no local firm (never a
+ * candidate, and linked to no segment this chain's analysis reads), and of the others only those passing its
+ * filters and, of each class of equal scores (the same codes of `codes`, the same lists or the same list order),
+ * the first `top` in the ranking's order: read as ids, then whole.
  */
 async function codeCandidates(
   tx: Tx,
@@ -197,28 +198,32 @@ async function codeCandidates(
   const by = `UNWIND $codes AS c MATCH (f:Firm)-[:HAS_CODE]->(k:IndustryCode {id: c}) USING INDEX k:IndustryCode(id)
     WITH DISTINCT f WHERE NOT f.id IN $read`;
   const r = opts.ranking;
-  const cypher = r
-    ? `CALL {
-         ${by} AND f.local RETURN f
-         UNION
-         ${by} AND NOT f.local
-           AND (size($countries) = 0 OR f.country IN $countries)
-           AND (size($lists) = 0 OR any(l IN f.lists WHERE l IN $lists))
-         MATCH (f)-[:HAS_CODE]->(k:IndustryCode) WHERE k.id IN $codes
-         WITH f, k.id AS code ORDER BY code
-         WITH f, collect(code) AS codes
-         WITH f, codes ORDER BY f.id
-         WITH codes, f.lists AS lists, collect(f)[..$top] AS firms
-         UNWIND firms AS f RETURN f
-       }
-       RETURN f.id AS id, f.seq AS seq, f.json AS json`
-    : `${by} RETURN f.id AS id, f.seq AS seq, f.json AS json`;
-  const res = await tx.run(cypher, {
-    codes,
-    read,
-    top: neo4j.int(Math.max(0, Math.trunc(r?.top ?? 0))),
-    countries: [...(r?.countries ?? [])],
-    lists: [...(r?.lists ?? [])],
-  });
-  return res.records.map((rec) => rowOf("firms", rec));
+  const rows = (cypher: string, params: Record<string, unknown>) =>
+    tx.run(cypher, params).then((res) => res.records.map((rec) => rowOf("firms", rec)));
+  if (!r) return rows(`${by} RETURN f.id AS id, f.seq AS seq, f.json AS json`, { codes, read });
+  // The class key: its codes among the chain's (in $codes order: sorted), and its lists, or with a list order the
+  // best list's value (firms sort by it first, best first: the score rises with it).
+  const ordered = r.listOrder !== undefined;
+  const kept = await tx.run(
+    `${by} AND NOT f.local
+       AND (size($countries) = 0 OR f.country IN $countries)
+       AND (size($lists) = 0 OR any(l IN f.lists WHERE l IN $lists))
+     WITH f.id AS id, [c IN $codes WHERE c IN f.codes] AS codes,
+       ${ordered ? "reduce(b = 0.0, l IN f.lists | CASE WHEN coalesce($order[l], 0.0) > b THEN $order[l] ELSE b END)" : "f.lists"} AS class
+     ORDER BY ${ordered ? "class DESC, id" : "id"}
+     WITH codes, ${ordered ? "" : "class, "}collect(id)[..$top] AS ids
+     UNWIND ids AS id RETURN id`,
+    {
+      codes: [...codes].sort(),
+      read,
+      top: neo4j.int(Math.max(0, Math.trunc(r.top))),
+      countries: [...(r.countries ?? [])],
+      lists: [...(r.lists ?? [])],
+      order: { ...r.listOrder },
+    },
+  );
+  return rows(
+    "UNWIND $ids AS id MATCH (n:Firm {id: id}) USING INDEX n:Firm(id) RETURN n.id AS id, n.seq AS seq, n.json AS json",
+    { ids: kept.records.map((x) => x.get("id") as string) },
+  );
 }

@@ -18,7 +18,7 @@ export type Tx = Pick<Transaction, "run">;
 /** Rows per UNWIND: large enough to be fast, small enough to keep each statement's memory modest. */
 export const BATCH = 2000;
 
-/** Bumped when writeDataset changes what chain subgraphs read (a store written before holds none of it); 2: firms' `lists`. */
+/** Bumped when writeDataset changes what chain subgraphs read (a store written before holds none of it); 2: firms' `lists`, `codes`. */
 export const SUBGRAPH_SHAPE = 2;
 
 function* batches<T>(rows: ReadonlyArray<T>): Generator<T[]> {
