@@ -19,4 +19,9 @@ export interface SubgraphKeys {
   ): Iterable<[firm: string, segment: string]>;
   /** Industry codes whose firms can get code evidence for one of these segments (their codes, crosswalk rows). */
   codesFor(segments: ReadonlyArray<Segment>): string[];
+  /**
+   * Segments (of the whole list) whose local firms the analysis of any chain counts, beyond the chain's own and
+   * neighbouring ones: the subgraph holds every local firm linked to them.
+   */
+  localSegments(segments: ReadonlyArray<Segment>): string[];
 }

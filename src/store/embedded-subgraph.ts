@@ -75,6 +75,12 @@ export function loadEmbeddedSubgraph(
       // Firms linked to the chain's segments or their FEEDS neighbours (local supply and demand, flow).
       keyIn(near);
       want("firm", "select firm from sg_link where segment in (select key from sg_key)");
+      // Local firms of the segments the analysis counts for every chain (keys.localSegments).
+      keyIn(keys.localSegments(ds.segments));
+      want(
+        "firm",
+        "select l.firm from sg_key k cross join sg_link l on l.segment = k.key cross join entity e on e.kind = 'firms' and e.id = l.firm where json_extract(e.json, '$.location.region') is not null",
+      );
       // Candidates by code, by text evidence; ties filed under the chain's segments or into its linked firms.
       if (candidates) {
         keyIn(keys.codesFor(mine));

@@ -151,7 +151,8 @@ export interface Store {
   findFirms(query: string, limit?: number): Promise<FirmHit[]>;
   /**
    * The subgraph one chain's analysis needs (optional: a store without it is read whole): every chain,
-   * segment and feed, the local firms of the chain's segments and of their FEEDS neighbours, the supply ties
+   * segment and feed, the local firms of the chain's segments and of their FEEDS neighbours (and of
+   * keys.localSegments), the supply ties
    * filed under its segments or touching chain masters (with the firms at both ends), every chain master, and
    * only the candidates whose evidence (links, codes, text per `keys`) touches its segments. The analysis
    * answers the same on it as on the whole dataset. Throws NotFoundError for an unknown chain.

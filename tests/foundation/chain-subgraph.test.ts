@@ -60,4 +60,22 @@ describe("the embedded store's chain subgraph", () => {
     const ds = generateSynthetic({ seed: 3, chains: 6, firms: 600, ties: 3_000 });
     expect((await sameAnswers(ds, NO_RESOURCES)).smaller).toBeGreaterThanOrEqual(ds.chains.length - 1);
   }, 120_000);
+
+  it("gives the same targets with a reference population: the city's links in every segment it counts are read", async () => {
+    // A made-up reference (two regions counting every segment, unevenly): relatedness then compares the city's
+    // local links in all of them, not only in the chain's own.
+    const ds = loadSeed(SHIPPED_SEED);
+    const counts = (k: number) => Object.fromEntries(ds.segments.map((s, i) => [s.id, (i * k) % 5]));
+    const res: MatchingResources = {
+      ...readMatchingResources(),
+      reference: {
+        name: "test",
+        regions: [
+          { id: "r1", counts: counts(3) },
+          { id: "r2", counts: counts(7) },
+        ],
+      },
+    };
+    await sameAnswers(ds, res);
+  }, 120_000);
 });

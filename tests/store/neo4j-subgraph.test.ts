@@ -61,6 +61,27 @@ describe("the Neo4j chain subgraph", () => {
     expect(Math.max(...sizes)).toBeLessThan(ds.firms.length);
   });
 
+  it("equals the embedded store's with a reference population (every local firm of the segments it counts)", {
+    timeout: 300_000,
+  }, async () => {
+    const ds = loadSeed(SHIPPED_SEED);
+    const counts = (k: number) => Object.fromEntries(ds.segments.map((s, i) => [s.id, (i * k) % 5]));
+    const res: MatchingResources = {
+      ...readMatchingResources(),
+      reference: {
+        name: "test",
+        regions: [
+          { id: "r1", counts: counts(3) },
+          { id: "r2", counts: counts(7) },
+        ],
+      },
+    };
+    const base = await sameSubgraphs(ds, readMatchingResources());
+    const more = await sameSubgraphs(ds, res);
+    // The reference brings in local firms of other chains' segments.
+    expect(more.reduce((a, b) => a + b, 0)).toBeGreaterThan(base.reduce((a, b) => a + b, 0));
+  });
+
   it("follows a change of data: the text evidence is rebuilt for the new firms", {
     timeout: 300_000,
   }, async () => {

@@ -4,8 +4,8 @@
 import { join } from "node:path";
 import neo4j from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findAllGaps, findGaps, rankTargets } from "../../src/analysis/index.ts";
-import { NotFoundError, StoreError } from "../../src/errors.ts";
+import { findAllGaps, rankTargets } from "../../src/analysis/index.ts";
+import { StoreError } from "../../src/errors.ts";
 import { buildGraph } from "../../src/graph/index.ts";
 import { loadSeed } from "../../src/seed/index.ts";
 import { EmbeddedStore, SHIPPED_SEED, type Store } from "../../src/store/index.ts";
@@ -63,57 +63,6 @@ describe("the neo4j store and the embedded store", () => {
     } finally {
       await embedded.close();
       await graph.close();
-    }
-  });
-});
-
-describe("the neo4j store's chain subgraph", () => {
-  it("holds what one chain's analysis reads and no unrelated candidate, with the same gaps", {
-    timeout: 180_000,
-  }, async () => {
-    const ds = loadSeed(SHIPPED_SEED);
-    const store = await emptyTestNeo4j();
-    try {
-      await store.replaceDataset(ds, { who: "test", why: "subgraph" });
-      const whole = buildGraph(ds);
-      for (const chain of ds.chains) {
-        const sub = await store.chainSubgraph(chain.id);
-        const segs = new Set(ds.segments.filter((s) => s.chain === chain.id).map((s) => s.id));
-        const firms = new Set(sub.firms.map((f) => f.id));
-        // The skeleton comes whole: it is small, and local firms link into every chain.
-        expect(sub.segments).toEqual(ds.segments);
-        expect(sub.feeds).toEqual(ds.feeds);
-        expect(sub.chains).toEqual(ds.chains);
-        for (const f of ds.firms) {
-          const linked = f.segments.some((l) => segs.has(l.segment));
-          if (f.location.region !== undefined || linked)
-            expect(firms, `${chain.id}: ${f.id}`).toContain(f.id);
-        }
-        const local = new Set(ds.firms.filter((f) => f.location.region !== undefined).map((f) => f.id));
-        expect(sub.ties).toEqual(ds.ties.filter((t) => local.has(t.supplier) || local.has(t.customer)));
-        // Every candidate in the subgraph is there for a reason: linked, a master, a tie partner or a group.
-        const reasons = new Set([
-          ...sub.ties.flatMap((t) => [t.supplier, t.customer]),
-          ...ds.chains.flatMap((c) => c.masters.map((m) => m.firm)),
-          ...sub.firms.flatMap((f) => (f.parent ? [f.parent] : [])),
-        ]);
-        for (const f of sub.firms)
-          if (f.location.region === undefined && !f.segments.some((l) => segs.has(l.segment)))
-            expect(reasons, `${chain.id}: ${f.id}`).toContain(f.id);
-        expect(sub.firms.length).toBeLessThan(ds.firms.length);
-        const cited = new Set(
-          JSON.stringify({ ...sub, sources: [] })
-            .match(/"sources":\[[^\]]*\]/g)
-            ?.flatMap((m) => JSON.parse(`{${m}}`).sources),
-        );
-        expect(new Set(sub.sources.map((s) => s.id))).toEqual(cited);
-        expect(JSON.stringify(findGaps(buildGraph(sub), { chain: chain.id }))).toBe(
-          JSON.stringify(findGaps(whole, { chain: chain.id })),
-        );
-      }
-      await expect(store.chainSubgraph("no-such-chain")).rejects.toThrow(NotFoundError);
-    } finally {
-      await store.close();
     }
   });
 });

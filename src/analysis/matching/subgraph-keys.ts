@@ -12,6 +12,7 @@ export interface MatchingKeys {
   readonly version: string;
   textSegments(segments: ReadonlyArray<Segment>, firms: ReadonlyArray<Firm>): Iterable<[string, string]>;
   codesFor(segments: ReadonlyArray<Segment>): string[];
+  localSegments(segments: ReadonlyArray<Segment>): string[];
 }
 
 /** FNV-1a of a string, as 8 hex digits: a version stamp, not a security hash. */
@@ -62,6 +63,11 @@ export function subgraphKeys(res: MatchingResources): MatchingKeys {
       for (const row of res.crosswalks)
         if (row.scheme === "gbt4754" && row.segments.some((id) => ids.has(id))) codes.add(row.industry);
       return [...codes];
+    },
+    localSegments(segments) {
+      // Relatedness (relatedness.ts) compares the city's local links in every segment the reference counts.
+      const ref = res.reference;
+      return ref ? segments.filter((s) => ref.regions.some((r) => s.id in r.counts)).map((s) => s.id) : [];
     },
   };
 }

@@ -17,7 +17,6 @@ import type {
   WriteOptions,
   WriteSummary,
 } from "../store.ts";
-import { readChainSubgraph } from "./chain-subgraph.ts";
 import {
   lastChangeId,
   lockChanges,
@@ -308,14 +307,6 @@ export class Neo4jStore implements Store {
     } catch (e) {
       throw storeError(e, this.endpoint, "indexing the text evidence for chain subgraphs");
     }
-  }
-
-  /**
-   * The chain's curated subgraph, gathered in Cypher (see chain-subgraph.ts): links, ties, codes — not yet the
-   * text-matched candidates the embedded store's loadChainSubgraph adds, so per-chain commands read this store whole.
-   */
-  async chainSubgraph(chainId: string): Promise<Dataset> {
-    return this.read(`loading the subgraph of chain "${chainId}"`, (tx) => readChainSubgraph(tx, chainId));
   }
 
   async history(limit = 50): Promise<ChangeSet[]> {

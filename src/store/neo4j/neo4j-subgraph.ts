@@ -108,9 +108,9 @@ export async function readNeo4jSubgraph(
     .filter((c) => c.id === chainId)
     .flatMap((c) => c.masters.map((m) => m.firm));
 
-  // Firms linked to the chain's segments or their FEEDS neighbours, and candidates by text evidence, with their rows,
-  // in one query (UNION keeps each firm once); then the ties, with theirs; then candidates by code; then the firms
-  // still missing, by id.
+  // Firms linked to the chain's segments or their FEEDS neighbours, candidates by text evidence, and the local firms
+  // of keys.localSegments, with their rows, in one query (UNION keeps each firm once); then the ties, with theirs;
+  // then candidates by code; then the firms still missing, by id.
   const candidates = opts.candidates !== false;
   const firmRows = (
     await tx.run(
@@ -119,9 +119,12 @@ export async function readNeo4jSubgraph(
          UNION
          UNWIND $own AS s MATCH (f:Firm)-[t:TEXT_EVIDENCE]->(g:Segment {id: s}) USING INDEX g:Segment(id)
          WHERE t.version = $v AND $candidates RETURN f
+         UNION
+         UNWIND $alsoLocal AS s MATCH (f:Firm)-[:IN_SEGMENT]->(g:Segment {id: s}) USING INDEX g:Segment(id)
+         WHERE f.local RETURN f
        }
        RETURN f.id AS id, f.seq AS seq, f.json AS json`,
-      { near, own, v: keys.version, candidates },
+      { near, own, v: keys.version, candidates, alsoLocal: keys.localSegments(skeleton.segments) },
     )
   ).records.map((r) => rowOf("firms", r));
   // This chain's masters and their groups: who already trades with them.
