@@ -204,14 +204,14 @@ async function codeCandidates(
   const rows = (cypher: string, params: Record<string, unknown>) =>
     tx.run(cypher, params).then((res) => res.records.map((rec) => rowOf("firms", rec)));
   if (!r) return rows(`${by} RETURN f.id AS id, f.seq AS seq, f.json AS json`, { codes, read });
-  // The class key: its codes among the chain's (in $codes order: sorted), and its lists, or with a list order the
+  // The class key: its codes among the chain's (f.codes is sorted), and its lists, or with a list order the
   // best list's value (firms sort by it first, best first: the score rises with it).
   const ordered = r.listOrder !== undefined;
   const kept = await tx.run(
     `${by} AND NOT f.local
        AND (size($countries) = 0 OR f.country IN $countries)
        AND (size($lists) = 0 OR any(l IN f.lists WHERE l IN $lists))
-     WITH f.id AS id, [c IN $codes WHERE c IN f.codes] AS codes,
+     WITH f.id AS id, [c IN f.codes WHERE c IN $codes] AS codes,
        ${ordered ? "reduce(b = 0.0, l IN f.lists | CASE WHEN coalesce($order[l], 0.0) > b THEN $order[l] ELSE b END)" : "f.lists"} AS class
      ORDER BY ${ordered ? "class DESC, id" : "id"}
      WITH codes, ${ordered ? "" : "class, "}collect(id)[..$top] AS ids
