@@ -226,6 +226,12 @@ describe("chain-atlas with --store, push and pull", () => {
     expect(remote.code).toBe(0);
     expect(JSON.parse(local.stdout).length).toBeGreaterThan(0);
     expect(remote.stdout).toBe(local.stdout);
+    // `chains` counts as Neo4j streams its firms and ties: the same rows.
+    const chains = runCli(["--db", db, "--json", "chains"]);
+    expect(JSON.parse(chains.stdout).length).toBeGreaterThan(0);
+    expect(runCli(["--store", NEO4J_TEST_URL, "--json", "chains"], NEO4J_TEST_ENV).stdout).toBe(
+      chains.stdout,
+    );
     const history = runCli(["--store", NEO4J_TEST_URL, "--json", "history"], NEO4J_TEST_ENV);
     expect(JSON.parse(history.stdout)).toMatchObject([{ id: 1, who: "ci", op: "import" }]);
 

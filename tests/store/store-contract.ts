@@ -43,6 +43,21 @@ export function storeContract(name: string, make: StoreFactory): void {
         expect(await s.loadDataset()).toEqual(ds);
       }));
 
+    it("streams its firms, ties and sources in dataset order, a page at a time, each as loadDataset reads it", () =>
+      withStore(make, async (s) => {
+        // More rows than one page of either store (5,000 here, 2,000 embedded).
+        const ds = generateSynthetic({ chains: 3, firms: 6_000, ties: 7_000 });
+        await s.replaceDataset(ds, meta("load"));
+        expect(s.streamEntities).toBeDefined();
+        const back = await s.loadDataset();
+        for (const kind of ["firms", "ties", "sources"] as const) {
+          const got: unknown[] = [];
+          for await (const e of s.streamEntities!(kind)) got.push(e);
+          expect(got.length, kind).toBe(back[kind].length);
+          expect(got, kind).toEqual(back[kind]);
+        }
+      }));
+
     it("replaces the whole dataset on a second write: nothing of the first is left", () =>
       withStore(make, async (s) => {
         await s.replaceDataset(loadSeed(DEMO_SEED), meta("demo"));

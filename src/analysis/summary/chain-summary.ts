@@ -6,7 +6,6 @@ import {
   customersOf,
   firmOf,
   firmsOfSegment,
-  inDrawingOrder,
   leadsOfChain,
   mastersOfChain,
   segmentsOfChain,
@@ -22,6 +21,7 @@ import {
   type Official,
   type Segment,
   type Stage,
+  type SupplyTie,
 } from "../../model/index.ts";
 
 export interface ChainSummary {
@@ -76,31 +76,92 @@ export function summarizeChains(g: AtlasGraph): ChainSummary[] {
  * province reads the whole store, and building a graph of its million ties would cost most of the time.
  */
 export function summarizeChainsOfDataset(ds: Dataset): ChainSummary[] {
-  const firms = new Map(ds.firms.map((f) => [f.id, f]));
-  const segmentsOf = new Map<string, Segment[]>();
-  for (const s of ds.segments) push(segmentsOf, s.chain, s);
-  const linked = new Map<string, Array<{ id: string; local: boolean }>>();
-  for (const f of ds.firms)
-    for (const l of f.segments) push(linked, l.segment, { id: f.id, local: isLocalFirm(f) });
-  const byFirm = new Map<string, string[]>();
-  const bySegment = new Map<string, string[]>();
-  for (const t of ds.ties) {
-    push(byFirm, t.customer, t.id);
-    push(byFirm, t.supplier, t.id);
-    if (t.segment !== undefined) push(bySegment, t.segment, t.id);
+  const acc = new ChainSummaryCounts(ds);
+  for (const f of ds.firms) acc.addFirm(f);
+  for (const t of ds.ties) acc.addTie(t);
+  return acc.summaries();
+}
+
+/**
+ * The summaries counted one firm and one tie at a time, so a store can stream a province through it without
+ * holding it: the skeleton (chains, segments, officials) first, then every firm, then every tie. Holds only the
+ * chains of each local firm linked to one.
+ */
+export class ChainSummaryCounts {
+  private readonly chainOf = new Map<string, string>();
+  private readonly counts = new Map<string, { local: number; candidates: number; ties: number }>();
+  private readonly localChains = new Map<string, string[]>();
+  private readonly masters = new Set<string>();
+  private readonly names = new Map<string, string>();
+
+  constructor(private readonly skeleton: Pick<Dataset, "chains" | "segments" | "officials">) {
+    for (const s of skeleton.segments) this.chainOf.set(s.id, s.chain);
+    for (const c of skeleton.chains) {
+      this.counts.set(c.id, { local: 0, candidates: 0, ties: 0 });
+      for (const m of c.masters) this.masters.add(m.firm);
+    }
   }
-  return summarize({
-    chains: ds.chains.map((chain) => ({
-      chain,
-      segments: inDrawingOrder(segmentsOf.get(chain.id) ?? []),
-      leads: ds.officials.filter((o) => o.leads.includes(chain.id)),
-      masters: chain.masters.map((m) => m.firm),
-    })),
-    firm: (id) => firms.get(id),
-    firmsOf: (segment) => linked.get(segment) ?? [],
-    tiesOf: (firm) => byFirm.get(firm) ?? [],
-    tiesIn: (segment) => bySegment.get(segment) ?? [],
-  });
+
+  addFirm(f: Firm): void {
+    if (this.masters.has(f.id)) this.names.set(f.id, f.name.zh);
+    const chains = new Set<string>();
+    for (const l of f.segments) {
+      const c = this.chainOf.get(l.segment);
+      if (c !== undefined) chains.add(c);
+    }
+    if (chains.size === 0) return;
+    const local = isLocalFirm(f);
+    for (const c of chains) {
+      const n = this.counts.get(c);
+      if (n === undefined) continue;
+      if (local) n.local++;
+      else n.candidates++;
+    }
+    if (local) this.localChains.set(f.id, [...chains]);
+  }
+
+  /** After every firm: a tie counts for the chains of its local ends and of the segment it is filed under. */
+  addTie(t: SupplyTie): void {
+    const chains = new Set([
+      ...(this.localChains.get(t.supplier) ?? []),
+      ...(this.localChains.get(t.customer) ?? []),
+    ]);
+    const filed = t.segment === undefined ? undefined : this.chainOf.get(t.segment);
+    if (filed !== undefined) chains.add(filed);
+    for (const c of chains) {
+      const n = this.counts.get(c);
+      if (n) n.ties++;
+    }
+  }
+
+  summaries(): ChainSummary[] {
+    const segmentsOf = new Map<string, Segment[]>();
+    for (const s of this.skeleton.segments) push(segmentsOf, s.chain, s);
+    return this.skeleton.chains.map((chain) => {
+      const segments = segmentsOf.get(chain.id) ?? [];
+      const stages: Record<Stage, number> = { upstream: 0, midstream: 0, downstream: 0 };
+      for (const s of segments) stages[s.stage]++;
+      const n = this.counts.get(chain.id)!;
+      return {
+        id: chain.id,
+        name: chain.name,
+        stages,
+        segments: segments.length,
+        localFirms: n.local,
+        candidateFirms: n.candidates,
+        supplyTies: n.ties,
+        leads: this.skeleton.officials
+          .filter((o) => o.leads.includes(chain.id))
+          .map((o) => ({ id: o.id, name: o.name, post: o.post })),
+        masters: chain.masters.map((m) => ({
+          id: m.firm,
+          name: this.names.get(m.firm) ?? m.firm,
+          level: m.level,
+          issuer: m.issuer,
+        })),
+      };
+    });
+  }
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -13,6 +13,7 @@ import type {
   FirmHit,
   LoadOptions,
   Store,
+  StreamedKind,
   SubgraphOptions,
   WriteOptions,
   WriteSummary,
@@ -25,6 +26,7 @@ import {
   readHistory,
   recordChange,
 } from "./change-history.ts";
+import { NODE_LABELS } from "./graph-shape.ts";
 import { type Endpoint, storeError, withRetry } from "./neo4j-errors.ts";
 import {
   hasSubgraphShape,
@@ -32,7 +34,7 @@ import {
   textEvidenceFresh,
   writeTextEvidence,
 } from "./neo4j-subgraph.ts";
-import { parseEntity, readEntityRows, rowsToDataset } from "./read-dataset.ts";
+import { parseEntity, readEntityRows, rowOf, rowsToDataset } from "./read-dataset.ts";
 import { DROPPED_SCHEMA, SCHEMA_STATEMENTS, schemaName } from "./schema.ts";
 import { type Diff, replaceStaged } from "./staged-write.ts";
 import { checkEdgeEnds, type Tx, writeDataset } from "./write-dataset.ts";
@@ -55,6 +57,8 @@ export interface Neo4jOptions {
 
 /** Entity rows above which a replace is staged: one transaction holds this many comfortably in a 1 GB heap. */
 export const STAGE_ABOVE = 100_000;
+/** Rows per page of streamEntities. */
+const STREAM_PAGE = 5000;
 
 export class Neo4jStore implements Store {
   readonly kind = "neo4j" as const;
@@ -104,6 +108,10 @@ export class Neo4jStore implements Store {
       ];
       for (const statement of statements)
         await withRetry(() => store.withSession("WRITE", (s) => s.run(statement)));
+      // A new index over a store that holds data fills in the background; wait for it once, here, so reads that
+      // name it (USING INDEX) find it online.
+      if (statements.length > 0)
+        await withRetry(() => store.withSession("READ", (s) => s.run("CALL db.awaitIndexes(600)")));
     } catch (e) {
       await driver.close();
       throw storeError(e, store.endpoint);
@@ -306,6 +314,27 @@ export class Neo4jStore implements Store {
       });
     } catch (e) {
       throw storeError(e, this.endpoint, "indexing the text evidence for chain subgraphs");
+    }
+  }
+
+  /** The firms, ties or sources in dataset order, a page at a time (each page its own read), each through its schema. */
+  async *streamEntities(kind: StreamedKind): AsyncGenerator<unknown> {
+    const cypher =
+      kind === "ties"
+        ? `MATCH (:Firm)-[n:SUPPLIES]->(:Firm) USING INDEX n:SUPPLIES(seq) WHERE n.seq > $after
+           RETURN n.id AS id, n.seq AS seq, n.json AS json ORDER BY n.seq LIMIT $page`
+        : `MATCH (n:${NODE_LABELS[kind]}) USING INDEX n:${NODE_LABELS[kind]}(seq) WHERE n.seq > $after
+           RETURN n.id AS id, n.seq AS seq, n.json AS json ORDER BY n.seq LIMIT $page`;
+    let after = -1;
+    for (;;) {
+      const rows = await this.read(`reading the ${kind}`, async (tx) =>
+        (await tx.run(cypher, { after: neo4j.int(after), page: neo4j.int(STREAM_PAGE) })).records.map((r) =>
+          rowOf(kind, r),
+        ),
+      );
+      for (const r of rows) yield parseEntity(kind, r.id, r.json);
+      if (rows.length < STREAM_PAGE) return;
+      after = rows[rows.length - 1]!.seq;
     }
   }
 

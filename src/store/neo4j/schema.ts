@@ -33,6 +33,10 @@ export const SCHEMA_STATEMENTS: ReadonlyArray<string> = [
   "CREATE INDEX atlas_changeset_stage IF NOT EXISTS FOR (n:ChangeSet) ON (n.stage)",
   "CREATE INDEX atlas_segment_chain IF NOT EXISTS FOR (n:Segment) ON (n.chain)",
   "CREATE INDEX atlas_firm_local IF NOT EXISTS FOR (n:Firm) ON (n.local)",
+  // streamEntities reads the long lists a page at a time in dataset order.
+  "CREATE INDEX atlas_firm_seq IF NOT EXISTS FOR (n:Firm) ON (n.seq)",
+  "CREATE INDEX atlas_source_seq IF NOT EXISTS FOR (n:Source) ON (n.seq)",
+  "CREATE INDEX atlas_supplies_seq IF NOT EXISTS FOR ()-[r:SUPPLIES]-() ON (r.seq)",
   // A text index serves CONTAINS on the firm search text (Chinese substrings of any length).
   "CREATE TEXT INDEX atlas_firm_search IF NOT EXISTS FOR (n:Firm) ON (n.search)",
   ...STAGED_IDS,
