@@ -11,7 +11,7 @@ import { loadSeed } from "../../src/seed/index.ts";
 import { EmbeddedStore, SHIPPED_SEED, type Store } from "../../src/store/index.ts";
 import { Neo4jStore } from "../../src/store/neo4j/index.ts";
 import { runCli } from "../helpers/run-cli.ts";
-import { DEMO_SEED, tempDir } from "../helpers/seed-files.ts";
+import { DEMO_SEED, readSeedDir, tempDir } from "../helpers/seed-files.ts";
 import {
   connectTestNeo4j,
   emptyTestNeo4j,
@@ -232,6 +232,12 @@ describe("chain-atlas with --store, push and pull", () => {
     expect(runCli(["--store", NEO4J_TEST_URL, "--json", "chains"], NEO4J_TEST_ENV).stdout).toBe(
       chains.stdout,
     );
+    // `export` streams Neo4j's firms, ties and sources a page at a time: the same files as from the embedded store.
+    const [fromLocal, fromRemote] = [tempDir(), tempDir()];
+    expect(runCli(["--db", db, "export", fromLocal]).code).toBe(0);
+    expect(runCli(["--store", NEO4J_TEST_URL, "export", fromRemote], NEO4J_TEST_ENV).code).toBe(0);
+    expect(readSeedDir(fromLocal).size).toBeGreaterThan(5);
+    expect(readSeedDir(fromRemote)).toEqual(readSeedDir(fromLocal));
     const history = runCli(["--store", NEO4J_TEST_URL, "--json", "history"], NEO4J_TEST_ENV);
     expect(JSON.parse(history.stdout)).toMatchObject([{ id: 1, who: "ci", op: "import" }]);
 
