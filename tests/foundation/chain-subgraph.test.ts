@@ -13,6 +13,7 @@ import { buildGraph } from "../../src/graph/index.ts";
 import type { Dataset } from "../../src/model/index.ts";
 import { loadSeed, readMatchingResources } from "../../src/seed/index.ts";
 import { EmbeddedStore, SHIPPED_SEED } from "../../src/store/index.ts";
+import { withTestReference } from "../helpers/test-reference.ts";
 
 /** Checks every chain; returns how many chains load fewer firms than the whole and, without candidates, than with. */
 async function sameAnswers(
@@ -62,20 +63,8 @@ describe("the embedded store's chain subgraph", () => {
   }, 120_000);
 
   it("gives the same targets with a reference population: the city's links in every segment it counts are read", async () => {
-    // A made-up reference (two regions counting every segment, unevenly): relatedness then compares the city's
-    // local links in all of them, not only in the chain's own.
     const ds = loadSeed(SHIPPED_SEED);
-    const counts = (k: number) => Object.fromEntries(ds.segments.map((s, i) => [s.id, (i * k) % 5]));
-    const res: MatchingResources = {
-      ...readMatchingResources(),
-      reference: {
-        name: "test",
-        regions: [
-          { id: "r1", counts: counts(3) },
-          { id: "r2", counts: counts(7) },
-        ],
-      },
-    };
+    const res = withTestReference(ds);
     await sameAnswers(ds, res);
   }, 120_000);
 });

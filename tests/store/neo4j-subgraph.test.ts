@@ -20,6 +20,7 @@ import type { Dataset } from "../../src/model/index.ts";
 import { loadSeed, readMatchingResources } from "../../src/seed/index.ts";
 import { EmbeddedStore, SHIPPED_SEED } from "../../src/store/index.ts";
 import type { Neo4jStore } from "../../src/store/neo4j/index.ts";
+import { withTestReference } from "../helpers/test-reference.ts";
 import { emptyTestNeo4j, lockTestNeo4j } from "./neo4j-test-server.ts";
 
 let release: (() => void) | undefined;
@@ -65,17 +66,7 @@ describe("the Neo4j chain subgraph", () => {
     timeout: 300_000,
   }, async () => {
     const ds = loadSeed(SHIPPED_SEED);
-    const counts = (k: number) => Object.fromEntries(ds.segments.map((s, i) => [s.id, (i * k) % 5]));
-    const res: MatchingResources = {
-      ...readMatchingResources(),
-      reference: {
-        name: "test",
-        regions: [
-          { id: "r1", counts: counts(3) },
-          { id: "r2", counts: counts(7) },
-        ],
-      },
-    };
+    const res = withTestReference(ds);
     const base = await sameSubgraphs(ds, readMatchingResources());
     const more = await sameSubgraphs(ds, res);
     // The reference brings in local firms of other chains' segments.
