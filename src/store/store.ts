@@ -99,7 +99,8 @@ export interface SubgraphOptions {
    * master's group or at either end of a tie read): a local one (never a candidate); and one outside the city whose
    * fits then come from its codes alone (candidate-fit.ts), so that among those with the same codes (of the
    * chain's) and the same lists scores are equal and ties go by id: only the first `top` by id of each such class,
-   * and only those passing the filters, can rank.
+   * and only those passing the filters, can rank. And ties no gap or fit of the chain counts: those not filed
+   * under its segments or filed there into a firm outside the city, but for the chain masters' and their groups'.
    */
   ranking?: {
     top: number;

@@ -6,10 +6,16 @@ import { describe, expect, it } from "vitest";
 import { generateSynthetic } from "../../scripts/synthetic/generate.ts";
 import { analysisIndexOfDataset } from "../../src/analysis/core/analysis-index.ts";
 import { allChainGaps, findAllGaps, findGaps } from "../../src/analysis/gaps/find-gaps.ts";
+import {
+  type MatchingResources,
+  NO_RESOURCES,
+  useMatchingResources,
+} from "../../src/analysis/matching/matching-resources.ts";
 import { summarizeChains, summarizeChainsOfDataset } from "../../src/analysis/summary/chain-summary.ts";
+import { rankTargets, rankTargetsOf } from "../../src/analysis/targets/rank-targets.ts";
 import { buildGraph } from "../../src/graph/index.ts";
 import type { Dataset } from "../../src/model/index.ts";
-import { loadSeed, writeSeed } from "../../src/seed/index.ts";
+import { loadSeed, readMatchingResources, writeSeed } from "../../src/seed/index.ts";
 import { datasetRows, rowsDataset } from "../../src/store/dataset-entities.ts";
 import { EmbeddedStore, SHIPPED_SEED } from "../../src/store/index.ts";
 import { plantedDataset } from "../fixtures/analysis/planted.ts";
@@ -51,6 +57,27 @@ describe("every chain's gaps and summary without a graph", () => {
       shuffled.map((x) => x.r),
     );
     expect(back).toEqual(ds);
+  });
+});
+
+describe("a chain's targets without a graph (what the targets command ranks on)", () => {
+  const same = (ds: Dataset, res: MatchingResources) => {
+    const g = useMatchingResources(buildGraph(ds), res);
+    for (const chain of ds.chains.map((c) => c.id)) {
+      const fromData = rankTargetsOf(analysisIndexOfDataset(ds), res, { chain, top: 30 });
+      // An empty ranking would compare equal too: every chain here has candidates.
+      expect(fromData.length, chain).toBeGreaterThan(0);
+      expect(fromData, chain).toEqual(rankTargets(g, { chain, top: 30 }));
+    }
+  };
+
+  it("equal the graph path's on the shipped seed with the shipped matching resources", () => {
+    same(loadSeed(SHIPPED_SEED), readMatchingResources());
+  });
+
+  it("equal the graph path's on synthetic provinces", () => {
+    for (const seed of [1, 2])
+      same(generateSynthetic({ seed, chains: 4, firms: 600, ties: 2_000 }), NO_RESOURCES);
   });
 });
 

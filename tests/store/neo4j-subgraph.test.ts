@@ -16,7 +16,7 @@ import {
   type TargetOptionsInput,
 } from "../../src/analysis/targets/target-options.ts";
 import { buildGraph } from "../../src/graph/index.ts";
-import type { Dataset } from "../../src/model/index.ts";
+import { type Dataset, isLocalFirm } from "../../src/model/index.ts";
 import { loadSeed, readMatchingResources } from "../../src/seed/index.ts";
 import { EmbeddedStore, SHIPPED_SEED } from "../../src/store/index.ts";
 import type { Neo4jStore } from "../../src/store/neo4j/index.ts";
@@ -115,6 +115,10 @@ describe("the Neo4j chain subgraph", () => {
         const sub = await graph.loadChainSubgraph(chain.id, keys, { ranking });
         expect(sub.firms.length).toBeLessThanOrEqual(all.firms.length);
         if (sub.firms.length < all.firms.length) pruned++;
+        // Only ties into local firms (and the key firms') are read for a ranking.
+        expect(sub.ties.length).toBeLessThan(all.ties.length);
+        const local = new Set(sub.firms.filter(isLocalFirm).map((f) => f.id));
+        expect(sub.ties.some((t) => local.has(t.customer))).toBe(true);
         const g = useMatchingResources(buildGraph(sub), NO_RESOURCES);
         expect(rankTargets(g, opts), `${chain.id} ${JSON.stringify(c)}`).toEqual(rankTargets(whole, opts));
       }

@@ -2,6 +2,7 @@
 import type { AtlasGraph } from "../../graph/index.ts";
 import type { Basis, EvidenceGrade } from "../../model/index.ts";
 import { type AnalysisIndex, analysisIndex, type TieRow } from "../core/analysis-index.ts";
+import { cached } from "../core/memo.ts";
 import { type MatchingResources, matchingResourcesOf } from "../matching/matching-resources.ts";
 import { normalizeText } from "../matching/normalize-text.ts";
 import { segmentMatcher } from "../matching/segment-matcher.ts";
@@ -37,7 +38,7 @@ interface FitCache {
   built: Uint8Array;
 }
 
-const cache = new WeakMap<AnalysisIndex, FitCache>();
+const cache = new WeakMap<AnalysisIndex, WeakMap<MatchingResources, FitCache>>();
 
 /**
  * Per segment index, every non-local firm with some evidence of fit, built once per graph and segment. Only the
@@ -46,11 +47,20 @@ const cache = new WeakMap<AnalysisIndex, FitCache>();
  * segments not asked for are left empty; the fits of a segment do not depend on which others are built.
  */
 export function candidateFits(g: AtlasGraph, segments?: Iterable<number>): CandidateFit[][] {
-  const ix = analysisIndex(g);
-  let c = cache.get(ix);
+  return candidateFitsOf(analysisIndex(g), matchingResourcesOf(g), segments);
+}
+
+/** The same over a built index and the resources to match with (an index straight from a dataset: no graph). */
+export function candidateFitsOf(
+  ix: AnalysisIndex,
+  res: MatchingResources,
+  segments?: Iterable<number>,
+): CandidateFit[][] {
+  const byRes = cached(cache, ix, () => new WeakMap<MatchingResources, FitCache>());
+  let c = byRes.get(res);
   if (!c) {
     c = { fits: ix.segments.map(() => []), built: new Uint8Array(ix.segments.length) };
-    cache.set(ix, c);
+    byRes.set(res, c);
   }
   const want = new Uint8Array(ix.segments.length);
   let missing = false;
@@ -60,7 +70,7 @@ export function candidateFits(g: AtlasGraph, segments?: Iterable<number>): Candi
       missing = true;
     }
   if (missing) {
-    const fresh = buildFits(ix, matchingResourcesOf(g), want);
+    const fresh = buildFits(ix, res, want);
     want.forEach((w, seg) => {
       if (!w) return;
       c.fits[seg] = fresh[seg]!;

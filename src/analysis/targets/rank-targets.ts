@@ -6,8 +6,8 @@ import { requireSegment } from "../core/chain-lookup.ts";
 import { parseOptions } from "../core/parse-options.ts";
 import { chainGaps } from "../gaps/find-gaps.ts";
 import type { FirmRef } from "../gaps/gap-finding.ts";
-import { matchingResourcesOf } from "../matching/matching-resources.ts";
-import { candidateFits, type FitEvidence } from "./candidate-fit.ts";
+import { type MatchingResources, matchingResourcesOf } from "../matching/matching-resources.ts";
+import { candidateFitsOf, type FitEvidence } from "./candidate-fit.ts";
 import { segmentFeasibility } from "./relatedness.ts";
 import {
   AIMS,
@@ -49,9 +49,20 @@ export interface TargetScore {
 
 /** The top candidates for a chain's gaps (or one gap), best first. */
 export function rankTargets(g: AtlasGraph, input: TargetOptionsInput): TargetScore[] {
+  return rankTargetsOf(analysisIndex(g), matchingResourcesOf(g), input);
+}
+
+/**
+ * The same over a built index and the resources to match with: a per-chain command ranks on the index of its
+ * subgraph (analysisIndexOfDataset), with no graph built in between.
+ */
+export function rankTargetsOf(
+  ix: AnalysisIndex,
+  res: MatchingResources,
+  input: TargetOptionsInput,
+): TargetScore[] {
   const opts = parseOptions(TargetOptions, input, "targets");
-  const ix = analysisIndex(g);
-  return scoredTargets(g, ix, opts, opts.top).map((c) => targetRow(ix, c));
+  return scoredTargetsOf(ix, res, opts, opts.top).map((c) => targetRow(ix, c));
 }
 
 /** The scored candidates for the options, best first, at most `limit` (all by default: portfolio, backtest). */
@@ -61,10 +72,20 @@ export function scoredTargets(
   opts: TargetOptions,
   limit = Number.POSITIVE_INFINITY,
 ): ScoredCandidate[] {
-  const feasible = segmentFeasibility(ix, matchingResourcesOf(g).reference);
+  return scoredTargetsOf(ix, matchingResourcesOf(g), opts, limit);
+}
+
+function scoredTargetsOf(
+  ix: AnalysisIndex,
+  res: MatchingResources,
+  opts: TargetOptions,
+  limit: number,
+): ScoredCandidate[] {
+  const feasible = segmentFeasibility(ix, res.reference);
   const gaps = targetGaps(ix, opts);
-  const fits = candidateFits(
-    g,
+  const fits = candidateFitsOf(
+    ix,
+    res,
     gaps.map((t) => t.segment),
   );
   return scoreCandidates(ix, fits, feasible, gaps, opts, limit);

@@ -1,9 +1,9 @@
 // chain-atlas targets --chain <id>: candidate firms ranked by how well they fill the chain's gaps.
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
+import { analysisIndexOfDataset } from "../../analysis/core/analysis-index.ts";
 import { parseOptions } from "../../analysis/core/parse-options.ts";
-import { useMatchingResources } from "../../analysis/matching/matching-resources.ts";
-import { rankTargets } from "../../analysis/targets/rank-targets.ts";
+import { rankTargetsOf } from "../../analysis/targets/rank-targets.ts";
 import { AIM_LABELS } from "../../analysis/targets/target-explanation.ts";
 import { storeRanking, TargetOptions } from "../../analysis/targets/target-options.ts";
 import { toCsv } from "../../render/tables/table-export.ts";
@@ -50,8 +50,9 @@ export function register(program: Command, ctx: CliContext): void {
       const res = readMatchingResources();
       // The ranking the store reads the chain for: it may leave out candidates that cannot reach the top rows.
       const ranking = storeRanking(parseOptions(TargetOptions, options, "targets"));
-      const g = await ctx.chainGraph(opts.chain, res, { ranking });
-      const rows = rankTargets(useMatchingResources(g, res), options);
+      // Ranked on the subgraph's index: no graph is built (at a province's scale it would cost more than the ranking).
+      const ds = await ctx.chainDataset(opts.chain, res, { ranking });
+      const rows = rankTargetsOf(analysisIndexOfDataset(ds), res, options);
       if (csv) writeFileSync(csv, toCsv(targetTable(opts.chain, rows)));
       // Loaded only for --xlsx: the workbook library costs a cold command most of a second.
       if (xlsx) {

@@ -2,14 +2,13 @@
 // (embedded-subgraph.ts): so a per-chain command on a province-sized Neo4j never reads every firm and tie.
 import neo4j from "neo4j-driver";
 import { StoreError } from "../../errors.ts";
-import type { Dataset, Firm, Segment } from "../../model/index.ts";
+import type { Dataset, Firm, Segment, SupplyTie } from "../../model/index.ts";
 import type { SubgraphKeys } from "../chain-subgraph.ts";
-import type { EntityRow } from "../dataset-entities.ts";
 import type { SubgraphOptions } from "../store.ts";
 import { citedSourceIds, reachOf, SKELETON_KINDS } from "../subgraph-reach.ts";
 import { lastChangeId } from "./change-history.ts";
 import { NODE_LABELS, type NodeKind } from "./graph-shape.ts";
-import { parseEntity, rowOf, rowsToDataset } from "./read-dataset.ts";
+import { type ParsedRow, parsedToDataset, parseEntity, readParsed } from "./read-dataset.ts";
 import { BATCH, SUBGRAPH_SHAPE, type Tx } from "./write-dataset.ts";
 
 export const textStampKey = (keys: SubgraphKeys) => `subgraph.text.${keys.version}`;
@@ -91,15 +90,15 @@ export async function readNeo4jSubgraph(
     | string
     | undefined;
   if (city === undefined) throw new StoreError("the Neo4j store is empty; import a seed first");
-  const rows: EntityRow[] = [];
+  const rows: ParsedRow[] = [];
   for (const kind of SKELETON_KINDS) {
     const cypher =
       kind === "feeds"
         ? "MATCH (:Segment)-[n:FEEDS]->(:Segment) RETURN n.id AS id, n.seq AS seq, n.json AS json ORDER BY n.seq"
         : `MATCH (n:${NODE_LABELS[kind]})${kind === "regions" ? " WHERE NOT n:City" : ""} RETURN n.id AS id, n.seq AS seq, n.json AS json ORDER BY n.seq`;
-    rows.push(...(await tx.run(cypher)).records.map((r) => rowOf(kind, r)));
+    rows.push(...(await readParsed(tx, kind, cypher)));
   }
-  const skeleton = rowsToDataset({ region: city, rows });
+  const skeleton = parsedToDataset(city, rows);
   const mine = skeleton.segments.filter((s) => s.chain === chainId);
   const own = mine.map((s) => s.id);
   const near = [...reachOf(skeleton.segments, skeleton.feeds, mine)];
@@ -112,9 +111,10 @@ export async function readNeo4jSubgraph(
   // of keys.localSegments, with their rows, in one query (UNION keeps each firm once); then the ties, with theirs;
   // then candidates by code; then the firms still missing, by id.
   const candidates = opts.candidates !== false;
-  const firmRows = (
-    await tx.run(
-      `CALL {
+  const firmRows = await readParsed(
+    tx,
+    "firms",
+    `CALL {
          UNWIND $near AS s MATCH (f:Firm)-[:IN_SEGMENT]->(g:Segment {id: s}) USING INDEX g:Segment(id) RETURN f
          UNION
          UNWIND $own AS s MATCH (f:Firm)-[t:TEXT_EVIDENCE]->(g:Segment {id: s}) USING INDEX g:Segment(id)
@@ -124,9 +124,8 @@ export async function readNeo4jSubgraph(
          WHERE f.local RETURN f
        }
        RETURN f.id AS id, f.seq AS seq, f.json AS json`,
-      { near, own, v: keys.version, candidates, alsoLocal: keys.localSegments(skeleton.segments) },
-    )
-  ).records.map((r) => rowOf("firms", r));
+    { near, own, v: keys.version, candidates, alsoLocal: keys.localSegments(skeleton.segments) },
+  );
   // This chain's masters and their groups: who already trades with them.
   const keyFirms = new Set(ownMasters);
   for (const id of await ids(
@@ -135,53 +134,58 @@ export async function readNeo4jSubgraph(
     { firms: ownMasters },
   ))
     keyFirms.add(id);
-  // Ties filed under the chain's segments, into firms linked to them, and of the key firms.
-  const tieRows = (
-    await tx.run(
-      // UNION of the relationships alone (deduplicating [e, a, b] rows is several times slower).
-      `CALL {
-         UNWIND $own AS s MATCH (:Firm)-[e:SUPPLIES]->(:Firm) USING INDEX e:SUPPLIES(fileSegment)
-         WHERE e.fileSegment = s RETURN e
+  // Ties filed under the chain's segments, into firms linked to them, and of the key firms. For a ranking, only the
+  // first and the last: of ties filed under the chain's segments only those into a local firm (the analysis files
+  // no other: analysis-index.ts tiesIn), and none filed elsewhere but the key firms' (no gap or fit of this chain
+  // counts them). A firm read only as an end of one left out is then brought in, or not, by its codes alone
+  // (codeCandidates), as it then scores.
+  const tieRows = await readParsed(
+    tx,
+    "ties",
+    // UNION of the relationships alone (deduplicating [e, a, b] rows is several times slower).
+    `CALL {
+         UNWIND $own AS s MATCH (:Firm)-[e:SUPPLIES]->(b:Firm) USING INDEX e:SUPPLIES(fileSegment)
+         WHERE e.fileSegment = s AND ($all OR b.local) RETURN e
          UNION
          UNWIND $own AS s MATCH (b:Firm)-[:IN_SEGMENT]->(g:Segment {id: s}) USING INDEX g:Segment(id)
+         WHERE $all
          MATCH (:Firm)-[e:SUPPLIES]->(b) RETURN e
          UNION
          UNWIND $key AS id MATCH (a:Firm {id: id})-[e:SUPPLIES]->(:Firm) USING INDEX a:Firm(id) RETURN e
          UNION
          UNWIND $key AS id MATCH (:Firm)-[e:SUPPLIES]->(b:Firm {id: id}) USING INDEX b:Firm(id) RETURN e
        }
-       RETURN e.id AS id, e.seq AS seq, e.json AS json, startNode(e).id AS supplier, endNode(e).id AS customer`,
-      { own, key: [...keyFirms] },
-    )
-  ).records;
-  const have = new Set(firmRows.map((r) => r.id));
+       RETURN e.id AS id, e.seq AS seq, e.json AS json`,
+    { own, key: [...keyFirms], all: opts.ranking === undefined },
+  );
+  const have = new Set(firmRows.map((r) => (r.value as Firm).id));
   const missing = new Set<string>();
   for (const id of [
     ...masters,
     ...keyFirms,
-    ...tieRows.flatMap((t) => [t.get("supplier") as string, t.get("customer") as string]),
+    ...tieRows.flatMap((t) => [(t.value as SupplyTie).supplier, (t.value as SupplyTie).customer]),
   ])
     if (!have.has(id)) missing.add(id);
   if (candidates)
     firmRows.push(...(await codeCandidates(tx, keys.codesFor(mine), [...have, ...missing], opts)));
   firmRows.push(
-    ...(
-      await tx.run(
-        "UNWIND $ids AS id MATCH (n:Firm {id: id}) USING INDEX n:Firm(id) RETURN n.id AS id, n.seq AS seq, n.json AS json",
-        { ids: [...missing] },
-      )
-    ).records.map((r) => rowOf("firms", r)),
+    ...(await readParsed(
+      tx,
+      "firms",
+      "UNWIND $ids AS id MATCH (n:Firm {id: id}) USING INDEX n:Firm(id) RETURN n.id AS id, n.seq AS seq, n.json AS json",
+      { ids: [...missing] },
+    )),
   );
-  const picked = [...firmRows, ...tieRows.map((r) => rowOf("ties", r))].sort((a, b) => a.seq - b.seq);
-  const ds = rowsToDataset({ region: city, rows: [...rows, ...picked] });
+  const picked = [...firmRows, ...tieRows].sort((a, b) => a.seq - b.seq);
+  const ds = parsedToDataset(city, [...rows, ...picked]);
   const cited = citedSourceIds([...SKELETON_KINDS.map((k): unknown => ds[k]), ds.firms, ds.ties]);
-  const sourceRows = (
-    await tx.run(
-      "UNWIND $ids AS id MATCH (n:Source {id: id}) USING INDEX n:Source(id) RETURN n.id AS id, n.seq AS seq, n.json AS json ORDER BY n.seq",
-      { ids: [...cited] },
-    )
-  ).records.map((r) => rowOf("sources", r));
-  ds.sources = rowsToDataset({ region: city, rows: sourceRows }).sources;
+  const sourceRows = await readParsed(
+    tx,
+    "sources",
+    "UNWIND $ids AS id MATCH (n:Source {id: id}) USING INDEX n:Source(id) RETURN n.id AS id, n.seq AS seq, n.json AS json ORDER BY n.seq",
+    { ids: [...cited] },
+  );
+  ds.sources = sourceRows.map((r) => r.value) as Dataset["sources"];
   return ds;
 }
 
@@ -197,12 +201,11 @@ async function codeCandidates(
   codes: string[],
   read: string[],
   opts: SubgraphOptions,
-): Promise<EntityRow[]> {
+): Promise<ParsedRow[]> {
   const by = `UNWIND $codes AS c MATCH (f:Firm)-[:HAS_CODE]->(k:IndustryCode {id: c}) USING INDEX k:IndustryCode(id)
     WITH DISTINCT f WHERE NOT f.id IN $read`;
   const r = opts.ranking;
-  const rows = (cypher: string, params: Record<string, unknown>) =>
-    tx.run(cypher, params).then((res) => res.records.map((rec) => rowOf("firms", rec)));
+  const rows = (cypher: string, params: Record<string, unknown>) => readParsed(tx, "firms", cypher, params);
   if (!r) return rows(`${by} RETURN f.id AS id, f.seq AS seq, f.json AS json`, { codes, read });
   // The class key: its codes among the chain's (f.codes is sorted), and its lists, or with a list order the
   // best list's value (firms sort by it first, best first: the score rises with it).

@@ -71,6 +71,50 @@ export function parseEntity(kind: StoredKind | "region", id: string, json: strin
   return parsed.data;
 }
 
+/** A stored row with its entity parsed (parseEntity). */
+export interface ParsedRow {
+  kind: StoredKind;
+  seq: number;
+  value: unknown;
+}
+
+/**
+ * Runs a query returning `id`, `seq` and `json` and parses each row as it arrives (parseEntity), so parsing
+ * overlaps the server's work on the rows still to come instead of waiting for the last one.
+ */
+export function readParsed(
+  tx: Tx,
+  kind: StoredKind,
+  cypher: string,
+  params: Record<string, unknown> = {},
+): Promise<ParsedRow[]> {
+  return new Promise((resolve, reject) => {
+    const out: ParsedRow[] = [];
+    tx.run(cypher, params).subscribe({
+      onNext: (r) => {
+        try {
+          out.push({
+            kind,
+            seq: r.get("seq") as number,
+            value: parseEntity(kind, r.get("id") as string, r.get("json") as string),
+          });
+        } catch (e) {
+          reject(e);
+        }
+      },
+      onCompleted: () => resolve(out),
+      onError: reject,
+    });
+  });
+}
+
+/** The dataset of parsed rows (rows of one kind already in dataset order). */
+export function parsedToDataset(region: string, rows: Iterable<ParsedRow>): Dataset {
+  const ds = emptyDataset(parseEntity("region", "city", region) as Dataset["region"]);
+  for (const r of rows) (ds[r.kind] as unknown[]).push(r.value);
+  return ds;
+}
+
 /** The dataset of stored rows (rows of one kind already in dataset order). */
 export function rowsToDataset(stored: StoredRows & { region: string }): Dataset {
   const ds = emptyDataset(parseEntity("region", "city", stored.region) as Dataset["region"]);
