@@ -300,8 +300,9 @@ export class Neo4jStore implements Store {
     }));
     if (!state.shape) return this.loadDataset();
     if (!state.fresh) await this.prepareChainSubgraphs(keys);
-    return this.read(`loading the subgraph of chain "${chainId}"`, (tx) =>
-      readNeo4jSubgraph(tx, chainId, keys, opts),
+    const what = `loading the subgraph of chain "${chainId}"`;
+    return this.read(what, (tx) =>
+      readNeo4jSubgraph(tx, chainId, keys, opts, (work) => this.read(what, work)),
     );
   }
 

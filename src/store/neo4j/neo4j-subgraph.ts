@@ -85,6 +85,7 @@ export async function readNeo4jSubgraph(
   chainId: string,
   keys: SubgraphKeys,
   opts: SubgraphOptions = {},
+  side?: SideRead,
 ): Promise<Dataset> {
   const city = (await tx.run("MATCH (c:City) RETURN c.json AS json LIMIT 1")).records[0]?.get("json") as
     | string
@@ -106,11 +107,19 @@ export async function readNeo4jSubgraph(
   const ownMasters = skeleton.chains
     .filter((c) => c.id === chainId)
     .flatMap((c) => c.masters.map((m) => m.firm));
+  // For a ranking, the classes of code candidates are read beside the rest (the longest query at a province's
+  // scale), each deep enough that the firms read by other means can be left out afterwards (codeCandidates).
+  const codes = keys.codesFor(mine);
+  const candidates = opts.candidates !== false;
+  const top = Math.max(0, Math.trunc(opts.ranking?.top ?? 0));
+  const early =
+    candidates && opts.ranking && side ? side((t) => codeClasses(t, codes, opts, 2 * top + 16)) : undefined;
+  // Awaited in codeCandidates; a failure before then must not go unhandled.
+  early?.catch(() => undefined);
 
   // Firms linked to the chain's segments or their FEEDS neighbours, candidates by text evidence, and the local firms
   // of keys.localSegments, with their rows, in one query (UNION keeps each firm once); then the ties, with theirs;
   // then candidates by code; then the firms still missing, by id.
-  const candidates = opts.candidates !== false;
   const firmRows = await readParsed(
     tx,
     "firms",
@@ -167,7 +176,7 @@ export async function readNeo4jSubgraph(
   ])
     if (!have.has(id)) missing.add(id);
   if (candidates)
-    firmRows.push(...(await codeCandidates(tx, keys.codesFor(mine), [...have, ...missing], opts)));
+    firmRows.push(...(await codeCandidates(tx, codes, new Set([...have, ...missing]), opts, early)));
   firmRows.push(
     ...(await readParsed(
       tx,
@@ -189,47 +198,96 @@ export async function readNeo4jSubgraph(
   return ds;
 }
 
+/** Runs a read in a transaction of its own, beside the caller's (Neo4jStore: another session). */
+export type SideRead = <T>(work: (tx: Tx) => Promise<T>) => Promise<T>;
+
 /**
  * The firms the chain's industry codes bring in that are not already read (`read`: linked, text-matched, masters,
  * tie ends). Without a ranking, all of them. For a ranking (SubgraphOptions.ranking), no local firm (never a
  * candidate, and linked to no segment this chain's analysis reads), and of the others only those passing its
  * filters and, of each class of equal scores (the same codes of `codes`, the same lists or the same list order),
- * the first `top` in the ranking's order: read as ids, then whole.
+ * the first `top` in the ranking's order that are not read. `early` holds each class's first ids read before
+ * `read` was known (codeClasses); when a class's list may have been cut too short, every class is read again
+ * with `read` left out. The firms kept are then read whole.
  */
 async function codeCandidates(
   tx: Tx,
   codes: string[],
-  read: string[],
+  read: ReadonlySet<string>,
   opts: SubgraphOptions,
+  early: Promise<CodeClass[]> | undefined,
 ): Promise<ParsedRow[]> {
-  const by = `UNWIND $codes AS c MATCH (f:Firm)-[:HAS_CODE]->(k:IndustryCode {id: c}) USING INDEX k:IndustryCode(id)
-    WITH DISTINCT f WHERE NOT f.id IN $read`;
+  const whole = (ids: string[]) =>
+    readParsed(
+      tx,
+      "firms",
+      "UNWIND $ids AS id MATCH (n:Firm {id: id}) USING INDEX n:Firm(id) RETURN n.id AS id, n.seq AS seq, n.json AS json",
+      { ids },
+    );
   const r = opts.ranking;
-  const rows = (cypher: string, params: Record<string, unknown>) => readParsed(tx, "firms", cypher, params);
-  if (!r) return rows(`${by} RETURN f.id AS id, f.seq AS seq, f.json AS json`, { codes, read });
+  if (!r)
+    return readParsed(
+      tx,
+      "firms",
+      `${BY_CODE} WHERE NOT f.id IN $read RETURN f.id AS id, f.seq AS seq, f.json AS json`,
+      { codes, read: [...read] },
+    );
+  const top = Math.max(0, Math.trunc(r.top));
+  if (early) {
+    const kept: string[] = [];
+    let short = false;
+    for (const c of await early) {
+      const ids = c.ids.filter((id) => !read.has(id)).slice(0, top);
+      if (ids.length < top && c.cut) short = true;
+      kept.push(...ids);
+    }
+    if (!short) return whole(kept);
+  }
+  const classes = await codeClasses(tx, codes, opts, top, [...read]);
+  return whole(classes.flatMap((c) => c.ids));
+}
+
+const BY_CODE = `UNWIND $codes AS c MATCH (f:Firm)-[:HAS_CODE]->(k:IndustryCode {id: c}) USING INDEX k:IndustryCode(id)
+  WITH DISTINCT f`;
+
+/** One class of code-only candidates: its first ids in the ranking's order, and whether more were left out. */
+export interface CodeClass {
+  ids: string[];
+  cut: boolean;
+}
+
+/**
+ * The classes of a ranking's code candidates (see codeCandidates), each with its first `depth` ids in the
+ * ranking's order, leaving out the firms in `read`.
+ */
+export async function codeClasses(
+  tx: Tx,
+  codes: string[],
+  opts: SubgraphOptions,
+  depth: number,
+  read: string[] = [],
+): Promise<CodeClass[]> {
+  const r = opts.ranking!;
   // The class key: its codes among the chain's (f.codes is sorted), and its lists, or with a list order the
   // best list's value (firms sort by it first, best first: the score rises with it).
   const ordered = r.listOrder !== undefined;
-  const kept = await tx.run(
-    `${by} AND NOT f.local
+  const res = await tx.run(
+    `${BY_CODE} WHERE NOT f.local AND NOT f.id IN $read
        AND (size($countries) = 0 OR f.country IN $countries)
        AND (size($lists) = 0 OR any(l IN f.lists WHERE l IN $lists))
      WITH f.id AS id, [c IN f.codes WHERE c IN $codes] AS codes,
        ${ordered ? "reduce(b = 0.0, l IN f.lists | CASE WHEN coalesce($order[l], 0.0) > b THEN $order[l] ELSE b END)" : "f.lists"} AS class
      ORDER BY ${ordered ? "class DESC, id" : "id"}
-     WITH codes, ${ordered ? "" : "class, "}collect(id)[..$top] AS ids
-     UNWIND ids AS id RETURN id`,
+     WITH codes, ${ordered ? "" : "class, "}collect(id) AS ids
+     RETURN ids[..$depth] AS ids, size(ids) > $depth AS cut`,
     {
       codes: [...codes].sort(),
       read,
-      top: neo4j.int(Math.max(0, Math.trunc(r.top))),
+      depth: neo4j.int(depth),
       countries: [...(r.countries ?? [])],
       lists: [...(r.lists ?? [])],
       order: { ...r.listOrder },
     },
   );
-  return rows(
-    "UNWIND $ids AS id MATCH (n:Firm {id: id}) USING INDEX n:Firm(id) RETURN n.id AS id, n.seq AS seq, n.json AS json",
-    { ids: kept.records.map((x) => x.get("id") as string) },
-  );
+  return res.records.map((x) => ({ ids: x.get("ids") as string[], cut: x.get("cut") as boolean }));
 }

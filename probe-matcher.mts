@@ -1,0 +1,15 @@
+import { generateSynthetic } from "./scripts/synthetic/generate.ts";
+import { readMatchingResources } from "./src/seed/index.ts";
+import { tokenize } from "./src/analysis/matching/tokenize.ts";
+import { SegmentMatcher } from "./src/analysis/matching/segment-matcher.ts";
+const ds = generateSynthetic({ chains: 200, firms: 10, ties: 0 });
+const res = readMatchingResources();
+let t = performance.now();
+tokenize("光伏玻璃");
+console.log("jieba init", (performance.now() - t).toFixed(0));
+t = performance.now();
+new SegmentMatcher(ds.segments, res);
+console.log("matcher", ds.segments.length, (performance.now() - t).toFixed(0));
+t = performance.now();
+new SegmentMatcher(ds.segments, res);
+console.log("matcher again (tokens cached)", (performance.now() - t).toFixed(0));
