@@ -20,6 +20,7 @@ import { type Dataset, isLocalFirm } from "../../src/model/index.ts";
 import { loadSeed, readMatchingResources } from "../../src/seed/index.ts";
 import { EmbeddedStore, SHIPPED_SEED } from "../../src/store/index.ts";
 import type { Neo4jStore } from "../../src/store/neo4j/index.ts";
+import { earlyCodeClasses } from "../../src/store/neo4j/neo4j-subgraph.ts";
 import { withTestReference } from "../helpers/test-reference.ts";
 import { emptyTestNeo4j, lockTestNeo4j } from "./neo4j-test-server.ts";
 
@@ -133,5 +134,23 @@ describe("the Neo4j chain subgraph", () => {
     }
     // The pruning did something: most (chain, case) pairs read fewer firms.
     expect(pruned).toBeGreaterThan((ds.chains.length * cases.length) / 2);
+    // Classes read ahead only as deep as `top` are often cut too short by the firms read otherwise: every class
+    // is then read again, leaving those out, and the ranking is the same.
+    const depth = earlyCodeClasses.depth;
+    const before = earlyCodeClasses.rereads;
+    earlyCodeClasses.depth = (top) => top;
+    try {
+      for (const chain of ds.chains)
+        for (const c of cases) {
+          const opts = { chain: chain.id, ...c };
+          const ranking = storeRanking(TargetOptions.parse(opts));
+          const sub = await graph.loadChainSubgraph(chain.id, keys, { ranking });
+          const g = useMatchingResources(buildGraph(sub), NO_RESOURCES);
+          expect(rankTargets(g, opts), `${chain.id} ${JSON.stringify(c)}`).toEqual(rankTargets(whole, opts));
+        }
+    } finally {
+      earlyCodeClasses.depth = depth;
+    }
+    expect(earlyCodeClasses.rereads).toBeGreaterThan(before);
   });
 });

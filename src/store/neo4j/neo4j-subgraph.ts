@@ -113,7 +113,9 @@ export async function readNeo4jSubgraph(
   const candidates = opts.candidates !== false;
   const top = Math.max(0, Math.trunc(opts.ranking?.top ?? 0));
   const early =
-    candidates && opts.ranking && side ? side((t) => codeClasses(t, codes, opts, 2 * top + 16)) : undefined;
+    candidates && opts.ranking && side
+      ? side((t) => codeClasses(t, codes, opts, earlyCodeClasses.depth(top)))
+      : undefined;
   // Awaited in codeCandidates; a failure before then must not go unhandled.
   early?.catch(() => undefined);
 
@@ -198,6 +200,12 @@ export async function readNeo4jSubgraph(
   return ds;
 }
 
+/**
+ * How deep the classes of code candidates are read ahead (`depth`), and how often one proved too short so that
+ * every class was read again (`rereads`): tests make the depth shallow to see the second read give the same.
+ */
+export const earlyCodeClasses = { depth: (top: number) => 2 * top + 16, rereads: 0 };
+
 /** Runs a read in a transaction of its own, beside the caller's (Neo4jStore: another session). */
 export type SideRead = <T>(work: (tx: Tx) => Promise<T>) => Promise<T>;
 
@@ -242,6 +250,7 @@ async function codeCandidates(
       kept.push(...ids);
     }
     if (!short) return whole(kept);
+    earlyCodeClasses.rereads++;
   }
   const classes = await codeClasses(tx, codes, opts, top, [...read]);
   return whole(classes.flatMap((c) => c.ids));
