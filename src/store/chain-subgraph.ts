@@ -11,12 +11,13 @@ export interface SubgraphKeys {
   readonly version: string;
   /**
    * Segment ids each firm's text evidence points to (product, name and crosswalk-industry matches), over the
-   * whole segment list — the list the analysis matches against, so the answer is the analysis's own.
+   * whole segment list — the list the analysis matches against, so the answer is the analysis's own — each with
+   * the evidence itself (opaque text the store keeps and hands back: SubgraphOptions.textEvidence).
    */
   textSegments(
     segments: ReadonlyArray<Segment>,
     firms: ReadonlyArray<Firm>,
-  ): Iterable<[firm: string, segment: string]>;
+  ): Iterable<[firm: string, segment: string, detail: string]>;
   /** Industry codes whose firms can get code evidence for one of these segments (their codes, crosswalk rows). */
   codesFor(segments: ReadonlyArray<Segment>): string[];
   /**

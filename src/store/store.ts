@@ -93,6 +93,12 @@ export interface SubgraphOptions {
   /** False when the analysis ranks no candidates (default true). */
   candidates?: boolean;
   /**
+   * Given, a store that keeps the keys' text evidence (SubgraphKeys.textSegments' details) may hand over, once
+   * and before it returns, every pair it keeps for the chain's own segments: the caller then need not match the
+   * subgraph's text again. Not called by a store that keeps none, or none of this shape.
+   */
+  textEvidence?: (rows: ReadonlyArray<readonly [firm: string, segment: string, detail: string]>) => void;
+  /**
    * The ranking the subgraph is read for, when it keeps only the best `top` candidates (targets --top N): the
    * store may then leave out what cannot reach them. Two kinds of firm, both brought in by industry codes alone
    * (no link to the chain's segments or their neighbours, no text evidence for its segments, not a chain master, a

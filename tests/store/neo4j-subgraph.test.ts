@@ -3,13 +3,15 @@
 // that for the embedded one) without reading every firm. Needs the test Neo4j (npm run neo4j:start); fails without.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateSynthetic } from "../../scripts/synthetic/generate.ts";
+import { analysisIndexOfDataset } from "../../src/analysis/core/analysis-index.ts";
 import {
   type MatchingResources,
   NO_RESOURCES,
   useMatchingResources,
 } from "../../src/analysis/matching/matching-resources.ts";
 import { subgraphKeys } from "../../src/analysis/matching/subgraph-keys.ts";
-import { rankTargets } from "../../src/analysis/targets/rank-targets.ts";
+import { StoredTextEvidence } from "../../src/analysis/matching/text-evidence.ts";
+import { rankTargets, rankTargetsOf } from "../../src/analysis/targets/rank-targets.ts";
 import {
   storeRanking,
   TargetOptions,
@@ -42,13 +44,31 @@ async function sameSubgraphs(ds: Dataset, res: MatchingResources): Promise<numbe
   await embedded.replaceDataset(ds, { who: "test", why: "subgraph" });
   await graph.replaceDataset(ds, { who: "test", why: "subgraph" });
   const keys = subgraphKeys(res);
+  const whole = useMatchingResources(buildGraph(ds), res);
   const sizes: number[] = [];
+  let told = 0;
   for (const chain of ds.chains) {
     const want = await embedded.loadChainSubgraph(chain.id, keys);
     const got = await graph.loadChainSubgraph(chain.id, keys);
     expect(got, chain.id).toEqual(want);
     sizes.push(got.firms.length);
+    // With the text evidence Neo4j keeps, nothing is matched again and the targets are the whole graph's.
+    let rows: ReadonlyArray<readonly [string, string, string]> | undefined;
+    const sub = await graph.loadChainSubgraph(chain.id, keys, {
+      textEvidence: (r) => {
+        rows = r;
+      },
+    });
+    expect(rows, chain.id).toBeDefined();
+    told += rows!.length;
+    const opts = { chain: chain.id, top: 20 };
+    expect(
+      rankTargetsOf(analysisIndexOfDataset(sub), res, opts, new StoredTextEvidence(rows!)),
+      chain.id,
+    ).toEqual(rankTargets(whole, opts));
   }
+  // Text evidence was handed over (a comparison of rankings without any would prove nothing about it).
+  expect(told).toBeGreaterThan(0);
   await embedded.close();
   return sizes;
 }

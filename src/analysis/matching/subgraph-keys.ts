@@ -3,14 +3,18 @@ import { type Firm, isLocalFirm, type Segment } from "../../model/index.ts";
 import type { MatchingResources } from "./matching-resources.ts";
 import { normalizeText } from "./normalize-text.ts";
 import { segmentMatcher } from "./segment-matcher.ts";
+import { firmNames, type TextEvidenceDetail } from "./text-evidence.ts";
 
-/** Bumped whenever candidate-fit.ts or the matcher change what text evidence they find. */
-const MATCHING_VERSION = 1;
+/** Bumped whenever candidate-fit.ts or the matcher change what text evidence they find, or how it is kept. */
+const MATCHING_VERSION = 2;
 
 /** Structurally the store's SubgraphKeys (analysis does not import the store). */
 export interface MatchingKeys {
   readonly version: string;
-  textSegments(segments: ReadonlyArray<Segment>, firms: ReadonlyArray<Firm>): Iterable<[string, string]>;
+  textSegments(
+    segments: ReadonlyArray<Segment>,
+    firms: ReadonlyArray<Firm>,
+  ): Iterable<[string, string, string]>;
   codesFor(segments: ReadonlyArray<Segment>): string[];
   localSegments(segments: ReadonlyArray<Segment>): string[];
 }
@@ -47,14 +51,26 @@ export function subgraphKeys(res: MatchingResources): MatchingKeys {
         }
       for (const f of firms) {
         if (isLocalFirm(f)) continue;
-        const hit = new Set<string>();
+        // Per segment, the product and name evidence candidate-fit.ts would find (text-evidence.ts).
+        const hit = new Map<string, TextEvidenceDetail>();
+        const at = (id: string) => {
+          let d = hit.get(id);
+          if (!d) {
+            d = { p: [], n: [] };
+            hit.set(id, d);
+          }
+          return d;
+        };
         // Product names recur across firms (memoised); names and aliases are each one firm's own.
-        for (const p of f.products) for (const m of matcher.match(p.name)) hit.add(m.segment);
-        const names = [f.name.zh, ...(f.name.en ? [f.name.en] : []), ...f.name.aliases];
-        for (const t of names) for (const m of matcher.match(t, { memo: false })) hit.add(m.segment);
-        if (f.industry !== undefined)
-          for (const id of fortune.get(normalizeText(f.industry)) ?? []) hit.add(id);
-        for (const id of hit) yield [f.id, id];
+        f.products.forEach((p, k) => {
+          for (const m of matcher.match(p.name)) at(m.segment).p.push([k, m.grade, m.fit, m.words]);
+        });
+        firmNames(f).forEach((t, k) => {
+          for (const m of matcher.match(t, { memo: false })) at(m.segment);
+          for (const seg of matcher.matchPhrases(t)) at(segments[seg]!.id).n.push(k);
+        });
+        if (f.industry !== undefined) for (const id of fortune.get(normalizeText(f.industry)) ?? []) at(id);
+        for (const [id, d] of hit) yield [f.id, id, JSON.stringify(d)];
       }
     },
     codesFor(segments) {

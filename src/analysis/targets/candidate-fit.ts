@@ -5,7 +5,8 @@ import { type AnalysisIndex, analysisIndex, type TieRow } from "../core/analysis
 import { cached } from "../core/memo.ts";
 import { type MatchingResources, matchingResourcesOf } from "../matching/matching-resources.ts";
 import { normalizeText } from "../matching/normalize-text.ts";
-import { segmentMatcher } from "../matching/segment-matcher.ts";
+import { type SegmentMatcher, segmentMatcher } from "../matching/segment-matcher.ts";
+import { firmNames, type StoredTextEvidence } from "../matching/text-evidence.ts";
 
 export const GRADE_SCORE: Record<EvidenceGrade, number> = { strong: 1, medium: 0.6, weak: 0.3 };
 
@@ -55,6 +56,7 @@ export function candidateFitsOf(
   ix: AnalysisIndex,
   res: MatchingResources,
   segments?: Iterable<number>,
+  stored?: StoredTextEvidence,
 ): CandidateFit[][] {
   const byRes = cached(cache, ix, () => new WeakMap<MatchingResources, FitCache>());
   let c = byRes.get(res);
@@ -70,7 +72,7 @@ export function candidateFitsOf(
       missing = true;
     }
   if (missing) {
-    const fresh = buildFits(ix, res, want);
+    const fresh = buildFits(ix, res, want, stored);
     want.forEach((w, seg) => {
       if (!w) return;
       c.fits[seg] = fresh[seg]!;
@@ -82,9 +84,19 @@ export function candidateFitsOf(
 
 const score = (e: FitEvidence) => GRADE_SCORE[e.grade] * e.confidence;
 
-/** The fits of the segments flagged in `want` (the other lists stay empty). */
-function buildFits(ix: AnalysisIndex, res: MatchingResources, want: Uint8Array): CandidateFit[][] {
-  const matcher = segmentMatcher(ix.segments, res);
+/**
+ * The fits of the segments flagged in `want` (the other lists stay empty). With `stored`, the product and name
+ * evidence is the store's (text-evidence.ts: the same matcher's answers, kept for every pair it found), and no
+ * text is matched here.
+ */
+function buildFits(
+  ix: AnalysisIndex,
+  res: MatchingResources,
+  want: Uint8Array,
+  stored?: StoredTextEvidence,
+): CandidateFit[][] {
+  let built: SegmentMatcher | undefined;
+  const matcher = () => (built ??= segmentMatcher(ix.segments, res));
   const crosswalk = fortuneCrosswalk(ix, res);
   const firmsByCode = new Map<string, number[]>();
   // One entry per (firm, segment), keeping the best four pieces of evidence as they arrive.
@@ -116,17 +128,28 @@ function buildFits(ix: AnalysisIndex, res: MatchingResources, want: Uint8Array):
           detail: l.product ?? "curated link",
         });
     }
-    for (const { name: p } of f.products)
-      for (const m of matcher.match(p))
-        add(i, m.index, {
-          grade: m.grade,
-          basis: "inferred",
-          // The fit of a text match is graded by how much of the text it explains (segment-matcher.ts).
-          confidence: m.fit / GRADE_SCORE[m.grade],
-          via: "product",
-          detail: p,
-          words: m.words,
-        });
+    // The fit of a text match is graded by how much of the text it explains (segment-matcher.ts).
+    const product = (seg: number, p: string, grade: "weak" | "medium", fit: number, words: string[]) =>
+      add(i, seg, {
+        grade,
+        basis: "inferred",
+        confidence: fit / GRADE_SCORE[grade],
+        via: "product",
+        detail: p,
+        words,
+      });
+    const told = stored
+      ? stored.of(f).flatMap(([id, d]) => {
+          const seg = ix.segmentIndex.get(id);
+          return seg !== undefined && want[seg] ? [[seg, d] as const] : [];
+        })
+      : undefined;
+    if (told) {
+      for (const [seg, d] of told)
+        for (const [k, grade, fit, words] of d.p) product(seg, f.products[k]!.name, grade, fit, words);
+    } else
+      for (const { name: p } of f.products)
+        for (const m of matcher().match(p)) product(m.index, p, m.grade, m.fit, m.words);
     for (const c of f.codes) {
       const list = firmsByCode.get(c);
       if (list) list.push(i);
@@ -142,15 +165,18 @@ function buildFits(ix: AnalysisIndex, res: MatchingResources, want: Uint8Array):
           detail: share > 1 ? `${f.industry} (1 of ${share} segments)` : f.industry,
         });
     // A name says little about what a firm makes: only a segment's specific phrase in it counts, as weak evidence.
-    for (const n of [f.name.zh, ...(f.name.en ? [f.name.en] : []), ...f.name.aliases])
-      for (const seg of matcher.matchPhrases(n))
-        add(i, seg, {
-          grade: "weak",
-          basis: "inferred",
-          confidence: INFERRED_CONFIDENCE.name,
-          via: "name",
-          detail: n,
-        });
+    const names = firmNames(f);
+    const name = (seg: number, n: string) =>
+      add(i, seg, {
+        grade: "weak",
+        basis: "inferred",
+        confidence: INFERRED_CONFIDENCE.name,
+        via: "name",
+        detail: n,
+      });
+    if (told) {
+      for (const [seg, d] of told) for (const k of d.n) name(seg, names[k]!);
+    } else for (const n of names) for (const seg of matcher().matchPhrases(n)) name(seg, n);
   });
   // Ties from outside suppliers to local firms: one piece of evidence per supplier and segment.
   const sold = new Map<number, { best: TieRow; customers: number }>();

@@ -7,6 +7,7 @@ import { parseOptions } from "../core/parse-options.ts";
 import { chainGaps } from "../gaps/find-gaps.ts";
 import type { FirmRef } from "../gaps/gap-finding.ts";
 import { type MatchingResources, matchingResourcesOf } from "../matching/matching-resources.ts";
+import type { StoredTextEvidence } from "../matching/text-evidence.ts";
 import { candidateFitsOf, type FitEvidence } from "./candidate-fit.ts";
 import { segmentFeasibility } from "./relatedness.ts";
 import {
@@ -54,15 +55,17 @@ export function rankTargets(g: AtlasGraph, input: TargetOptionsInput): TargetSco
 
 /**
  * The same over a built index and the resources to match with: a per-chain command ranks on the index of its
- * subgraph (analysisIndexOfDataset), with no graph built in between.
+ * subgraph (analysisIndexOfDataset), with no graph built in between, and with the text evidence its store keeps
+ * (`stored`: nothing is matched again) when it keeps it.
  */
 export function rankTargetsOf(
   ix: AnalysisIndex,
   res: MatchingResources,
   input: TargetOptionsInput,
+  stored?: StoredTextEvidence,
 ): TargetScore[] {
   const opts = parseOptions(TargetOptions, input, "targets");
-  return scoredTargetsOf(ix, res, opts, opts.top).map((c) => targetRow(ix, c));
+  return scoredTargetsOf(ix, res, opts, opts.top, stored).map((c) => targetRow(ix, c));
 }
 
 /** The scored candidates for the options, best first, at most `limit` (all by default: portfolio, backtest). */
@@ -80,6 +83,7 @@ function scoredTargetsOf(
   res: MatchingResources,
   opts: TargetOptions,
   limit: number,
+  stored?: StoredTextEvidence,
 ): ScoredCandidate[] {
   const feasible = segmentFeasibility(ix, res.reference);
   const gaps = targetGaps(ix, opts);
@@ -87,6 +91,7 @@ function scoredTargetsOf(
     ix,
     res,
     gaps.map((t) => t.segment),
+    stored,
   );
   return scoreCandidates(ix, fits, feasible, gaps, opts, limit);
 }

@@ -3,6 +3,7 @@ import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { analysisIndexOfDataset } from "../../analysis/core/analysis-index.ts";
 import { parseOptions } from "../../analysis/core/parse-options.ts";
+import { StoredTextEvidence } from "../../analysis/matching/text-evidence.ts";
 import { rankTargetsOf } from "../../analysis/targets/rank-targets.ts";
 import { AIM_LABELS } from "../../analysis/targets/target-explanation.ts";
 import { storeRanking, TargetOptions } from "../../analysis/targets/target-options.ts";
@@ -51,8 +52,15 @@ export function register(program: Command, ctx: CliContext): void {
       // The ranking the store reads the chain for: it may leave out candidates that cannot reach the top rows.
       const ranking = storeRanking(parseOptions(TargetOptions, options, "targets"));
       // Ranked on the subgraph's index: no graph is built (at a province's scale it would cost more than the ranking).
-      const ds = await ctx.chainDataset(opts.chain, res, { ranking });
-      const rows = rankTargetsOf(analysisIndexOfDataset(ds), res, options);
+      // A store that keeps the text evidence hands it over: the text need not be matched again.
+      let stored: StoredTextEvidence | undefined;
+      const ds = await ctx.chainDataset(opts.chain, res, {
+        ranking,
+        textEvidence: (r) => {
+          stored = new StoredTextEvidence(r);
+        },
+      });
+      const rows = rankTargetsOf(analysisIndexOfDataset(ds), res, options, stored);
       if (csv) writeFileSync(csv, toCsv(targetTable(opts.chain, rows)));
       // Loaded only for --xlsx: the workbook library costs a cold command most of a second.
       if (xlsx) {

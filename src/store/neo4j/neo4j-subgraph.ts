@@ -47,18 +47,18 @@ export async function writeTextEvidence(tx: Tx, keys: SubgraphKeys): Promise<voi
     );
     if (Number(r.records[0]?.get("n") ?? 0) < BATCH) break;
   }
-  let rows: Array<{ firm: string; segment: string }> = [];
+  let rows: Array<{ firm: string; segment: string; detail: string }> = [];
   const flush = async () => {
     if (rows.length === 0) return;
     await tx.run(
       `UNWIND $rows AS r MATCH (f:Firm {id: r.firm}) USING INDEX f:Firm(id) MATCH (s:Segment {id: r.segment}) USING INDEX s:Segment(id)
-       CREATE (f)-[:TEXT_EVIDENCE {version: $v}]->(s)`,
+       CREATE (f)-[:TEXT_EVIDENCE {version: $v, detail: r.detail}]->(s)`,
       { rows, v: keys.version },
     );
     rows = [];
   };
-  for (const [firm, segment] of keys.textSegments(segments, firms)) {
-    rows.push({ firm, segment });
+  for (const [firm, segment, detail] of keys.textSegments(segments, firms)) {
+    rows.push({ firm, segment, detail });
     if (rows.length >= BATCH) await flush();
   }
   await flush();
@@ -118,6 +118,18 @@ export async function readNeo4jSubgraph(
       : undefined;
   // Awaited in codeCandidates; a failure before then must not go unhandled.
   early?.catch(() => undefined);
+  // The text evidence kept for the chain's own segments, for a caller that takes it (read beside the rest too).
+  const takeText = candidates ? opts.textEvidence : undefined;
+  const textRead = (t: Tx) =>
+    t
+      .run(
+        `UNWIND $own AS s MATCH (f:Firm)-[t:TEXT_EVIDENCE]->(g:Segment {id: s}) USING INDEX g:Segment(id)
+         WHERE t.version = $v RETURN f.id AS firm, s AS segment, t.detail AS detail`,
+        { own, v: keys.version },
+      )
+      .then((r) => r.records.map((x) => [x.get("firm"), x.get("segment"), x.get("detail")] as const));
+  const text = takeText && side ? side(textRead) : undefined;
+  text?.catch(() => undefined);
 
   // Firms linked to the chain's segments or their FEEDS neighbours, candidates by text evidence, and the local firms
   // of keys.localSegments, with their rows, in one query (UNION keeps each firm once); then the ties, with theirs;
@@ -197,6 +209,11 @@ export async function readNeo4jSubgraph(
     { ids: [...cited] },
   );
   ds.sources = sourceRows.map((r) => r.value) as Dataset["sources"];
+  if (takeText) {
+    const rows = await (text ?? textRead(tx));
+    // Pairs written before the evidence was kept with them carry none: the caller then matches the text itself.
+    if (rows.every((r) => typeof r[2] === "string")) takeText(rows as Array<[string, string, string]>);
+  }
   return ds;
 }
 

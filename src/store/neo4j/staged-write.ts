@@ -94,13 +94,13 @@ export async function removeLeftovers(run: RunTx, staleMs = STALE_MS): Promise<v
 function* textEvidenceRows(
   ds: Dataset,
   keys: SubgraphKeys,
-): Generator<Array<{ firm: string; segment: string }>> {
-  let rows: Array<{ firm: string; segment: string }> = [];
-  for (const [firm, segment] of keys.textSegments(
+): Generator<Array<{ firm: string; segment: string; detail: string }>> {
+  let rows: Array<{ firm: string; segment: string; detail: string }> = [];
+  for (const [firm, segment, detail] of keys.textSegments(
     ds.segments,
     ds.firms.filter((f) => !isLocalFirm(f)),
   )) {
-    rows.push({ firm, segment });
+    rows.push({ firm, segment, detail });
     if (rows.length >= BATCH) {
       yield rows;
       rows = [];
@@ -153,7 +153,7 @@ export async function replaceStaged(
         await run("WRITE", (tx) =>
           tx.run(
             `UNWIND $rows AS r ${naming.find("f", "Firm", "r.firm")} ${naming.find("s", "Segment", "r.segment")}
-             CREATE (f)-[:TEXT_EVIDENCE {version: $v}]->(s)`,
+             CREATE (f)-[:TEXT_EVIDENCE {version: $v, detail: r.detail}]->(s)`,
             { ...naming.params, rows, v: keys.version },
           ),
         );
