@@ -34,8 +34,9 @@ export class StoredTextEvidence {
   constructor(rows: Iterable<readonly [firm: string, segment: string, json: string]>) {
     for (const [firm, segment, json] of rows) {
       const list = this.byFirm.get(firm);
-      if (list) list.push([segment, json]);
-      else this.byFirm.set(firm, [[segment, json]]);
+      // A pair read twice (a read beside a rebuild) counts once.
+      if (!list) this.byFirm.set(firm, [[segment, json]]);
+      else if (!list.some(([s]) => s === segment)) list.push([segment, json]);
     }
   }
 

@@ -306,13 +306,27 @@ export class Neo4jStore implements Store {
     );
   }
 
-  /** Matches every candidate's text once for these keys and stores the pairs (import calls it; idempotent). */
+  /**
+   * Matches every candidate's text once for these keys and stores the pairs (import calls it; idempotent), batch
+   * by batch. A read racing a rebuild may see some pairs twice or some missing; the stamp, written last, tells
+   * the next read whether they describe the data.
+   */
   async prepareChainSubgraphs(keys: SubgraphKeys): Promise<void> {
     try {
-      await this.transaction("WRITE", async (tx) => {
-        await lockChanges(tx);
-        await textEvidenceFor(tx, [keys]);
-      });
+      const done = await this.transaction(
+        "READ",
+        async (tx) => !(await hasSubgraphShape(tx)) || (await textEvidenceFresh(tx, keys)),
+      );
+      if (done) return;
+      // Batch by batch, each its own transaction: a province's pairs outgrow one transaction's memory.
+      await writeTextEvidence(
+        (work) =>
+          this.transaction("WRITE", async (tx) => {
+            await lockChanges(tx);
+            return work(tx);
+          }),
+        keys,
+      );
     } catch (e) {
       throw storeError(e, this.endpoint, "indexing the text evidence for chain subgraphs");
     }
@@ -410,5 +424,5 @@ export class Neo4jStore implements Store {
 /** Brings the text evidence for these keys up to date, in the caller's write transaction. */
 async function textEvidenceFor(tx: Tx, keys: ReadonlyArray<SubgraphKeys> = []): Promise<void> {
   if (keys.length === 0 || !(await hasSubgraphShape(tx))) return;
-  for (const k of keys) if (!(await textEvidenceFresh(tx, k))) await writeTextEvidence(tx, k);
+  for (const k of keys) if (!(await textEvidenceFresh(tx, k))) await writeTextEvidence((work) => work(tx), k);
 }

@@ -7,7 +7,7 @@ import type { SubgraphKeys } from "../chain-subgraph.ts";
 import type { SubgraphOptions } from "../store.ts";
 import { citedSourceIds, reachOf, SKELETON_KINDS } from "../subgraph-reach.ts";
 import { lastChangeId } from "./change-history.ts";
-import { NODE_LABELS, type NodeKind } from "./graph-shape.ts";
+import { NODE_LABELS } from "./graph-shape.ts";
 import { type ParsedRow, parsedToDataset, parseEntity, readParsed } from "./read-dataset.ts";
 import { BATCH, SUBGRAPH_SHAPE, type Tx } from "./write-dataset.ts";
 
@@ -28,44 +28,82 @@ export async function textEvidenceFresh(tx: Tx, keys: SubgraphKeys): Promise<boo
   return r.records[0]?.get("c") === (await lastChangeId(tx));
 }
 
+/** Runs `work` in a transaction: the caller's own, or a transaction of its own for each call. */
+export type TxRunner = <T>(work: (tx: Tx) => Promise<T>) => Promise<T>;
+
+/** Firms read at a time while the text evidence is rebuilt (a province's firms need not be held at once). */
+const TEXT_PAGE = 20_000;
+
 /**
  * Rewrites the text-evidence pairs for these keys: every candidate's text matched once against the whole
  * segment list (in this process: the store does not match text itself), stored as
- * (:Firm)-[:TEXT_EVIDENCE {version}]->(:Segment). Runs in the caller's write transaction.
+ * (:Firm)-[:TEXT_EVIDENCE {version, detail}]->(:Segment), then stamped with the change it describes. Each step
+ * runs through `run`: in the caller's write transaction (an import), or batch by batch in transactions of their
+ * own when a province's pairs would outgrow one (the stamp, written last, names the change read first, so a
+ * write in between leaves the pairs stale, to be rebuilt).
  */
-export async function writeTextEvidence(tx: Tx, keys: SubgraphKeys): Promise<void> {
-  const read = async (kind: NodeKind, where = "") =>
-    (
-      await tx.run(`MATCH (n:${NODE_LABELS[kind]})${where} RETURN n.id AS id, n.json AS json ORDER BY n.seq`)
-    ).records.map((r) => parseEntity(kind, r.get("id") as string, r.get("json") as string));
-  const segments = (await read("segments")) as Segment[];
-  const firms = (await read("firms", " WHERE NOT n.local")) as Firm[];
+export async function writeTextEvidence(run: TxRunner, keys: SubgraphKeys): Promise<void> {
+  const { segments, change } = await run(async (tx) => ({
+    segments: (
+      await tx.run("MATCH (n:Segment) RETURN n.id AS id, n.json AS json ORDER BY n.seq")
+    ).records.map((r) =>
+      parseEntity("segments", r.get("id") as string, r.get("json") as string),
+    ) as Segment[],
+    change: await lastChangeId(tx),
+  }));
   for (;;) {
-    const r = await tx.run(
-      "MATCH (:Firm)-[t:TEXT_EVIDENCE {version: $v}]->(:Segment) WITH t LIMIT $batch DELETE t RETURN count(*) AS n",
-      { v: keys.version, batch: neo4j.int(BATCH) },
-    );
-    if (Number(r.records[0]?.get("n") ?? 0) < BATCH) break;
+    const n = await run(async (tx) => {
+      const r = await tx.run(
+        "MATCH (:Firm)-[t:TEXT_EVIDENCE {version: $v}]->(:Segment) WITH t LIMIT $batch DELETE t RETURN count(*) AS n",
+        { v: keys.version, batch: neo4j.int(BATCH) },
+      );
+      return Number(r.records[0]?.get("n") ?? 0);
+    });
+    if (n < BATCH) break;
   }
   let rows: Array<{ firm: string; segment: string; detail: string }> = [];
   const flush = async () => {
     if (rows.length === 0) return;
-    await tx.run(
-      `UNWIND $rows AS r MATCH (f:Firm {id: r.firm}) USING INDEX f:Firm(id) MATCH (s:Segment {id: r.segment}) USING INDEX s:Segment(id)
-       CREATE (f)-[:TEXT_EVIDENCE {version: $v, detail: r.detail}]->(s)`,
-      { rows, v: keys.version },
-    );
+    const batch = rows;
     rows = [];
+    await run((tx) =>
+      tx.run(
+        `UNWIND $rows AS r MATCH (f:Firm {id: r.firm}) USING INDEX f:Firm(id) MATCH (s:Segment {id: r.segment}) USING INDEX s:Segment(id)
+         CREATE (f)-[:TEXT_EVIDENCE {version: $v, detail: r.detail}]->(s)`,
+        { rows: batch, v: keys.version },
+      ),
+    );
   };
-  for (const [firm, segment, detail] of keys.textSegments(segments, firms)) {
-    rows.push({ firm, segment, detail });
-    if (rows.length >= BATCH) await flush();
+  for (let after = -1; ; ) {
+    const page = await run(async (tx) =>
+      (
+        await tx.run(
+          `MATCH (n:Firm) USING INDEX n:Firm(seq) WHERE n.seq > $after AND NOT n.local
+           RETURN n.id AS id, n.seq AS seq, n.json AS json ORDER BY n.seq LIMIT $page`,
+          { after: neo4j.int(after), page: neo4j.int(TEXT_PAGE) },
+        )
+      ).records.map((r) => ({
+        seq: Number(r.get("seq")),
+        firm: parseEntity("firms", r.get("id") as string, r.get("json") as string) as Firm,
+      })),
+    );
+    for (const [firm, segment, detail] of keys.textSegments(
+      segments,
+      page.map((p) => p.firm),
+    )) {
+      rows.push({ firm, segment, detail });
+      if (rows.length >= BATCH) await flush();
+    }
+    if (page.length < TEXT_PAGE) break;
+    after = page[page.length - 1]!.seq;
   }
   await flush();
-  await tx.run("MERGE (m:AtlasMeta {key: $key}) SET m.change = $change", {
-    key: textStampKey(keys),
-    change: neo4j.int(await lastChangeId(tx)),
-  });
+  await run((tx) =>
+    tx.run("MERGE (m:AtlasMeta {key: $key}) SET m.change = $change", {
+      key: textStampKey(keys),
+      change: neo4j.int(change),
+    }),
+  );
 }
 
 async function ids(tx: Tx, cypher: string, params: Record<string, unknown>): Promise<string[]> {
