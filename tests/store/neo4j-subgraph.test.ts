@@ -154,20 +154,23 @@ describe("the Neo4j chain subgraph", () => {
     }
     // The pruning did something: most (chain, case) pairs read fewer firms.
     expect(pruned).toBeGreaterThan((ds.chains.length * cases.length) / 2);
-    // Classes read ahead only as deep as `top` are often cut too short by the firms read otherwise: every class
-    // is then read again, leaving those out, and the ranking is the same.
+    // Classes read ahead as deep as `top`, or not at all (so every one is cut too short and all are read again,
+    // leaving out the firms read otherwise): the ranking is the same.
     const depth = earlyCodeClasses.depth;
     const before = earlyCodeClasses.rereads;
-    earlyCodeClasses.depth = (top) => top;
     try {
-      for (const chain of ds.chains)
-        for (const c of cases) {
-          const opts = { chain: chain.id, ...c };
-          const ranking = storeRanking(TargetOptions.parse(opts));
-          const sub = await graph.loadChainSubgraph(chain.id, keys, { ranking });
-          const g = useMatchingResources(buildGraph(sub), NO_RESOURCES);
-          expect(rankTargets(g, opts), `${chain.id} ${JSON.stringify(c)}`).toEqual(rankTargets(whole, opts));
-        }
+      for (const shallow of [(top: number) => top, () => 0])
+        for (const chain of ds.chains)
+          for (const c of cases) {
+            earlyCodeClasses.depth = shallow;
+            const opts = { chain: chain.id, ...c };
+            const ranking = storeRanking(TargetOptions.parse(opts));
+            const sub = await graph.loadChainSubgraph(chain.id, keys, { ranking });
+            const g = useMatchingResources(buildGraph(sub), NO_RESOURCES);
+            expect(rankTargets(g, opts), `${chain.id} ${JSON.stringify(c)}`).toEqual(
+              rankTargets(whole, opts),
+            );
+          }
     } finally {
       earlyCodeClasses.depth = depth;
     }
