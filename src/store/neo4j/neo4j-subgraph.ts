@@ -146,21 +146,29 @@ export async function readNeo4jSubgraph(
     .filter((c) => c.id === chainId)
     .flatMap((c) => c.masters.map((m) => m.firm));
   // For a ranking, the classes of code candidates are read beside the rest (the longest query at a province's
-  // scale), each deep enough that the firms read by other means can be left out afterwards (codeCandidates).
+  // scale), each deep enough (all of a class, up to thousands) that the firms read by other means can be left
+  // out afterwards (codeCandidates).
   const codes = keys.codesFor(mine);
   const candidates = opts.candidates !== false;
   const top = Math.max(0, Math.trunc(opts.ranking?.top ?? 0));
   const early =
     candidates && opts.ranking && side
-      ? side((t) =>
-          codeClasses(t, codes, opts, earlyCodeClasses.depth(top), [], { near, own, v: keys.version }),
-        )
+      ? side((t) => codeClasses(t, codes, opts, earlyCodeClasses.depth(top)))
       : undefined;
   // Awaited in codeCandidates; a failure before then must not go unhandled.
   early?.catch(() => undefined);
-  // The text evidence kept for the chain's own segments, for a caller that takes it: beside each firm read.
+  // The text evidence kept for the chain's own segments, for a caller that takes it (read beside the rest too).
   const takeText = candidates ? opts.textEvidence : undefined;
-  const text: Array<[firm: string, segment: string, detail: unknown]> = [];
+  const textRead = (t: Tx) =>
+    t
+      .run(
+        `UNWIND $own AS s MATCH (f:Firm)-[t:TEXT_EVIDENCE]->(g:Segment {id: s}) USING INDEX g:Segment(id)
+         WHERE t.version = $v RETURN f.id AS firm, s AS segment, t.detail AS detail`,
+        { own, v: keys.version },
+      )
+      .then((r) => r.records.map((x) => [x.get("firm"), x.get("segment"), x.get("detail")] as const));
+  const text = takeText && side ? side(textRead) : undefined;
+  text?.catch(() => undefined);
 
   // Firms linked to the chain's segments or their FEEDS neighbours, candidates by text evidence, and the local firms
   // of keys.localSegments, with their rows, in one query (UNION keeps each firm once); then the ties, with theirs;
@@ -177,21 +185,8 @@ export async function readNeo4jSubgraph(
          UNWIND $alsoLocal AS s MATCH (f:Firm)-[:IN_SEGMENT]->(g:Segment {id: s}) USING INDEX g:Segment(id)
          WHERE f.local RETURN f
        }
-       RETURN f.id AS id, f.seq AS seq, f.json AS json,
-         CASE WHEN $text THEN [(f)-[t:TEXT_EVIDENCE]->(g:Segment) WHERE t.version = $v AND g.id IN $own | [g.id, t.detail]]
-         ELSE [] END AS text`,
-    {
-      near,
-      own,
-      v: keys.version,
-      candidates,
-      alsoLocal: keys.localSegments(skeleton.segments),
-      text: takeText !== undefined,
-    },
-    (r) => {
-      for (const [segment, detail] of r.get("text") as Array<[string, unknown]>)
-        text.push([r.get("id") as string, segment, detail]);
-    },
+       RETURN f.id AS id, f.seq AS seq, f.json AS json`,
+    { near, own, v: keys.version, candidates, alsoLocal: keys.localSegments(skeleton.segments) },
   );
   // This chain's masters and their groups: who already trades with them.
   const keyFirms = new Set(ownMasters);
@@ -253,10 +248,11 @@ export async function readNeo4jSubgraph(
     { ids: [...cited] },
   );
   ds.sources = sourceRows.map((r) => r.value) as Dataset["sources"];
-  // Every firm with text evidence for the chain's segments came with the first firm query (its text branch).
-  // Pairs written before the evidence was kept with them carry none: the caller then matches the text itself.
-  if (takeText && text.every((r) => typeof r[2] === "string"))
-    takeText(text as Array<[string, string, string]>);
+  if (takeText) {
+    const rows = await (text ?? textRead(tx));
+    // Pairs written before the evidence was kept with them carry none: the caller then matches the text itself.
+    if (rows.every((r) => typeof r[2] === "string")) takeText(rows as Array<[string, string, string]>);
+  }
   return ds;
 }
 
@@ -264,7 +260,7 @@ export async function readNeo4jSubgraph(
  * How deep the classes of code candidates are read ahead (`depth`), and how often one proved too short so that
  * every class was read again (`rereads`): tests make the depth shallow to see the second read give the same.
  */
-export const earlyCodeClasses = { depth: (top: number) => 2 * top + 16, rereads: 0 };
+export const earlyCodeClasses = { depth: (top: number) => top + 5000, rereads: 0 };
 
 /** Runs a read in a transaction of its own, beside the caller's (Neo4jStore: another session). */
 export type SideRead = <T>(work: (tx: Tx) => Promise<T>) => Promise<T>;
@@ -327,8 +323,7 @@ export interface CodeClass {
 
 /**
  * The classes of a ranking's code candidates (see codeCandidates), each with its first `depth` ids in the
- * ranking's order, leaving out the firms in `read` and, with `linked`, those the first firm query reads anyway
- * (linked to a `near` segment, or with text evidence for an `own` one): fewer read firms left for later.
+ * ranking's order, leaving out the firms in `read`.
  */
 export async function codeClasses(
   tx: Tx,
@@ -336,7 +331,6 @@ export async function codeClasses(
   opts: SubgraphOptions,
   depth: number,
   read: string[] = [],
-  linked?: { near: string[]; own: string[]; v: string },
 ): Promise<CodeClass[]> {
   const r = opts.ranking!;
   // The class key: its codes among the chain's (f.codes is sorted), and its lists, or with a list order the
@@ -344,7 +338,6 @@ export async function codeClasses(
   const ordered = r.listOrder !== undefined;
   const res = await tx.run(
     `${BY_CODE} WHERE NOT f.local AND NOT f.id IN $read
-       ${linked ? "AND NOT EXISTS { (f)-[:IN_SEGMENT]->(g:Segment) WHERE g.id IN $near } AND NOT EXISTS { (f)-[t:TEXT_EVIDENCE]->(g:Segment) WHERE t.version = $v AND g.id IN $own }" : ""}
        AND (size($countries) = 0 OR f.country IN $countries)
        AND (size($lists) = 0 OR any(l IN f.lists WHERE l IN $lists))
      WITH f.id AS id, [c IN f.codes WHERE c IN $codes] AS codes,
@@ -359,7 +352,6 @@ export async function codeClasses(
       countries: [...(r.countries ?? [])],
       lists: [...(r.lists ?? [])],
       order: { ...r.listOrder },
-      ...linked,
     },
   );
   return res.records.map((x) => ({ ids: x.get("ids") as string[], cut: x.get("cut") as boolean }));
