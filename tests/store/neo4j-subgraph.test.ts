@@ -22,7 +22,6 @@ import { type Dataset, isLocalFirm } from "../../src/model/index.ts";
 import { loadSeed, readMatchingResources } from "../../src/seed/index.ts";
 import { EmbeddedStore, SHIPPED_SEED } from "../../src/store/index.ts";
 import type { Neo4jStore } from "../../src/store/neo4j/index.ts";
-import { earlyCodeClasses } from "../../src/store/neo4j/neo4j-subgraph.ts";
 import { withTestReference } from "../helpers/test-reference.ts";
 import { emptyTestNeo4j, lockTestNeo4j } from "./neo4j-test-server.ts";
 
@@ -154,26 +153,5 @@ describe("the Neo4j chain subgraph", () => {
     }
     // The pruning did something: most (chain, case) pairs read fewer firms.
     expect(pruned).toBeGreaterThan((ds.chains.length * cases.length) / 2);
-    // Classes read ahead as deep as `top`, or not at all (so every one is cut too short and all are read again,
-    // leaving out the firms read otherwise): the ranking is the same.
-    const depth = earlyCodeClasses.depth;
-    const before = earlyCodeClasses.rereads;
-    try {
-      for (const shallow of [(top: number) => top, () => 0])
-        for (const chain of ds.chains)
-          for (const c of cases) {
-            earlyCodeClasses.depth = shallow;
-            const opts = { chain: chain.id, ...c };
-            const ranking = storeRanking(TargetOptions.parse(opts));
-            const sub = await graph.loadChainSubgraph(chain.id, keys, { ranking });
-            const g = useMatchingResources(buildGraph(sub), NO_RESOURCES);
-            expect(rankTargets(g, opts), `${chain.id} ${JSON.stringify(c)}`).toEqual(
-              rankTargets(whole, opts),
-            );
-          }
-    } finally {
-      earlyCodeClasses.depth = depth;
-    }
-    expect(earlyCodeClasses.rereads).toBeGreaterThan(before);
   });
 });

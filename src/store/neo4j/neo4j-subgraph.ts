@@ -146,15 +146,10 @@ export async function readNeo4jSubgraph(
     .filter((c) => c.id === chainId)
     .flatMap((c) => c.masters.map((m) => m.firm));
   // For a ranking, the classes of code candidates are read beside the rest (the longest query at a province's
-  // scale), each deep enough (all of a class, up to thousands) that the firms read by other means can be left
-  // out afterwards (codeCandidates).
+  // scale), each whole, so that the firms read by other means can be left out afterwards (codeCandidates).
   const codes = keys.codesFor(mine);
   const candidates = opts.candidates !== false;
-  const top = Math.max(0, Math.trunc(opts.ranking?.top ?? 0));
-  const early =
-    candidates && opts.ranking && side
-      ? side((t) => codeClasses(t, codes, opts, earlyCodeClasses.depth(top)))
-      : undefined;
+  const early = candidates && opts.ranking && side ? side((t) => codeClasses(t, codes, opts)) : undefined;
   // Awaited in codeCandidates; a failure before then must not go unhandled.
   early?.catch(() => undefined);
   // The text evidence kept for the chain's own segments, for a caller that takes it (read beside the rest too).
@@ -256,12 +251,6 @@ export async function readNeo4jSubgraph(
   return ds;
 }
 
-/**
- * How deep the classes of code candidates are read ahead (`depth`), and how often one proved too short so that
- * every class was read again (`rereads`): tests make the depth shallow to see the second read give the same.
- */
-export const earlyCodeClasses = { depth: (top: number) => top + 5000, rereads: 0 };
-
 /** Runs a read in a transaction of its own, beside the caller's (Neo4jStore: another session). */
 export type SideRead = <T>(work: (tx: Tx) => Promise<T>) => Promise<T>;
 
@@ -270,24 +259,16 @@ export type SideRead = <T>(work: (tx: Tx) => Promise<T>) => Promise<T>;
  * tie ends). Without a ranking, all of them. For a ranking (SubgraphOptions.ranking), no local firm (never a
  * candidate, and linked to no segment this chain's analysis reads), and of the others only those passing its
  * filters and, of each class of equal scores (the same codes of `codes`, the same lists or the same list order),
- * the first `top` in the ranking's order that are not read. `early` holds each class's first ids read before
- * `read` was known (codeClasses); when a class's list may have been cut too short, every class is read again
- * with `read` left out. The firms kept are then read whole.
+ * the first `top` in the ranking's order that are not read (`early`: the classes, read beforehand). The firms
+ * kept are then read whole.
  */
 async function codeCandidates(
   tx: Tx,
   codes: string[],
   read: ReadonlySet<string>,
   opts: SubgraphOptions,
-  early: Promise<CodeClass[]> | undefined,
+  early: Promise<string[][]> | undefined,
 ): Promise<ParsedRow[]> {
-  const whole = (ids: string[]) =>
-    readParsed(
-      tx,
-      "firms",
-      "UNWIND $ids AS id MATCH (n:Firm {id: id}) USING INDEX n:Firm(id) RETURN n.id AS id, n.seq AS seq, n.json AS json",
-      { ids },
-    );
   const r = opts.ranking;
   if (!r)
     return readParsed(
@@ -297,62 +278,60 @@ async function codeCandidates(
       { codes, read: [...read] },
     );
   const top = Math.max(0, Math.trunc(r.top));
-  if (early) {
-    const kept: string[] = [];
-    let short = false;
-    for (const c of await early) {
-      const ids = c.ids.filter((id) => !read.has(id)).slice(0, top);
-      if (ids.length < top && c.cut) short = true;
-      kept.push(...ids);
+  const kept: string[] = [];
+  for (const ids of await (early ?? codeClasses(tx, codes, opts))) {
+    let n = 0;
+    for (const id of ids) {
+      if (n >= top) break;
+      if (read.has(id)) continue;
+      kept.push(id);
+      n++;
     }
-    if (!short) return whole(kept);
-    earlyCodeClasses.rereads++;
   }
-  const classes = await codeClasses(tx, codes, opts, top, [...read]);
-  return whole(classes.flatMap((c) => c.ids));
+  return readParsed(
+    tx,
+    "firms",
+    "UNWIND $ids AS id MATCH (n:Firm {id: id}) USING INDEX n:Firm(id) RETURN n.id AS id, n.seq AS seq, n.json AS json",
+    { ids: kept },
+  );
 }
 
 const BY_CODE = `UNWIND $codes AS c MATCH (f:Firm)-[:HAS_CODE]->(k:IndustryCode {id: c}) USING INDEX k:IndustryCode(id)
   WITH DISTINCT f`;
 
-/** One class of code-only candidates: its first ids in the ranking's order, and whether more were left out. */
-export interface CodeClass {
-  ids: string[];
-  cut: boolean;
-}
-
 /**
- * The classes of a ranking's code candidates (see codeCandidates), each with its first `depth` ids in the
- * ranking's order, leaving out the firms in `read`.
+ * The classes of a ranking's code candidates (see codeCandidates), each as its ids in the ranking's order: by id
+ * (code-unit order, as the ranking breaks ties), or with a list order by the best list's value first. Grouped in
+ * Cypher and sorted here (sorting every row in Cypher costs more than the rest of the query).
  */
-export async function codeClasses(
-  tx: Tx,
-  codes: string[],
-  opts: SubgraphOptions,
-  depth: number,
-  read: string[] = [],
-): Promise<CodeClass[]> {
+export async function codeClasses(tx: Tx, codes: string[], opts: SubgraphOptions): Promise<string[][]> {
   const r = opts.ranking!;
-  // The class key: its codes among the chain's (f.codes is sorted), and its lists, or with a list order the
-  // best list's value (firms sort by it first, best first: the score rises with it).
+  // The class key: its codes among the chain's (f.codes is sorted), and its lists (sorted too), or with a list
+  // order its codes alone, the best list's value ordering the class (the score rises with it).
   const ordered = r.listOrder !== undefined;
   const res = await tx.run(
-    `${BY_CODE} WHERE NOT f.local AND NOT f.id IN $read
+    `${BY_CODE} WHERE NOT f.local
        AND (size($countries) = 0 OR f.country IN $countries)
        AND (size($lists) = 0 OR any(l IN f.lists WHERE l IN $lists))
-     WITH f.id AS id, [c IN f.codes WHERE c IN $codes] AS codes,
-       ${ordered ? "reduce(b = 0.0, l IN f.lists | CASE WHEN coalesce($order[l], 0.0) > b THEN $order[l] ELSE b END)" : "f.lists"} AS class
-     ORDER BY ${ordered ? "class DESC, id" : "id"}
-     WITH codes, ${ordered ? "" : "class, "}collect(id) AS ids
-     RETURN ids[..$depth] AS ids, size(ids) > $depth AS cut`,
+     WITH [c IN f.codes WHERE c IN $codes] AS codes,
+       ${ordered ? "reduce(b = 0.0, l IN f.lists | CASE WHEN coalesce($order[l], 0.0) > b THEN $order[l] ELSE b END)" : "f.lists"} AS class,
+       collect(f.id) AS ids
+     RETURN codes, class, ids`,
     {
       codes: [...codes].sort(),
-      read,
-      depth: neo4j.int(depth),
       countries: [...(r.countries ?? [])],
       lists: [...(r.lists ?? [])],
       order: { ...r.listOrder },
     },
   );
-  return res.records.map((x) => ({ ids: x.get("ids") as string[], cut: x.get("cut") as boolean }));
+  const classes = new Map<string, Array<{ value: number; ids: string[] }>>();
+  for (const x of res.records) {
+    const key = JSON.stringify(ordered ? x.get("codes") : [x.get("codes"), x.get("class")]);
+    // The default sort compares UTF-16 code units: the order the ranking breaks ties in.
+    const part = { value: ordered ? Number(x.get("class")) : 0, ids: (x.get("ids") as string[]).sort() };
+    const list = classes.get(key);
+    if (list) list.push(part);
+    else classes.set(key, [part]);
+  }
+  return [...classes.values()].map((parts) => parts.sort((a, b) => b.value - a.value).flatMap((p) => p.ids));
 }
