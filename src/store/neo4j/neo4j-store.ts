@@ -217,6 +217,10 @@ export class Neo4jStore implements Store {
             meta,
             { op: opts.op ?? "import", onProgress: opts.onProgress, keys: opts.subgraphKeys ?? [] },
           );
+        // Unchanged: nothing is written but missing text evidence, batch by batch (a province's outgrows one
+        // transaction).
+        for (const k of opts.subgraphKeys ?? []) await this.prepareChainSubgraphs(k);
+        return { changeId: undefined, added: 0, changed: 0, removed: 0 };
       }
       return await this.transaction("WRITE", async (tx) => {
         await lockChanges(tx);
