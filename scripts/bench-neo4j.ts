@@ -130,12 +130,15 @@ async function million(): Promise<void> {
     // The largest chain (the generator gives chain i a share of firms ∝ 1/√(i+1): syn-c0 holds about 4% of them)
     // and a median one (syn-c100, about 0.4%); every chain also draws the firms sharing its industry codes.
     for (const c of [ds.chains[0]!.id, ds.chains[Math.floor(ds.chains.length / 2)]!.id]) {
-      const first = cold(["--store", url, "targets", "--chain", c, "--top", "50"]);
-      const again = cold(["--store", url, "targets", "--chain", c, "--top", "50"]);
+      const args = ["--store", url, "targets", "--chain", c, "--top", "50"];
+      const first = cold(args);
+      // The median of three more (one run on a shared machine varies by ±10 %).
+      const runs = [cold(args), cold(args), cold(args)].sort((a, b) => a - b);
+      const again = runs[1]!;
       const ok = again <= 2;
       if (!ok) failed = true;
       process.stdout.write(
-        `targets --chain ${c} --top 50 on Neo4j, ${ds.firms.length} firms (cold process): ${again.toFixed(2)} s (target ≤ 2 s, ${ok ? "ok" : "MISSED"}; the first after loading ${first.toFixed(2)} s)\n`,
+        `targets --chain ${c} --top 50 on Neo4j, ${ds.firms.length} firms (cold process, median of ${runs.map((r) => r.toFixed(2)).join(", ")}): ${again.toFixed(2)} s (target ≤ 2 s, ${ok ? "ok" : "MISSED"}; the first after loading ${first.toFixed(2)} s)\n`,
       );
     }
     // The first command a user runs on a province: every chain's counts, as the store streams firms and ties.
