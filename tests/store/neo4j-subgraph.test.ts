@@ -22,6 +22,7 @@ import { type Dataset, isLocalFirm } from "../../src/model/index.ts";
 import { loadSeed, readMatchingResources } from "../../src/seed/index.ts";
 import { EmbeddedStore, SHIPPED_SEED } from "../../src/store/index.ts";
 import type { Neo4jStore } from "../../src/store/neo4j/index.ts";
+import { textEvidencePage } from "../../src/store/neo4j/neo4j-subgraph.ts";
 import { withTestReference } from "../helpers/test-reference.ts";
 import { emptyTestNeo4j, lockTestNeo4j } from "./neo4j-test-server.ts";
 
@@ -101,8 +102,15 @@ describe("the Neo4j chain subgraph", () => {
     expect(sizes.filter((n) => n < before.firms.length).length).toBeGreaterThanOrEqual(
       before.chains.length - 1,
     );
-    // Another city in the same store: stale pairs from the first must not leak into the second's subgraphs.
-    await sameSubgraphs(generateSynthetic({ seed: 5, chains: 5, firms: 450, ties: 2_000 }), NO_RESOURCES);
+    // Another city in the same store: stale pairs from the first must not leak into the second's subgraphs. Its
+    // text evidence is rebuilt reading a few firms at a time (a province's come in pages).
+    const page = textEvidencePage.size;
+    textEvidencePage.size = 7;
+    try {
+      await sameSubgraphs(generateSynthetic({ seed: 5, chains: 5, firms: 450, ties: 2_000 }), NO_RESOURCES);
+    } finally {
+      textEvidencePage.size = page;
+    }
   });
 
   it("for a ranking leaves out code-only candidates that cannot rank, and ranks exactly as the whole graph", {

@@ -32,7 +32,7 @@ export async function textEvidenceFresh(tx: Tx, keys: SubgraphKeys): Promise<boo
 export type TxRunner = <T>(work: (tx: Tx) => Promise<T>) => Promise<T>;
 
 /** Firms read at a time while the text evidence is rebuilt (a province's firms need not be held at once). */
-const TEXT_PAGE = 20_000;
+export const textEvidencePage = { size: 20_000 };
 
 /**
  * Rewrites the text-evidence pairs for these keys: every candidate's text matched once against the whole
@@ -80,7 +80,7 @@ export async function writeTextEvidence(run: TxRunner, keys: SubgraphKeys): Prom
         await tx.run(
           `MATCH (n:Firm) USING INDEX n:Firm(seq) WHERE n.seq > $after AND NOT n.local
            RETURN n.id AS id, n.seq AS seq, n.json AS json ORDER BY n.seq LIMIT $page`,
-          { after: neo4j.int(after), page: neo4j.int(TEXT_PAGE) },
+          { after: neo4j.int(after), page: neo4j.int(textEvidencePage.size) },
         )
       ).records.map((r) => ({
         seq: Number(r.get("seq")),
@@ -94,7 +94,7 @@ export async function writeTextEvidence(run: TxRunner, keys: SubgraphKeys): Prom
       rows.push({ firm, segment, detail });
       if (rows.length >= BATCH) await flush();
     }
-    if (page.length < TEXT_PAGE) break;
+    if (page.length < textEvidencePage.size) break;
     after = page[page.length - 1]!.seq;
   }
   await flush();
