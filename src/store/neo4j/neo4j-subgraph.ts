@@ -116,7 +116,9 @@ async function ids(tx: Tx, cypher: string, params: Record<string, unknown>): Pro
  * segments or their FEEDS neighbours; candidates by code and by text evidence; ties filed under the chain's
  * segments or into firms linked to them; every chain master, this chain's masters' groups and their ties; both
  * ends of every tie; the sources all of these cite. Without candidates (opts.candidates false) no firm comes by
- * code or text alone; for a ranking, only the code-brought candidates that can rank (codeCandidates).
+ * code or text alone; for a ranking, only the code-brought candidates that can rank (codeCandidates) and the ties
+ * it counts. With `side`, the slowest reads of a ranking (the code classes, the kept text evidence handed to
+ * opts.textEvidence) run in transactions of their own beside this one.
  */
 export async function readNeo4jSubgraph(
   tx: Tx,
@@ -304,7 +306,7 @@ const BY_CODE = `UNWIND $codes AS c MATCH (f:Firm)-[:HAS_CODE]->(k:IndustryCode 
  * (code-unit order, as the ranking breaks ties), or with a list order by the best list's value first. Grouped in
  * Cypher and sorted here (sorting every row in Cypher costs more than the rest of the query).
  */
-export async function codeClasses(tx: Tx, codes: string[], opts: SubgraphOptions): Promise<string[][]> {
+async function codeClasses(tx: Tx, codes: string[], opts: SubgraphOptions): Promise<string[][]> {
   const r = opts.ranking!;
   // The class key: its codes among the chain's (f.codes is sorted), and its lists (sorted too), or with a list
   // order its codes alone, the best list's value ordering the class (the score rises with it).
