@@ -80,22 +80,19 @@ export interface ParsedRow {
 
 /**
  * Runs a query returning `id`, `seq` and `json` and parses each row as it arrives (parseEntity), so parsing
- * overlaps the server's work on the rows still to come instead of waiting for the last one; `each` sees every
- * record first (for columns beside the entity).
+ * overlaps the server's work on the rows still to come instead of waiting for the last one.
  */
 export function readParsed(
   tx: Tx,
   kind: StoredKind,
   cypher: string,
   params: Record<string, unknown> = {},
-  each?: (r: { get(k: string): unknown }) => void,
 ): Promise<ParsedRow[]> {
   return new Promise((resolve, reject) => {
     const out: ParsedRow[] = [];
     tx.run(cypher, params).subscribe({
       onNext: (r) => {
         try {
-          each?.(r);
           out.push({
             kind,
             seq: r.get("seq") as number,
