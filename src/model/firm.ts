@@ -119,3 +119,10 @@ export const Firm = z.strictObject({
   ...provenance,
 });
 export type Firm = z.infer<typeof Firm>;
+
+/** The texts a firm's name evidence is matched in, in order: its Chinese name, English name, aliases. */
+export const firmNames = (f: Firm): string[] => [
+  f.name.zh,
+  ...(f.name.en ? [f.name.en] : []),
+  ...f.name.aliases,
+];

@@ -120,6 +120,18 @@ export interface SubgraphOptions {
      */
     listOrder?: Readonly<Record<string, number>>;
   };
+  /**
+   * With `ranking`: a store may first read the candidates outside the city in brief — stand-in firms that score
+   * exactly as the whole ones (country, lists, codes, industry, segment links; each name the firm's id, each
+   * product name empty) — and call `pick` once, before it returns, with that draft subgraph (no sources) and the
+   * ids of the firms in it that are in brief. It then reads whole the firms `pick` returns, keeps in brief those
+   * the analysis reads beside the candidates (tie ends, masters and their groups: their links and ties count in
+   * the gaps, their names in no row) and leaves out the other firms in brief. `pick` must return every firm the
+   * ranking keeps (its top rows): a firm's score does not depend on the other candidates, so the ranking of the
+   * picked firms alone on what is returned (rankTargetsOf's `only`) gives the same rows, with whole firms. Not
+   * called by a store that keeps no briefs; a caller that passes it ranks only what it picked.
+   */
+  pick?: (draft: Dataset, inBrief: ReadonlySet<string>) => Iterable<string>;
 }
 
 export interface Store {

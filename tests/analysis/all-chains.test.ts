@@ -68,6 +68,16 @@ describe("a chain's targets without a graph (what the targets command ranks on)"
       // An empty ranking would compare equal too: every chain here has candidates.
       expect(fromData.length, chain).toBeGreaterThan(0);
       expect(fromData, chain).toEqual(rankTargets(g, { chain, top: 30 }));
+      // Scoring only the firms of the rows gives the same rows (a score does not depend on other candidates);
+      // scoring all but the last one leaves that one out.
+      const ids = fromData.map((r) => r.firm.id);
+      const ix = analysisIndexOfDataset(structuredClone(ds));
+      expect(rankTargetsOf(ix, res, { chain, top: 30 }, undefined, new Set(ids)), chain).toEqual(fromData);
+      const fewer = rankTargetsOf(ix, res, { chain, top: 30 }, undefined, new Set(ids.slice(0, -1)));
+      expect(
+        fewer.map((r) => r.firm.id),
+        chain,
+      ).toEqual(ids.slice(0, -1));
     }
   };
 

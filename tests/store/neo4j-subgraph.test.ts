@@ -24,7 +24,7 @@ import { EmbeddedStore, SHIPPED_SEED } from "../../src/store/index.ts";
 import type { Neo4jStore } from "../../src/store/neo4j/index.ts";
 import { textEvidencePage } from "../../src/store/neo4j/neo4j-subgraph.ts";
 import { withTestReference } from "../helpers/test-reference.ts";
-import { emptyTestNeo4j, lockTestNeo4j } from "./neo4j-test-server.ts";
+import { emptyTestNeo4j, lockTestNeo4j, testDriver } from "./neo4j-test-server.ts";
 
 let release: (() => void) | undefined;
 let graph: Neo4jStore;
@@ -161,5 +161,126 @@ describe("the Neo4j chain subgraph", () => {
     }
     // The pruning did something: most (chain, case) pairs read fewer firms.
     expect(pruned).toBeGreaterThan((ds.chains.length * cases.length) / 2);
+  });
+
+  it("for a ranking that picks, reads candidates in brief, then whole only those that rank: the same ranking", {
+    timeout: 300_000,
+  }, async () => {
+    const cases: Array<Omit<TargetOptionsInput, "chain">> = [
+      { top: 5 },
+      { top: 20 },
+      { top: 5, weights: { gapFit: 0, masterTies: 0, relatedness: 0, tier: 1 } },
+      { top: 4, tag: ["listed", "china-500", "fortune-global-500"] },
+      { top: 4, country: ["DE", "JP", "US"] },
+      { top: 3, aim: ["fill"], minScore: 0.2 },
+    ];
+    // Firms from a list come with its industry, matched through the Fortune crosswalk: every third one here.
+    const seed = structuredClone(loadSeed(SHIPPED_SEED));
+    const shipped = readMatchingResources();
+    const industries = shipped.crosswalks.filter((r) => r.scheme === "fortune").map((r) => r.industry);
+    seed.firms
+      .filter((f) => !isLocalFirm(f))
+      .forEach((f, i) => {
+        if (i % 3 === 0) f.industry = industries[i % industries.length]!;
+      });
+    for (const [ds, res] of [
+      [seed, shipped],
+      [generateSynthetic({ seed: 13, chains: 4, firms: 1_200, ties: 3_000 }), NO_RESOURCES],
+    ] as const) {
+      await graph.replaceDataset(ds, { who: "test", why: "briefs" });
+      const keys = subgraphKeys(res);
+      const whole = useMatchingResources(buildGraph(ds), res);
+      const byId = new Map(ds.firms.map((f) => [f.id, f]));
+      let briefed = 0;
+      let leftOut = 0;
+      let lost = 0;
+      for (const chain of ds.chains)
+        for (const c of cases) {
+          const opts = { chain: chain.id, ...c };
+          const what = `${chain.id} ${JSON.stringify(c)}`;
+          const want = rankTargets(whole, opts);
+          const ranking = storeRanking(TargetOptions.parse(opts));
+          let stored: StoredTextEvidence | undefined;
+          const textEvidence = (r: ReadonlyArray<readonly [string, string, string]>) => {
+            stored = new StoredTextEvidence(r);
+          };
+          let calls = 0;
+          let draftRanking: string[] = [];
+          let picked = new Set<string>();
+          const sub = await graph.loadChainSubgraph(chain.id, keys, {
+            ranking,
+            textEvidence,
+            pick: (draft, inBrief) => {
+              calls++;
+              // Firms in brief are stand-ins (named by their ids), scored as the whole firms.
+              for (const id of inBrief) expect(draft.firms.find((f) => f.id === id)!.name.zh).toBe(id);
+              briefed += inBrief.size;
+              const rows = rankTargetsOf(analysisIndexOfDataset(draft), res, opts, stored);
+              draftRanking = rows.map((r) => `${r.firm.id} ${r.score}`);
+              picked = new Set(rows.map((r) => r.firm.id));
+              return picked;
+            },
+          });
+          expect(calls, what).toBe(1);
+          expect(draftRanking, what).toEqual(want.map((r) => `${r.firm.id} ${r.score}`));
+          // The picked firms come back whole; the others in brief are ends of ties, masters or their groups.
+          const masters = sub.chains.flatMap((x) => x.masters.map((m) => m.firm));
+          const ends = new Set([
+            ...sub.ties.flatMap((t) => [t.supplier, t.customer]),
+            ...masters,
+            ...masters.flatMap((m) => byId.get(m)?.parent ?? []),
+          ]);
+          for (const f of sub.firms)
+            if (picked.has(f.id) || f.name.zh !== f.id) expect(f, what).toEqual(byId.get(f.id));
+            else expect(ends.has(f.id), `${what} ${f.id}`).toBe(true);
+          // Ranked on the picked firms alone, the rows are the whole graph's, with whole firms.
+          expect(rankTargetsOf(analysisIndexOfDataset(sub), res, opts, stored, picked), what).toEqual(want);
+          const plain = await graph.loadChainSubgraph(chain.id, keys, { ranking });
+          expect(sub.firms.length, what).toBeLessThanOrEqual(plain.firms.length);
+          leftOut += plain.firms.length - sub.firms.length;
+          // What pick returns is what is read whole: picking nothing loses the ranked firms read only in brief.
+          if (c.top === 20) {
+            const none = await graph.loadChainSubgraph(chain.id, keys, {
+              ranking,
+              textEvidence,
+              pick: () => [],
+            });
+            const kept = new Set(none.firms.map((f) => f.id));
+            const whole = new Set(none.firms.filter((f) => f.name.zh !== f.id).map((f) => f.id));
+            if (want.some((r) => !kept.has(r.firm.id) || !whole.has(r.firm.id))) {
+              lost++;
+              expect(rankTargetsOf(analysisIndexOfDataset(none), res, opts, stored), what).not.toEqual(want);
+            }
+          }
+        }
+      expect(briefed).toBeGreaterThan(0);
+      // The briefs did something: firms read in brief and not ranked are left out.
+      expect(leftOut).toBeGreaterThan(0);
+      expect(lost).toBeGreaterThan(0);
+    }
+  });
+
+  it("names the firm whose stored brief is damaged", { timeout: 120_000 }, async () => {
+    const ds = generateSynthetic({ seed: 3, chains: 2, firms: 200, ties: 400 });
+    await graph.replaceDataset(ds, { who: "test", why: "bad brief" });
+    const chain = ds.chains[0]!.id;
+    const victim = ds.firms.find(
+      (f) =>
+        !isLocalFirm(f) &&
+        f.segments.some((l) => ds.segments.find((s) => s.id === l.segment)!.chain === chain),
+    )!;
+    const driver = testDriver();
+    await driver.executeQuery("MATCH (f:Firm {id: $id}) SET f.brief = $b", {
+      id: victim.id,
+      b: '{"k":"CN"}',
+    });
+    await driver.close();
+    const opts = { chain, top: 5 };
+    await expect(
+      graph.loadChainSubgraph(chain, subgraphKeys(NO_RESOURCES), {
+        ranking: storeRanking(TargetOptions.parse(opts)),
+        pick: () => [],
+      }),
+    ).rejects.toThrow(`Neo4j holds firm "${victim.id}" whose brief is not valid`);
   });
 });

@@ -1,9 +1,9 @@
 // The matching's evidence as keys a store can index: which segments a firm's text points to, which codes reach a chain.
-import { type Firm, isLocalFirm, type Segment } from "../../model/index.ts";
+import { type Firm, firmNames, isLocalFirm, type Segment } from "../../model/index.ts";
 import type { MatchingResources } from "./matching-resources.ts";
 import { normalizeText } from "./normalize-text.ts";
 import { segmentMatcher } from "./segment-matcher.ts";
-import { firmNames, type TextEvidenceDetail } from "./text-evidence.ts";
+import type { TextEvidenceDetail } from "./text-evidence.ts";
 
 /** Bumped whenever candidate-fit.ts or the matcher change what text evidence they find, or how it is kept. */
 const MATCHING_VERSION = 2;

@@ -3,7 +3,7 @@
 // ranking reads it instead of building the matcher and matching every firm's text again.
 import { z } from "zod";
 import { StoreError } from "../../errors.ts";
-import type { Firm } from "../../model/index.ts";
+import { type Firm, firmNames } from "../../model/index.ts";
 
 export const TextEvidenceDetail = z.strictObject({
   /** Product matches in product order: [index in firm.products, grade, fit, shared words as written]. */
@@ -20,16 +20,12 @@ export const TextEvidenceDetail = z.strictObject({
 });
 export type TextEvidenceDetail = z.infer<typeof TextEvidenceDetail>;
 
-/** The texts a firm's name evidence is matched in, in order: its Chinese name, English name, aliases. */
-export const firmNames = (f: Firm): string[] => [
-  f.name.zh,
-  ...(f.name.en ? [f.name.en] : []),
-  ...f.name.aliases,
-];
-
 /** The stored text evidence of a subgraph's firms, by firm id and segment id (each detail as stored, JSON). */
 export class StoredTextEvidence {
-  private readonly byFirm = new Map<string, Array<[segment: string, json: string]>>();
+  private readonly byFirm = new Map<
+    string,
+    Array<[segment: string, json: string, parsed?: TextEvidenceDetail | undefined]>
+  >();
 
   constructor(rows: Iterable<readonly [firm: string, segment: string, json: string]>) {
     for (const [firm, segment, json] of rows) {
@@ -41,31 +37,36 @@ export class StoredTextEvidence {
   }
 
   /**
-   * The firm's evidence by segment, each detail through its schema and checked against the firm's products and
-   * names; a detail that fails names the firm, the segment and the problem (the store's data is then stale or
-   * damaged).
+   * The firm's evidence by segment, each detail through its schema (once: a ranking that picks what to read whole
+   * asks twice) and checked against the firm's products and names; a detail that fails names the firm, the segment
+   * and the problem (the store's data is then stale or damaged).
    */
   of(f: Firm): Array<[segment: string, detail: TextEvidenceDetail]> {
-    return (this.byFirm.get(f.id) ?? []).map(([segment, json]) => {
+    return (this.byFirm.get(f.id) ?? []).map((entry) => {
+      const [segment, json] = entry;
       const bad = (why: string) =>
         new StoreError(`stored text evidence of firm "${f.id}" for segment "${segment}" ${why}`);
-      let value: unknown;
-      try {
-        value = JSON.parse(json);
-      } catch {
-        throw bad("is not JSON");
-      }
-      const parsed = TextEvidenceDetail.safeParse(value);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0]!;
-        throw bad(`is not valid: ${issue.path.join(".") || "(root)"}: ${issue.message}`);
+      let detail = entry[2];
+      if (!detail) {
+        let value: unknown;
+        try {
+          value = JSON.parse(json);
+        } catch {
+          throw bad("is not JSON");
+        }
+        const parsed = TextEvidenceDetail.safeParse(value);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0]!;
+          throw bad(`is not valid: ${issue.path.join(".") || "(root)"}: ${issue.message}`);
+        }
+        detail = entry[2] = parsed.data;
       }
       const names = firmNames(f).length;
-      if (parsed.data.p.some(([k]) => k >= f.products.length) || parsed.data.n.some((k) => k >= names))
+      if (detail.p.some(([k]) => k >= f.products.length) || detail.n.some((k) => k >= names))
         throw bad(
           "names a product or name the firm does not have (stale: rebuild the store's text evidence)",
         );
-      return [segment, parsed.data];
+      return [segment, detail];
     });
   }
 }

@@ -1,12 +1,12 @@
 // Fit of candidate firms to segments, graded by evidence: strong (makes it / supplies it locally), medium (code), weak (name).
 import type { AtlasGraph } from "../../graph/index.ts";
-import type { Basis, EvidenceGrade } from "../../model/index.ts";
+import { type Basis, type EvidenceGrade, firmNames } from "../../model/index.ts";
 import { type AnalysisIndex, analysisIndex, type TieRow } from "../core/analysis-index.ts";
 import { cached } from "../core/memo.ts";
 import { type MatchingResources, matchingResourcesOf } from "../matching/matching-resources.ts";
 import { normalizeText } from "../matching/normalize-text.ts";
 import { type SegmentMatcher, segmentMatcher } from "../matching/segment-matcher.ts";
-import { firmNames, type StoredTextEvidence } from "../matching/text-evidence.ts";
+import type { StoredTextEvidence } from "../matching/text-evidence.ts";
 
 export const GRADE_SCORE: Record<EvidenceGrade, number> = { strong: 1, medium: 0.6, weak: 0.3 };
 
@@ -51,13 +51,23 @@ export function candidateFits(g: AtlasGraph, segments?: Iterable<number>): Candi
   return candidateFitsOf(analysisIndex(g), matchingResourcesOf(g), segments);
 }
 
-/** The same over a built index and the resources to match with (an index straight from a dataset: no graph). */
+/**
+ * The same over a built index and the resources to match with (an index straight from a dataset: no graph). With
+ * `only`, the fits of those firms alone (a firm's fits come from its own evidence: the others' are left out, not
+ * changed), built afresh and not kept.
+ */
 export function candidateFitsOf(
   ix: AnalysisIndex,
   res: MatchingResources,
   segments?: Iterable<number>,
   stored?: StoredTextEvidence,
+  only?: ReadonlySet<string>,
 ): CandidateFit[][] {
+  if (only) {
+    const want = new Uint8Array(ix.segments.length);
+    for (const seg of segments ?? ix.segments.keys()) want[seg] = 1;
+    return buildFits(ix, res, want, stored, only);
+  }
   const byRes = cached(cache, ix, () => new WeakMap<MatchingResources, FitCache>());
   let c = byRes.get(res);
   if (!c) {
@@ -94,6 +104,7 @@ function buildFits(
   res: MatchingResources,
   want: Uint8Array,
   stored?: StoredTextEvidence,
+  only?: ReadonlySet<string>,
 ): CandidateFit[][] {
   let built: SegmentMatcher | undefined;
   const matcher = () => (built ??= segmentMatcher(ix.segments, res));
@@ -116,7 +127,7 @@ function buildFits(
     if (list.length > 4) list.pop();
   };
   ix.firms.forEach((f, i) => {
-    if (ix.local[i]) return;
+    if (ix.local[i] || (only && !only.has(f.id))) return;
     for (const l of f.segments) {
       const seg = ix.segmentIndex.get(l.segment);
       if (seg !== undefined)
@@ -183,6 +194,7 @@ function buildFits(
   ix.tiesIn.forEach((rows, seg) => {
     for (const t of rows) {
       if (ix.local[t.supplier] || !want[seg]) continue;
+      if (only && !only.has(ix.firms[t.supplier]!.id)) continue;
       const k = t.supplier * nSeg + seg;
       const s = sold.get(k);
       if (!s) sold.set(k, { best: t, customers: 1 });

@@ -56,16 +56,19 @@ export function rankTargets(g: AtlasGraph, input: TargetOptionsInput): TargetSco
 /**
  * The same over a built index and the resources to match with: a per-chain command ranks on the index of its
  * subgraph (analysisIndexOfDataset), with no graph built in between, and with the text evidence its store keeps
- * (`stored`: nothing is matched again) when it keeps it.
+ * (`stored`: nothing is matched again) when it keeps it. With `only`, only those firms are scored: the rows are the
+ * same whenever `only` holds every firm of the rows (a score does not depend on the other candidates), as when a
+ * store has read whole the firms a ranking of its firms in brief picked (SubgraphOptions.pick).
  */
 export function rankTargetsOf(
   ix: AnalysisIndex,
   res: MatchingResources,
   input: TargetOptionsInput,
   stored?: StoredTextEvidence,
+  only?: ReadonlySet<string>,
 ): TargetScore[] {
   const opts = parseOptions(TargetOptions, input, "targets");
-  return scoredTargetsOf(ix, res, opts, opts.top, stored).map((c) => targetRow(ix, c));
+  return scoredTargetsOf(ix, res, opts, opts.top, stored, only).map((c) => targetRow(ix, c));
 }
 
 /** The scored candidates for the options, best first, at most `limit` (all by default: portfolio, backtest). */
@@ -84,6 +87,7 @@ function scoredTargetsOf(
   opts: TargetOptions,
   limit: number,
   stored?: StoredTextEvidence,
+  only?: ReadonlySet<string>,
 ): ScoredCandidate[] {
   const feasible = segmentFeasibility(ix, res.reference);
   const gaps = targetGaps(ix, opts);
@@ -92,6 +96,7 @@ function scoredTargetsOf(
     res,
     gaps.map((t) => t.segment),
     stored,
+    only,
   );
   return scoreCandidates(ix, fits, feasible, gaps, opts, limit);
 }

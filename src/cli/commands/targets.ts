@@ -52,15 +52,27 @@ export function register(program: Command, ctx: CliContext): void {
       // The ranking the store reads the chain for: it may leave out candidates that cannot reach the top rows.
       const ranking = storeRanking(parseOptions(TargetOptions, options, "targets"));
       // Ranked on the subgraph's index: no graph is built (at a province's scale it would cost more than the ranking).
-      // A store that keeps the text evidence hands it over: the text need not be matched again.
+      // A store that keeps the text evidence hands it over: the text need not be matched again. A store that keeps
+      // firms in brief has this ranking pick, on them, the firms it reads whole: the rows the ranking keeps.
+      // Those are then the only firms the ranking of the subgraph scores.
       let stored: StoredTextEvidence | undefined;
+      let picked: Set<string> | undefined;
       const ds = await ctx.chainDataset(opts.chain, res, {
         ranking,
         textEvidence: (r) => {
           stored = new StoredTextEvidence(r);
         },
+        pick: (draft) => {
+          // An unknown chain is reported once the subgraph is back (CliContext.chainDataset).
+          if (!draft.chains.some((c) => c.id === opts.chain)) return [];
+          const ids = rankTargetsOf(analysisIndexOfDataset(draft), res, options, stored).map(
+            (r) => r.firm.id,
+          );
+          picked = new Set(ids);
+          return ids;
+        },
       });
-      const rows = rankTargetsOf(analysisIndexOfDataset(ds), res, options, stored);
+      const rows = rankTargetsOf(analysisIndexOfDataset(ds), res, options, stored, picked);
       if (csv) writeFileSync(csv, toCsv(targetTable(opts.chain, rows)));
       // Loaded only for --xlsx: the workbook library costs a cold command most of a second.
       if (xlsx) {

@@ -17,6 +17,7 @@ import {
 } from "../../model/index.ts";
 import type { StoredKind } from "../store.ts";
 import { tieSegment } from "../subgraph-reach.ts";
+import { firmBrief } from "./firm-brief.ts";
 
 /** The label each entity kind is stored under; all carry `id`, `seq` (order in the dataset) and `json`. */
 export const NODE_LABELS = {
@@ -112,6 +113,8 @@ function readable(kind: NodeKind, e: Dataset[NodeKind][number]): Props {
         lists: [...new Set(f.tags.map((t) => t.list))].sort(),
         codes: [...new Set(f.codes)].sort(),
         search: firmSearchText(f),
+        // What a ranking scores a firm outside the city by, read before (and instead of) its whole row.
+        brief: isLocalFirm(f) ? undefined : firmBrief(f),
       });
     }
     case "officials": {

@@ -7,19 +7,48 @@ import type { SubgraphKeys } from "../chain-subgraph.ts";
 import type { SubgraphOptions } from "../store.ts";
 import { citedSourceIds, reachOf, SKELETON_KINDS } from "../subgraph-reach.ts";
 import { lastChangeId } from "./change-history.ts";
+import { briefFirm } from "./firm-brief.ts";
 import { NODE_LABELS } from "./graph-shape.ts";
-import { type ParsedRow, parsedToDataset, parseEntity, readParsed } from "./read-dataset.ts";
-import { BATCH, SUBGRAPH_SHAPE, type Tx } from "./write-dataset.ts";
+import { jsonRow, type ParsedRow, parsedToDataset, parseEntity, readParsed } from "./read-dataset.ts";
+import { BATCH, BRIEF_SHAPE, MIN_SUBGRAPH_SHAPE, type Tx } from "./write-dataset.ts";
 
 export const textStampKey = (keys: SubgraphKeys) => `subgraph.text.${keys.version}`;
 
 // Every lookup names its index (USING INDEX): right after a large import the planner's counts are stale and it
 // may scan every firm or tie once per row instead (minutes at 10,000 firms).
 
+/** The shape the stored data was written with (write-dataset.ts SUBGRAPH_SHAPE), 0 when none is recorded. */
+async function subgraphShape(tx: Tx): Promise<number> {
+  const r = await tx.run("MATCH (m:AtlasMeta {key: 'subgraph.shape'}) RETURN m.value AS v");
+  const v: unknown = r.records[0]?.get("v");
+  return typeof v === "number" || neo4j.isInt(v) ? Number(v) : 0;
+}
+
 /** Whether the stored data was written with what chain subgraphs read (fileSegment, :IndustryCode). */
 export async function hasSubgraphShape(tx: Tx): Promise<boolean> {
-  const r = await tx.run("MATCH (m:AtlasMeta {key: 'subgraph.shape'}) RETURN m.value AS v");
-  return r.records[0]?.get("v") === SUBGRAPH_SHAPE;
+  return (await subgraphShape(tx)) >= MIN_SUBGRAPH_SHAPE;
+}
+
+/** How a firm read by `alias` comes back: whole, or (briefs) in brief when it is outside the city and has one. */
+function firmFields(alias: string, briefs: boolean): string {
+  const f = alias;
+  return briefs
+    ? `${f}.id AS id, ${f}.seq AS seq, CASE WHEN ${f}.local OR ${f}.brief IS NULL THEN ${f}.json END AS json,
+       CASE WHEN ${f}.local THEN null ELSE ${f}.brief END AS brief`
+    : `${f}.id AS id, ${f}.seq AS seq, ${f}.json AS json`;
+}
+
+const wholeFirm = jsonRow("firms");
+
+/** A firm row of firmFields(…, true): whole when it has its json, else its brief as a stand-in firm. */
+function briefOrWhole(r: { get(k: string): unknown }): ParsedRow {
+  if (r.get("json") !== null) return wholeFirm(r);
+  return {
+    kind: "firms",
+    seq: r.get("seq") as number,
+    value: briefFirm(r.get("id") as string, r.get("brief") as string),
+    brief: true,
+  };
 }
 
 /** Whether the text-evidence pairs for these keys describe the stored data (its newest change). */
@@ -166,24 +195,38 @@ export async function readNeo4jSubgraph(
       .then((r) => r.records.map((x) => [x.get("firm"), x.get("segment"), x.get("detail")] as const));
   const text = takeText && side ? side(textRead) : undefined;
   text?.catch(() => undefined);
+  // For a ranking that picks what to read whole (opts.pick), firms outside the city come in brief first.
+  const briefs =
+    candidates &&
+    opts.ranking !== undefined &&
+    opts.pick !== undefined &&
+    (await subgraphShape(tx)) >= BRIEF_SHAPE;
+  const firmRow = briefs ? briefOrWhole : wholeFirm;
 
   // Firms linked to the chain's segments or their FEEDS neighbours, candidates by text evidence, and the local firms
   // of keys.localSegments, with their rows, in one query (UNION keeps each firm once); then the ties, with theirs;
-  // then candidates by code; then the firms still missing, by id.
+  // then candidates by code; then the firms still missing, by id. When the text evidence is read beside, the firms
+  // it brings are taken from it (the pairs of every kept version lie on the same segments: going through them twice
+  // costs more than reading the few firms they alone bring, by id).
   const firmRows = await readParsed(
     tx,
     "firms",
     `CALL {
          UNWIND $near AS s MATCH (f:Firm)-[:IN_SEGMENT]->(g:Segment {id: s}) USING INDEX g:Segment(id) RETURN f
-         UNION
+         UNION${
+           text
+             ? ""
+             : `
          UNWIND $own AS s MATCH (f:Firm)-[t:TEXT_EVIDENCE]->(g:Segment {id: s}) USING INDEX g:Segment(id)
          WHERE t.version = $v AND $candidates RETURN f
-         UNION
+         UNION`
+         }
          UNWIND $alsoLocal AS s MATCH (f:Firm)-[:IN_SEGMENT]->(g:Segment {id: s}) USING INDEX g:Segment(id)
          WHERE f.local RETURN f
        }
-       RETURN f.id AS id, f.seq AS seq, f.json AS json`,
+       RETURN ${firmFields("f", briefs)}`,
     { near, own, v: keys.version, candidates, alsoLocal: keys.localSegments(skeleton.segments) },
+    firmRow,
   );
   // This chain's masters and their groups: who already trades with them.
   const keyFirms = new Set(ownMasters);
@@ -218,24 +261,56 @@ export async function readNeo4jSubgraph(
     { own, key: [...keyFirms], all: opts.ranking === undefined },
   );
   const have = new Set(firmRows.map((r) => (r.value as Firm).id));
-  const missing = new Set<string>();
-  for (const id of [
+  // Firms the subgraph holds whole whatever the ranking: masters, key firms, both ends of every tie.
+  const needed = [
     ...masters,
     ...keyFirms,
     ...tieRows.flatMap((t) => [(t.value as SupplyTie).supplier, (t.value as SupplyTie).customer]),
-  ])
-    if (!have.has(id)) missing.add(id);
-  if (candidates)
-    firmRows.push(...(await codeCandidates(tx, codes, new Set([...have, ...missing]), opts, early)));
-  firmRows.push(
-    ...(await readParsed(
+  ];
+  const missing = new Set<string>();
+  for (const id of needed) if (!have.has(id)) missing.add(id);
+  // The text evidence's firms not read yet (before the code candidates: those leave out every firm read otherwise).
+  const textRows = text ? await text : undefined;
+  if (textRows) {
+    const more = new Set<string>();
+    for (const [firm] of textRows) if (!have.has(firm) && !missing.has(firm)) more.add(firm);
+    const rows = await readParsed(
       tx,
       "firms",
-      "UNWIND $ids AS id MATCH (n:Firm {id: id}) USING INDEX n:Firm(id) RETURN n.id AS id, n.seq AS seq, n.json AS json",
-      { ids: [...missing] },
-    )),
-  );
-  const picked = [...firmRows, ...tieRows].sort((a, b) => a.seq - b.seq);
+      `UNWIND $ids AS id MATCH (n:Firm {id: id}) USING INDEX n:Firm(id) RETURN ${firmFields("n", briefs)}`,
+      { ids: [...more] },
+      firmRow,
+    );
+    firmRows.push(...rows);
+    for (const r of rows) have.add((r.value as Firm).id);
+  }
+  if (candidates)
+    firmRows.push(...(await codeCandidates(tx, codes, new Set([...have, ...missing]), opts, early, briefs)));
+  firmRows.push(...(await firmsById(tx, [...missing])));
+  if (takeText) {
+    const rows = textRows ?? (await textRead(tx));
+    // Pairs written before the evidence was kept with them carry none: the caller then matches the text itself.
+    if (rows.every((r) => typeof r[2] === "string")) takeText(rows as Array<[string, string, string]>);
+  }
+  const bySeq = (a: ParsedRow, b: ParsedRow) => a.seq - b.seq;
+  let picked = [...firmRows, ...tieRows].sort(bySeq);
+  if (briefs) {
+    // The ranking on the firms in brief picks the firms it keeps: those are read whole; the needed ones stay in
+    // brief (the analysis of the others reads them as tie ends, which a brief holds), the other firms in brief are
+    // left out (their scores are their own: leaving them out changes no other's).
+    const inBrief = new Set(firmRows.filter((r) => r.brief).map((r) => (r.value as Firm).id));
+    const whole = new Set<string>();
+    if (inBrief.size > 0)
+      for (const id of opts.pick!(parsedToDataset(city, [...rows, ...picked]), inBrief))
+        if (inBrief.has(id)) whole.add(id);
+    const keep = new Set(needed);
+    picked = [
+      ...picked.filter(
+        (r) => !r.brief || (keep.has((r.value as Firm).id) && !whole.has((r.value as Firm).id)),
+      ),
+      ...(await firmsById(tx, [...whole])),
+    ].sort(bySeq);
+  }
   const ds = parsedToDataset(city, [...rows, ...picked]);
   const cited = citedSourceIds([...SKELETON_KINDS.map((k): unknown => ds[k]), ds.firms, ds.ties]);
   const sourceRows = await readParsed(
@@ -245,12 +320,17 @@ export async function readNeo4jSubgraph(
     { ids: [...cited] },
   );
   ds.sources = sourceRows.map((r) => r.value) as Dataset["sources"];
-  if (takeText) {
-    const rows = await (text ?? textRead(tx));
-    // Pairs written before the evidence was kept with them carry none: the caller then matches the text itself.
-    if (rows.every((r) => typeof r[2] === "string")) takeText(rows as Array<[string, string, string]>);
-  }
   return ds;
+}
+
+/** The firms of these ids, whole. */
+function firmsById(tx: Tx, ids: string[]): Promise<ParsedRow[]> {
+  return readParsed(
+    tx,
+    "firms",
+    "UNWIND $ids AS id MATCH (n:Firm {id: id}) USING INDEX n:Firm(id) RETURN n.id AS id, n.seq AS seq, n.json AS json",
+    { ids },
+  );
 }
 
 /** Runs a read in a transaction of its own, beside the caller's (Neo4jStore: another session). */
@@ -270,6 +350,7 @@ async function codeCandidates(
   read: ReadonlySet<string>,
   opts: SubgraphOptions,
   early: Promise<string[][]> | undefined,
+  briefs: boolean,
 ): Promise<ParsedRow[]> {
   const r = opts.ranking;
   if (!r)
@@ -293,8 +374,9 @@ async function codeCandidates(
   return readParsed(
     tx,
     "firms",
-    "UNWIND $ids AS id MATCH (n:Firm {id: id}) USING INDEX n:Firm(id) RETURN n.id AS id, n.seq AS seq, n.json AS json",
+    `UNWIND $ids AS id MATCH (n:Firm {id: id}) USING INDEX n:Firm(id) RETURN ${firmFields("n", briefs)}`,
     { ids: kept },
+    briefs ? briefOrWhole : wholeFirm,
   );
 }
 

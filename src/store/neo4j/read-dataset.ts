@@ -71,33 +71,40 @@ export function parseEntity(kind: StoredKind | "region", id: string, json: strin
   return parsed.data;
 }
 
-/** A stored row with its entity parsed (parseEntity). */
+/** A stored row with its entity parsed (parseEntity), or a firm in brief (firm-brief.ts). */
 export interface ParsedRow {
   kind: StoredKind;
   seq: number;
   value: unknown;
+  brief?: true;
 }
 
+/** A record returning `id`, `seq` and `json`, parsed through the kind's schema. */
+export const jsonRow =
+  (kind: StoredKind) =>
+  (r: { get(k: string): unknown }): ParsedRow => ({
+    kind,
+    seq: r.get("seq") as number,
+    value: parseEntity(kind, r.get("id") as string, r.get("json") as string),
+  });
+
 /**
- * Runs a query returning `id`, `seq` and `json` and parses each row as it arrives (parseEntity), so parsing
- * overlaps the server's work on the rows still to come instead of waiting for the last one.
+ * Runs a query returning `id`, `seq` and `json` and parses each row as it arrives (parseEntity, or `parse`), so
+ * parsing overlaps the server's work on the rows still to come instead of waiting for the last one.
  */
 export function readParsed(
   tx: Tx,
   kind: StoredKind,
   cypher: string,
   params: Record<string, unknown> = {},
+  parse: (r: { get(k: string): unknown }) => ParsedRow = jsonRow(kind),
 ): Promise<ParsedRow[]> {
   return new Promise((resolve, reject) => {
     const out: ParsedRow[] = [];
     tx.run(cypher, params).subscribe({
       onNext: (r) => {
         try {
-          out.push({
-            kind,
-            seq: r.get("seq") as number,
-            value: parseEntity(kind, r.get("id") as string, r.get("json") as string),
-          });
+          out.push(parse(r));
         } catch (e) {
           reject(e);
         }

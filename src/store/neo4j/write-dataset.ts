@@ -18,8 +18,15 @@ export type Tx = Pick<Transaction, "run">;
 /** Rows per UNWIND: large enough to be fast, small enough to keep each statement's memory modest. */
 export const BATCH = 2000;
 
-/** Bumped when writeDataset changes what chain subgraphs read (a store written before holds none of it); 2: firms' `lists`, `codes`. */
-export const SUBGRAPH_SHAPE = 2;
+/**
+ * Bumped when writeDataset changes what chain subgraphs read (a store written before holds none of it); 2: firms'
+ * `lists`, `codes`; 3: the `brief` of each firm outside the city (firm-brief.ts).
+ */
+export const SUBGRAPH_SHAPE = 3;
+/** The oldest shape chain subgraphs read at all (an older store is read whole). */
+export const MIN_SUBGRAPH_SHAPE = 2;
+/** The oldest shape that keeps firms' briefs. */
+export const BRIEF_SHAPE = 3;
 
 function* batches<T>(rows: ReadonlyArray<T>): Generator<T[]> {
   for (let i = 0; i < rows.length; i += BATCH) yield rows.slice(i, i + BATCH);
