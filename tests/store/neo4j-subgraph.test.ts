@@ -283,4 +283,48 @@ describe("the Neo4j chain subgraph", () => {
       }),
     ).rejects.toThrow(`Neo4j holds firm "${victim.id}" whose brief is not valid`);
   });
+
+  it("drops the text evidence of versions that no longer describe the data when it rebuilds one", {
+    timeout: 300_000,
+  }, async () => {
+    const ds = generateSynthetic({ seed: 8, chains: 3, firms: 300, ties: 600 });
+    const [a, b] = [NO_RESOURCES, readMatchingResources()].map((r) => subgraphKeys(r));
+    await graph.replaceDataset(ds, { who: "test", why: "two versions" }, { subgraphKeys: [a!, b!] });
+    const driver = testDriver();
+    const pairs = async (v: string) =>
+      Number(
+        (
+          await driver.executeQuery("MATCH ()-[t:TEXT_EVIDENCE {version: $v}]->() RETURN count(t) AS n", {
+            v,
+          })
+        ).records[0]!.get("n"),
+      );
+    const before = await pairs(b!.version);
+    expect(await pairs(a!.version)).toBeGreaterThan(0);
+    expect(before).toBeGreaterThan(0);
+    // Both versions describe the data: rebuilding neither drops the other.
+    await graph.prepareChainSubgraphs(a!);
+    expect(await pairs(b!.version)).toBe(before);
+    // An edit (which keeps the nodes and their pairs), then a's rebuild: b's pairs go (stale, to be rebuilt on
+    // their next use), a's are there.
+    const next = structuredClone(ds);
+    const firm = next.firms.find((f) => !isLocalFirm(f))!;
+    firm.products.push({ name: "新产品", sources: [] });
+    await graph.writeEntities([{ kind: "firms", id: firm.id, json: JSON.stringify(firm) }], {
+      who: "test",
+      why: "an edit",
+    });
+    expect(await pairs(b!.version)).toBe(before);
+    await graph.prepareChainSubgraphs(a!);
+    expect(await pairs(a!.version)).toBeGreaterThan(0);
+    expect(await pairs(b!.version)).toBe(0);
+    // b's next use rebuilds them, and its subgraph is the embedded store's.
+    const embedded = new EmbeddedStore(":memory:");
+    await embedded.replaceDataset(next, { who: "test", why: "one version" });
+    const chain = next.chains[0]!.id;
+    expect(await graph.loadChainSubgraph(chain, b!)).toEqual(await embedded.loadChainSubgraph(chain, b!));
+    expect(await pairs(b!.version)).toBeGreaterThan(0);
+    await embedded.close();
+    await driver.close();
+  });
 });

@@ -12,7 +12,8 @@ import { NODE_LABELS } from "./graph-shape.ts";
 import { jsonRow, type ParsedRow, parsedToDataset, parseEntity, readParsed } from "./read-dataset.ts";
 import { BATCH, BRIEF_SHAPE, MIN_SUBGRAPH_SHAPE, type Tx } from "./write-dataset.ts";
 
-export const textStampKey = (keys: SubgraphKeys) => `subgraph.text.${keys.version}`;
+const TEXT_STAMP = "subgraph.text.";
+export const textStampKey = (keys: SubgraphKeys) => `${TEXT_STAMP}${keys.version}`;
 
 // Every lookup names its index (USING INDEX): right after a large import the planner's counts are stale and it
 // may scan every firm or tie once per row instead (minutes at 10,000 firms).
@@ -80,15 +81,30 @@ export async function writeTextEvidence(run: TxRunner, keys: SubgraphKeys): Prom
     ) as Segment[],
     change: await lastChangeId(tx),
   }));
-  for (;;) {
-    const n = await run(async (tx) => {
-      const r = await tx.run(
-        "MATCH (:Firm)-[t:TEXT_EVIDENCE {version: $v}]->(:Segment) WITH t LIMIT $batch DELETE t RETURN count(*) AS n",
-        { v: keys.version, batch: neo4j.int(BATCH) },
-      );
-      return Number(r.records[0]?.get("n") ?? 0);
-    });
-    if (n < BATCH) break;
+  // Out go this version's pairs and those of every other version that no longer describes the data (another
+  // resource set's, an older matching's): each would be rebuilt whole on its next use anyway, and every read walks
+  // past the pairs of all versions on its segments.
+  const stale = await run(async (tx) =>
+    (
+      await tx.run(
+        "MATCH (m:AtlasMeta) WHERE m.key STARTS WITH $prefix AND m.key <> $own AND m.change <> $change RETURN m.key AS key",
+        { prefix: TEXT_STAMP, own: textStampKey(keys), change: neo4j.int(change) },
+      )
+    ).records.map((r) => (r.get("key") as string).slice(TEXT_STAMP.length)),
+  );
+  for (const v of [keys.version, ...stale]) {
+    for (;;) {
+      const n = await run(async (tx) => {
+        const r = await tx.run(
+          "MATCH (:Firm)-[t:TEXT_EVIDENCE {version: $v}]->(:Segment) WITH t LIMIT $batch DELETE t RETURN count(*) AS n",
+          { v, batch: neo4j.int(BATCH) },
+        );
+        return Number(r.records[0]?.get("n") ?? 0);
+      });
+      if (n < BATCH) break;
+    }
+    if (v !== keys.version)
+      await run((tx) => tx.run("MATCH (m:AtlasMeta {key: $key}) DELETE m", { key: TEXT_STAMP + v }));
   }
   let rows: Array<{ firm: string; segment: string; detail: string }> = [];
   const flush = async () => {
