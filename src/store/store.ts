@@ -132,6 +132,21 @@ export interface SubgraphOptions {
    * called by a store that keeps no briefs; a caller that passes it ranks only what it picked.
    */
   pick?: (draft: Dataset, inBrief: ReadonlySet<string>) => Iterable<string>;
+  /**
+   * With `ranking` and `pick`: a store that keeps candidate packs (what the ranking scores of every candidate of a
+   * chain, built by `build` and kept until the data changes) ranks on the chain's pack instead of reading its
+   * candidates. With no pack for the newest change (of this `version`), the first ranking builds it: the store reads
+   * every candidate in brief (none left out by `ranking`), calls `build` once with that draft, keeps what it returns,
+   * and goes on as for `pick` with the ids `pick` below returns on it. With one, it reads no candidate: it calls
+   * `pick` once with a draft holding the skeleton, the local firms, the ties a ranking counts with both ends and the
+   * masters and their groups (those outside the city in brief) and the pack, reads whole the firms it returns, and
+   * hands over (`textEvidence`) only their text evidence. The caller then ranks only what was picked (as for `pick`).
+   */
+  pack?: {
+    version: string;
+    build: (draft: Dataset) => string;
+    pick: (draft: Dataset, pack: string) => Iterable<string>;
+  };
 }
 
 export interface Store {

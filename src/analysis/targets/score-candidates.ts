@@ -53,6 +53,28 @@ export interface ChainGap {
   severity: number;
 }
 
+/** A candidate's fit to one segment, by candidate number (an index's firm, or a store's candidate pack's). */
+export interface Fitted {
+  firm: number;
+  fit: number;
+}
+
+/**
+ * What scoring reads of each candidate, by number: an index's firms (scoreCandidates) or the candidates of a store's
+ * pack (candidate-pack.ts). Both give the same numbers for the same firm, so both score it alike.
+ */
+export interface CandidateTraits {
+  /** Candidates are numbered 0 … size − 1. */
+  size: number;
+  id(c: number): string;
+  country(c: number): string;
+  onList(c: number, lists: ReadonlySet<string>): boolean;
+  /** firmTier of the firm. */
+  tier(c: number): number;
+  /** How many of the chain's local masters it trades with. */
+  tied(c: number): number;
+}
+
 /**
  * Scores every candidate that fits at least one gap, best first (ties by firm id), and keeps the `limit` best.
  * The terms are summed in typed arrays; the per-gap fits are gathered only for the candidates kept.
@@ -65,15 +87,60 @@ export function scoreCandidates(
   opts: TargetOptions,
   limit = Number.POSITIVE_INFINITY,
 ): ScoredCandidate[] {
-  const tags = new Set(opts.tag);
+  const masters = ix.chainMasters.get(opts.chain) ?? [];
+  const traits: CandidateTraits = {
+    size: ix.firms.length,
+    id: (f) => ix.firms[f]!.id,
+    country: (f) => ix.firms[f]!.location.country,
+    onList: (f, lists) => ix.firms[f]!.tags.some((t) => lists.has(t.list)),
+    tier: (f) => tierOf(ix, f),
+    tied: (f) => {
+      let n = 0;
+      for (const m of masters) if (ix.masterPartners.get(m)?.has(f)) n++;
+      return n;
+    },
+  };
+  const out: ScoredCandidate[] = scoreTraits(traits, fits, density, gaps, opts, limit, sumsFor(ix)).map(
+    (c) => ({ ...c, fits: [], masters: masters.filter((m) => ix.masterPartners.get(m)?.has(c.firm)) }),
+  );
+  const byFirm = new Map(out.map((c) => [c.firm, c]));
+  for (const gap of gaps)
+    for (const c of fits[gap.segment]!) {
+      const sc = byFirm.get(c.firm);
+      if (sc)
+        sc.fits.push({
+          segment: gap.segment,
+          finding: gap.finding,
+          aim: gap.aim,
+          severity: gap.severity,
+          fit: c.fit,
+          evidence: c.evidence,
+        });
+    }
+  for (const c of out) c.fits.sort((a, b) => b.severity * b.fit - a.severity * a.fit);
+  return out;
+}
+
+/**
+ * The score and terms of every candidate fitting at least one gap, passing the filters and reaching the minimum
+ * score, best first (ties by id), at most `limit`: the one scoring rule of scoreCandidates and of a candidate pack.
+ */
+export function scoreTraits(
+  t: CandidateTraits,
+  fits: ReadonlyArray<ReadonlyArray<Fitted>>,
+  density: Float64Array,
+  gaps: ReadonlyArray<Pick<ChainGap, "segment" | "severity">>,
+  opts: TargetOptions,
+  limit = Number.POSITIVE_INFINITY,
+  sums: Sums = newSums(t.size),
+): Array<{ firm: number; score: number; terms: TargetTerms }> {
+  const tags = new Set<string>(opts.tag);
   const countries = new Set(opts.country);
   const filtered = tags.size > 0 || countries.size > 0;
-  const keep = (firm: number) => {
-    const f = ix.firms[firm]!;
-    if (countries.size > 0 && !countries.has(f.location.country)) return false;
-    return tags.size === 0 || f.tags.some((t) => tags.has(t.list));
+  const keep = (c: number) => {
+    if (countries.size > 0 && !countries.has(t.country(c))) return false;
+    return tags.size === 0 || t.onList(c, tags);
   };
-  const sums = sumsFor(ix);
   sums.clear();
   const touched: number[] = [];
   for (const gap of gaps)
@@ -97,33 +164,31 @@ export function scoreCandidates(
         sums.related[c.firm]! += v * d;
       }
     }
-  const masters = ix.chainMasters.get(opts.chain) ?? [];
   const w = opts.weights;
   const wSum = w.gapFit + w.tier + w.masterTies;
-  const tierFor = (firm: number) => tierOf(ix, firm) * Math.min(1, sums.best[firm]! / FULL_TIER_FIT);
-  const termsOf = (firm: number): TargetTerms => {
-    const tied = masters.reduce((n, m) => n + (ix.masterPartners.get(m)?.has(firm) ? 1 : 0), 0);
-    const mass = sums.mass[firm]!;
+  const tierFor = (c: number) => t.tier(c) * Math.min(1, sums.best[c]! / FULL_TIER_FIT);
+  const termsOf = (c: number): TargetTerms => {
+    const tied = t.tied(c);
+    const mass = sums.mass[c]!;
     return {
-      gapFit: 1 - sums.miss[firm]!,
-      tier: tierFor(firm),
+      gapFit: 1 - sums.miss[c]!,
+      tier: tierFor(c),
       masterTies: tied / (tied + 1),
-      relatedness: mass > 0 ? sums.related[firm]! / mass : null,
+      relatedness: mass > 0 ? sums.related[c]! / mass : null,
     };
   };
   // The score without building term objects (thousands of candidates per chain at scale).
   const scores = new Float64Array(touched.length);
-  touched.forEach((f, i) => {
-    let tied = 0;
-    for (const m of masters) if (ix.masterPartners.get(m)?.has(f)) tied++;
-    const mass = sums.mass[f]!;
+  touched.forEach((c, i) => {
+    const tied = t.tied(c);
+    const mass = sums.mass[c]!;
     const known = mass > 0;
-    const related = known ? sums.related[f]! / mass : 0;
+    const related = known ? sums.related[c]! / mass : 0;
     const total = wSum + (known ? w.relatedness : 0);
     scores[i] =
       total > 0
-        ? (w.gapFit * (1 - sums.miss[f]!) +
-            w.tier * tierFor(f) +
+        ? (w.gapFit * (1 - sums.miss[c]!) +
+            w.tier * tierFor(c) +
             (w.masterTies * tied) / (tied + 1) +
             (known ? w.relatedness * related : 0)) /
           total
@@ -132,37 +197,17 @@ export function scoreCandidates(
   // Keep what reaches the limit-th best score (a numeric typed-array sort, not a comparator sort of objects).
   let cut = Number.NEGATIVE_INFINITY;
   if (limit < touched.length) cut = Float64Array.from(scores).sort()[touched.length - limit]!;
-  const kept: ScoredCandidate[] = [];
+  const kept: Array<{ firm: number; score: number }> = [];
   touched.forEach((firm, i) => {
-    if (scores[i]! < cut) return;
-    kept.push({
-      firm,
-      score: scores[i]!,
-      terms: termsOf(firm),
-      fits: [],
-      masters: masters.filter((m) => ix.masterPartners.get(m)?.has(firm)),
-    });
+    if (scores[i]! >= cut) kept.push({ firm, score: scores[i]! });
   });
   // Ties by id in code-unit order: the same on every machine and locale, and the order a store sorts ids in
   // (a chain subgraph read for a ranking keeps the first ids of classes of equal scores: SubgraphOptions.ranking).
-  kept.sort((a, b) => b.score - a.score || byId(ix.firms[a.firm]!.id, ix.firms[b.firm]!.id));
-  const out = kept.filter((c) => c.score >= opts.minScore).slice(0, limit);
-  const byFirm = new Map(out.map((c) => [c.firm, c]));
-  for (const gap of gaps)
-    for (const c of fits[gap.segment]!) {
-      const sc = byFirm.get(c.firm);
-      if (sc)
-        sc.fits.push({
-          segment: gap.segment,
-          finding: gap.finding,
-          aim: gap.aim,
-          severity: gap.severity,
-          fit: c.fit,
-          evidence: c.evidence,
-        });
-    }
-  for (const c of out) c.fits.sort((a, b) => b.severity * b.fit - a.severity * a.fit);
-  return out;
+  kept.sort((a, b) => b.score - a.score || byId(t.id(a.firm), t.id(b.firm)));
+  return kept
+    .filter((c) => c.score >= opts.minScore)
+    .slice(0, limit)
+    .map((c) => ({ ...c, terms: termsOf(c.firm) }));
 }
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -179,7 +224,7 @@ function tierOf(ix: AnalysisIndex, firm: number): number {
   return t[firm]!;
 }
 
-interface Sums {
+export interface Sums {
   seen: FirmMarks;
   miss: Float64Array;
   mass: Float64Array;
@@ -193,17 +238,21 @@ const scratch = new WeakMap<AnalysisIndex, Sums>();
 function sumsFor(ix: AnalysisIndex): Sums {
   let s = scratch.get(ix);
   if (!s) {
-    const n = ix.firms.length;
-    const seen = new FirmMarks(n);
-    s = {
-      seen,
-      miss: new Float64Array(n),
-      mass: new Float64Array(n),
-      related: new Float64Array(n),
-      best: new Float64Array(n),
-      clear: () => seen.clear(),
-    };
+    s = newSums(ix.firms.length);
     scratch.set(ix, s);
   }
   return s;
+}
+
+/** Scratch sums for candidates 0 … n − 1. */
+function newSums(n: number): Sums {
+  const seen = new FirmMarks(n);
+  return {
+    seen,
+    miss: new Float64Array(n),
+    mass: new Float64Array(n),
+    related: new Float64Array(n),
+    best: new Float64Array(n),
+    clear: () => seen.clear(),
+  };
 }

@@ -1,12 +1,15 @@
 // chain-atlas targets --chain <id>: candidate firms ranked by how well they fill the chain's gaps.
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
-import { analysisIndexOfDataset } from "../../analysis/core/analysis-index.ts";
+import { type AnalysisIndex, analysisIndexOfDataset } from "../../analysis/core/analysis-index.ts";
+import { cached } from "../../analysis/core/memo.ts";
 import { parseOptions } from "../../analysis/core/parse-options.ts";
 import { StoredTextEvidence } from "../../analysis/matching/text-evidence.ts";
+import { candidatePack, PACK_VERSION, packTargets } from "../../analysis/targets/candidate-pack.ts";
 import { rankTargetsOf } from "../../analysis/targets/rank-targets.ts";
 import { AIM_LABELS } from "../../analysis/targets/target-explanation.ts";
 import { storeRanking, TargetOptions } from "../../analysis/targets/target-options.ts";
+import type { Dataset } from "../../model/index.ts";
 import { toCsv } from "../../render/tables/table-export.ts";
 import { targetTable } from "../../render/tables/target-table.ts";
 import { readMatchingResources } from "../../seed/index.ts";
@@ -56,6 +59,8 @@ export function register(program: Command, ctx: CliContext): void {
       // firms in brief has this ranking pick, on them, the firms it reads whole: the rows the ranking keeps.
       // Those are then the only firms the ranking of the subgraph scores.
       let stored: StoredTextEvidence | undefined;
+      const indexes = new WeakMap<Dataset, AnalysisIndex>();
+      const indexOf = (draft: Dataset) => cached(indexes, draft, () => analysisIndexOfDataset(draft));
       let picked: Set<string> | undefined;
       const ds = await ctx.chainDataset(opts.chain, res, {
         ranking,
@@ -65,11 +70,19 @@ export function register(program: Command, ctx: CliContext): void {
         pick: (draft) => {
           // An unknown chain is reported once the subgraph is back (CliContext.chainDataset).
           if (!draft.chains.some((c) => c.id === opts.chain)) return [];
-          const ids = rankTargetsOf(analysisIndexOfDataset(draft), res, options, stored).map(
-            (r) => r.firm.id,
-          );
+          const ids = rankTargetsOf(indexOf(draft), res, options, stored).map((r) => r.firm.id);
           picked = new Set(ids);
           return ids;
+        },
+        // A store that keeps the chain's candidate pack ranks on it, and reads whole only the firms it picks.
+        pack: {
+          version: PACK_VERSION,
+          build: (draft) => candidatePack(indexOf(draft), res, opts.chain, stored),
+          pick: (draft, pack) => {
+            const ids = packTargets(indexOf(draft), res, options, pack);
+            picked = new Set(ids);
+            return ids;
+          },
         },
       });
       const rows = rankTargetsOf(analysisIndexOfDataset(ds), res, options, stored, picked);

@@ -34,6 +34,7 @@ import {
   textEvidenceFresh,
   writeTextEvidence,
 } from "./neo4j-subgraph.ts";
+import { type BuiltPack, writePack } from "./pack-subgraph.ts";
 import { parseEntity, readEntityRows, rowOf, rowsToDataset } from "./read-dataset.ts";
 import { DROPPED_SCHEMA, SCHEMA_STATEMENTS, schemaName } from "./schema.ts";
 import { type Diff, replaceStaged } from "./staged-write.ts";
@@ -305,9 +306,31 @@ export class Neo4jStore implements Store {
     if (!state.shape) return this.loadDataset();
     if (!state.fresh) await this.prepareChainSubgraphs(keys);
     const what = `loading the subgraph of chain "${chainId}"`;
-    return this.read(what, (tx) =>
-      readNeo4jSubgraph(tx, chainId, keys, opts, (work) => this.read(what, work)),
+    let built: BuiltPack | undefined;
+    const ds = await this.read(what, (tx) =>
+      readNeo4jSubgraph(
+        tx,
+        chainId,
+        keys,
+        opts,
+        (work) => this.read(what, work),
+        (p) => {
+          built = p;
+        },
+      ),
     );
+    // The chain's candidate pack the read built: kept for the next ranking (the subgraph is this one's either way).
+    if (built) {
+      const pack = built;
+      await this.transaction("WRITE", async (tx) => {
+        // Beside the writers: a write committed after the read leaves the pack stale, and it is not kept.
+        await lockChanges(tx);
+        await writePack(tx, pack);
+      }).catch((e: unknown) => {
+        throw storeError(e, this.endpoint, `keeping the candidate pack of chain "${chainId}"`);
+      });
+    }
+    return ds;
   }
 
   /**

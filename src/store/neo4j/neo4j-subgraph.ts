@@ -1,15 +1,24 @@
 // The subgraph one chain's analysis needs, cut out of Neo4j in Cypher by the same rules as the embedded store's SQL
 // (embedded-subgraph.ts): so a per-chain command on a province-sized Neo4j never reads every firm and tie.
 import neo4j from "neo4j-driver";
-import { StoreError } from "../../errors.ts";
 import type { Dataset, Firm, Segment, SupplyTie } from "../../model/index.ts";
 import type { SubgraphKeys } from "../chain-subgraph.ts";
 import type { SubgraphOptions } from "../store.ts";
-import { citedSourceIds, reachOf, SKELETON_KINDS } from "../subgraph-reach.ts";
 import { lastChangeId } from "./change-history.ts";
-import { briefFirm } from "./firm-brief.ts";
-import { NODE_LABELS } from "./graph-shape.ts";
-import { jsonRow, type ParsedRow, parsedToDataset, parseEntity, readParsed } from "./read-dataset.ts";
+import { type BuiltPack, readOnPack, readPack } from "./pack-subgraph.ts";
+import { type ParsedRow, parsedToDataset, parseEntity, readParsed } from "./read-dataset.ts";
+import {
+  briefOrWhole,
+  bySeq,
+  type ChainFrame,
+  chainTies,
+  firmFields,
+  firmsById,
+  keyFirmsOf,
+  readFrame,
+  wholeFirm,
+  withSources,
+} from "./subgraph-parts.ts";
 import { BATCH, BRIEF_SHAPE, MIN_SUBGRAPH_SHAPE, type Tx } from "./write-dataset.ts";
 
 const TEXT_STAMP = "subgraph.text.";
@@ -28,28 +37,6 @@ async function subgraphShape(tx: Tx): Promise<number> {
 /** Whether the stored data was written with what chain subgraphs read (fileSegment, :IndustryCode). */
 export async function hasSubgraphShape(tx: Tx): Promise<boolean> {
   return (await subgraphShape(tx)) >= MIN_SUBGRAPH_SHAPE;
-}
-
-/** How a firm read by `alias` comes back: whole, or (briefs) in brief when it is outside the city and has one. */
-function firmFields(alias: string, briefs: boolean): string {
-  const f = alias;
-  return briefs
-    ? `${f}.id AS id, ${f}.seq AS seq, CASE WHEN ${f}.local OR ${f}.brief IS NULL THEN ${f}.json END AS json,
-       CASE WHEN ${f}.local THEN null ELSE ${f}.brief END AS brief`
-    : `${f}.id AS id, ${f}.seq AS seq, ${f}.json AS json`;
-}
-
-const wholeFirm = jsonRow("firms");
-
-/** A firm row of firmFields(…, true): whole when it has its json, else its brief as a stand-in firm. */
-function briefOrWhole(r: { get(k: string): unknown }): ParsedRow {
-  if (r.get("json") !== null) return wholeFirm(r);
-  return {
-    kind: "firms",
-    seq: r.get("seq") as number,
-    value: briefFirm(r.get("id") as string, r.get("brief") as string),
-    brief: true,
-  };
 }
 
 /** Whether the text-evidence pairs for these keys describe the stored data (its newest change). */
@@ -151,10 +138,6 @@ export async function writeTextEvidence(run: TxRunner, keys: SubgraphKeys): Prom
   );
 }
 
-async function ids(tx: Tx, cypher: string, params: Record<string, unknown>): Promise<string[]> {
-  return (await tx.run(cypher, params)).records.map((r) => r.get("id") as string);
-}
-
 /**
  * Reads the chain's subgraph in the caller's read transaction (the text evidence must be fresh: see
  * textEvidenceFresh). The same selection as loadEmbeddedSubgraph: the skeleton whole; firms linked to the chain's
@@ -163,7 +146,9 @@ async function ids(tx: Tx, cypher: string, params: Record<string, unknown>): Pro
  * ends of every tie; the sources all of these cite. Without candidates (opts.candidates false) no firm comes by
  * code or text alone; for a ranking, only the code-brought candidates that can rank (codeCandidates) and the ties
  * it counts. With `side`, the slowest reads of a ranking (the code classes, the kept text evidence handed to
- * opts.textEvidence) run in transactions of their own beside this one.
+ * opts.textEvidence) run in transactions of their own beside this one. For a ranking on a candidate pack
+ * (opts.pack), the pack of the newest change is ranked on (pack-subgraph.ts), or built on the way and handed to
+ * `built` for the caller to keep.
  */
 export async function readNeo4jSubgraph(
   tx: Tx,
@@ -171,27 +156,54 @@ export async function readNeo4jSubgraph(
   keys: SubgraphKeys,
   opts: SubgraphOptions = {},
   side?: SideRead,
+  built?: (pack: BuiltPack) => void,
 ): Promise<Dataset> {
-  const city = (await tx.run("MATCH (c:City) RETURN c.json AS json LIMIT 1")).records[0]?.get("json") as
-    | string
-    | undefined;
-  if (city === undefined) throw new StoreError("the Neo4j store is empty; import a seed first");
-  const rows: ParsedRow[] = [];
-  for (const kind of SKELETON_KINDS) {
-    const cypher =
-      kind === "feeds"
-        ? "MATCH (:Segment)-[n:FEEDS]->(:Segment) RETURN n.id AS id, n.seq AS seq, n.json AS json ORDER BY n.seq"
-        : `MATCH (n:${NODE_LABELS[kind]})${kind === "regions" ? " WHERE NOT n:City" : ""} RETURN n.id AS id, n.seq AS seq, n.json AS json ORDER BY n.seq`;
-    rows.push(...(await readParsed(tx, kind, cypher)));
+  const frame = await readFrame(tx, chainId);
+  const shape = await subgraphShape(tx);
+  const pack = opts.pack;
+  if (
+    pack &&
+    opts.ranking &&
+    opts.pick &&
+    opts.candidates !== false &&
+    frame.mine.length > 0 &&
+    shape >= BRIEF_SHAPE
+  ) {
+    const kept = await readPack(tx, chainId, keys, pack.version);
+    if (kept.data !== undefined) return readOnPack(tx, frame, keys, opts, pack, kept.data);
+    // None for this change: every candidate is read (in brief: none left out by the ranking's top or filters),
+    // the pack built on them, and the firms it picks read whole.
+    let made: string | undefined;
+    const ds = await readCandidates(
+      tx,
+      frame,
+      keys,
+      {
+        ...opts,
+        ranking: { top: Number.POSITIVE_INFINITY },
+        pick: (draft) => {
+          made = pack.build(draft);
+          return pack.pick(draft, made);
+        },
+      },
+      shape,
+      side,
+    );
+    if (made !== undefined) built?.({ key: kept.key, change: kept.change, data: made });
+    return ds;
   }
-  const skeleton = parsedToDataset(city, rows);
-  const mine = skeleton.segments.filter((s) => s.chain === chainId);
-  const own = mine.map((s) => s.id);
-  const near = [...reachOf(skeleton.segments, skeleton.feeds, mine)];
-  const masters = skeleton.chains.flatMap((c) => c.masters.map((m) => m.firm));
-  const ownMasters = skeleton.chains
-    .filter((c) => c.id === chainId)
-    .flatMap((c) => c.masters.map((m) => m.firm));
+  return readCandidates(tx, frame, keys, opts, shape, side);
+}
+
+async function readCandidates(
+  tx: Tx,
+  frame: ChainFrame,
+  keys: SubgraphKeys,
+  opts: SubgraphOptions,
+  shape: number,
+  side?: SideRead,
+): Promise<Dataset> {
+  const { city, rows, skeleton, mine, own, near, masters } = frame;
   // For a ranking, the classes of code candidates are read beside the rest (the longest query at a province's
   // scale), each whole, so that the firms read by other means can be left out afterwards (codeCandidates).
   const codes = keys.codesFor(mine);
@@ -212,11 +224,7 @@ export async function readNeo4jSubgraph(
   const text = takeText && side ? side(textRead) : undefined;
   text?.catch(() => undefined);
   // For a ranking that picks what to read whole (opts.pick), firms outside the city come in brief first.
-  const briefs =
-    candidates &&
-    opts.ranking !== undefined &&
-    opts.pick !== undefined &&
-    (await subgraphShape(tx)) >= BRIEF_SHAPE;
+  const briefs = candidates && opts.ranking !== undefined && opts.pick !== undefined && shape >= BRIEF_SHAPE;
   const firmRow = briefs ? briefOrWhole : wholeFirm;
 
   // Firms linked to the chain's segments or their FEEDS neighbours, candidates by text evidence, and the local firms
@@ -244,38 +252,10 @@ export async function readNeo4jSubgraph(
     { near, own, v: keys.version, candidates, alsoLocal: keys.localSegments(skeleton.segments) },
     firmRow,
   );
-  // This chain's masters and their groups: who already trades with them.
-  const keyFirms = new Set(ownMasters);
-  for (const id of await ids(
-    tx,
-    "UNWIND $firms AS id MATCH (f:Firm {id: id})-[:SUBSIDIARY_OF]->(p:Firm) USING INDEX f:Firm(id) RETURN DISTINCT p.id AS id",
-    { firms: ownMasters },
-  ))
-    keyFirms.add(id);
-  // Ties filed under the chain's segments, into firms linked to them, and of the key firms. For a ranking, only the
-  // first and the last: of ties filed under the chain's segments only those into a local firm (the analysis files
-  // no other: analysis-index.ts tiesIn), and none filed elsewhere but the key firms' (no gap or fit of this chain
-  // counts them). A firm read only as an end of one left out is then brought in, or not, by its codes alone
+  const keyFirms = await keyFirmsOf(tx, frame);
+  // A firm read only as an end of a tie a ranking leaves out is then brought in, or not, by its codes alone
   // (codeCandidates), as it then scores.
-  const tieRows = await readParsed(
-    tx,
-    "ties",
-    // UNION of the relationships alone (deduplicating [e, a, b] rows is several times slower).
-    `CALL {
-         UNWIND $own AS s MATCH (:Firm)-[e:SUPPLIES]->(b:Firm) USING INDEX e:SUPPLIES(fileSegment)
-         WHERE e.fileSegment = s AND ($all OR b.local) RETURN e
-         UNION
-         UNWIND $own AS s MATCH (b:Firm)-[:IN_SEGMENT]->(g:Segment {id: s}) USING INDEX g:Segment(id)
-         WHERE $all
-         MATCH (:Firm)-[e:SUPPLIES]->(b) RETURN e
-         UNION
-         UNWIND $key AS id MATCH (a:Firm {id: id})-[e:SUPPLIES]->(:Firm) USING INDEX a:Firm(id) RETURN e
-         UNION
-         UNWIND $key AS id MATCH (:Firm)-[e:SUPPLIES]->(b:Firm {id: id}) USING INDEX b:Firm(id) RETURN e
-       }
-       RETURN e.id AS id, e.seq AS seq, e.json AS json`,
-    { own, key: [...keyFirms], all: opts.ranking === undefined },
-  );
+  const tieRows = await chainTies(tx, frame, keyFirms, opts.ranking === undefined);
   const have = new Set(firmRows.map((r) => (r.value as Firm).id));
   // Firms the subgraph holds whole whatever the ranking: masters, key firms, both ends of every tie.
   const needed = [
@@ -290,13 +270,7 @@ export async function readNeo4jSubgraph(
   if (textRows) {
     const more = new Set<string>();
     for (const [firm] of textRows) if (!have.has(firm) && !missing.has(firm)) more.add(firm);
-    const rows = await readParsed(
-      tx,
-      "firms",
-      `UNWIND $ids AS id MATCH (n:Firm {id: id}) USING INDEX n:Firm(id) RETURN ${firmFields("n", briefs)}`,
-      { ids: [...more] },
-      firmRow,
-    );
+    const rows = await firmsById(tx, [...more], briefs);
     firmRows.push(...rows);
     for (const r of rows) have.add((r.value as Firm).id);
   }
@@ -308,7 +282,6 @@ export async function readNeo4jSubgraph(
     // Pairs written before the evidence was kept with them carry none: the caller then matches the text itself.
     if (rows.every((r) => typeof r[2] === "string")) takeText(rows as Array<[string, string, string]>);
   }
-  const bySeq = (a: ParsedRow, b: ParsedRow) => a.seq - b.seq;
   let picked = [...firmRows, ...tieRows].sort(bySeq);
   if (briefs) {
     // The ranking on the firms in brief picks the firms it keeps: those are read whole; the needed ones stay in
@@ -327,26 +300,7 @@ export async function readNeo4jSubgraph(
       ...(await firmsById(tx, [...whole])),
     ].sort(bySeq);
   }
-  const ds = parsedToDataset(city, [...rows, ...picked]);
-  const cited = citedSourceIds([...SKELETON_KINDS.map((k): unknown => ds[k]), ds.firms, ds.ties]);
-  const sourceRows = await readParsed(
-    tx,
-    "sources",
-    "UNWIND $ids AS id MATCH (n:Source {id: id}) USING INDEX n:Source(id) RETURN n.id AS id, n.seq AS seq, n.json AS json ORDER BY n.seq",
-    { ids: [...cited] },
-  );
-  ds.sources = sourceRows.map((r) => r.value) as Dataset["sources"];
-  return ds;
-}
-
-/** The firms of these ids, whole. */
-function firmsById(tx: Tx, ids: string[]): Promise<ParsedRow[]> {
-  return readParsed(
-    tx,
-    "firms",
-    "UNWIND $ids AS id MATCH (n:Firm {id: id}) USING INDEX n:Firm(id) RETURN n.id AS id, n.seq AS seq, n.json AS json",
-    { ids },
-  );
+  return withSources(tx, parsedToDataset(city, [...rows, ...picked]));
 }
 
 /** Runs a read in a transaction of its own, beside the caller's (Neo4jStore: another session). */

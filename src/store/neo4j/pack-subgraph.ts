@@ -1,0 +1,122 @@
+// A chain's candidate pack kept in Neo4j (SubgraphOptions.pack): one (:AtlasMeta) node per chain, matching version
+// and pack version, stamped with the change it describes; and the chain subgraph a ranking on it reads, with no
+// candidate in it but the firms the pack picks.
+import neo4j from "neo4j-driver";
+import type { Dataset, Firm, SupplyTie } from "../../model/index.ts";
+import type { SubgraphKeys } from "../chain-subgraph.ts";
+import type { SubgraphOptions } from "../store.ts";
+import { lastChangeId } from "./change-history.ts";
+import { parsedToDataset, readParsed } from "./read-dataset.ts";
+import {
+  bySeq,
+  type ChainFrame,
+  chainTies,
+  firmFields,
+  firmsById,
+  keyFirmsOf,
+  withSources,
+} from "./subgraph-parts.ts";
+import type { Tx } from "./write-dataset.ts";
+
+const PACK_PREFIX = "pack.";
+
+/** A pack built by a ranking, to keep: its node's key, the change it describes, its text. */
+export interface BuiltPack {
+  key: string;
+  change: number;
+  data: string;
+}
+
+/** The chain's pack for the newest change (`data`, when kept), with the key and change a new one is kept under. */
+export async function readPack(
+  tx: Tx,
+  chainId: string,
+  keys: SubgraphKeys,
+  version: string,
+): Promise<{ key: string; change: number; data: string | undefined }> {
+  const key = PACK_PREFIX + JSON.stringify([chainId, keys.version, version]);
+  const change = await lastChangeId(tx);
+  const r = await tx.run("MATCH (m:AtlasMeta {key: $key}) RETURN m.change AS change, m.data AS data", {
+    key,
+  });
+  const rec = r.records[0];
+  const fresh = rec !== undefined && Number(rec.get("change")) === change;
+  return { key, change, data: fresh ? (rec.get("data") as string) : undefined };
+}
+
+/**
+ * Keeps a pack when it still describes the data (no write came after the read it was built in), and drops every
+ * pack that no longer does (they would be built again on their next use anyway).
+ */
+export async function writePack(tx: Tx, pack: BuiltPack): Promise<void> {
+  if ((await lastChangeId(tx)) !== pack.change) return;
+  await tx.run("MATCH (m:AtlasMeta) WHERE m.key STARTS WITH $prefix AND m.change <> $change DELETE m", {
+    prefix: PACK_PREFIX,
+    change: neo4j.int(pack.change),
+  });
+  await tx.run("MERGE (m:AtlasMeta {key: $key}) SET m.change = $change, m.data = $data", {
+    key: pack.key,
+    change: neo4j.int(pack.change),
+    data: pack.data,
+  });
+}
+
+/**
+ * The subgraph of a ranking on the chain's pack: the skeleton; the local firms linked to the chain's segments, their
+ * FEEDS neighbours and keys.localSegments, whole; the ties a ranking counts and the key firms'; the masters, key
+ * firms and tie ends not read yet (those outside the city in brief); then the firms `pack.pick` returns on all that
+ * and the pack, whole, with their text evidence alone handed to opts.textEvidence.
+ */
+export async function readOnPack(
+  tx: Tx,
+  frame: ChainFrame,
+  keys: SubgraphKeys,
+  opts: SubgraphOptions,
+  pack: NonNullable<SubgraphOptions["pack"]>,
+  data: string,
+): Promise<Dataset> {
+  const { city, rows, skeleton, own, near, masters } = frame;
+  const localRows = await readParsed(
+    tx,
+    "firms",
+    `CALL {
+         UNWIND $near AS s MATCH (f:Firm)-[:IN_SEGMENT]->(g:Segment {id: s}) USING INDEX g:Segment(id)
+         WHERE f.local RETURN f
+         UNION
+         UNWIND $alsoLocal AS s MATCH (f:Firm)-[:IN_SEGMENT]->(g:Segment {id: s}) USING INDEX g:Segment(id)
+         WHERE f.local RETURN f
+       }
+       RETURN ${firmFields("f", false)}`,
+    { near, alsoLocal: keys.localSegments(skeleton.segments) },
+  );
+  const keyFirms = await keyFirmsOf(tx, frame);
+  const tieRows = await chainTies(tx, frame, keyFirms, false);
+  const have = new Set(localRows.map((r) => (r.value as Firm).id));
+  const missing = new Set<string>();
+  for (const id of [
+    ...masters,
+    ...keyFirms,
+    ...tieRows.flatMap((t) => [(t.value as SupplyTie).supplier, (t.value as SupplyTie).customer]),
+  ])
+    if (!have.has(id)) missing.add(id);
+  let read = [...localRows, ...(await firmsById(tx, [...missing], true)), ...tieRows].sort(bySeq);
+  const picked = new Set(pack.pick(parsedToDataset(city, [...rows, ...read]), data));
+  // The picked firms whole, in place of any brief of theirs (a picked firm read whole already stays as it is).
+  const whole = new Set(picked);
+  for (const r of read) if (r.kind === "firms" && !r.brief) whole.delete((r.value as Firm).id);
+  read = [
+    ...read.filter((r) => !(r.brief && whole.has((r.value as Firm).id))),
+    ...(await firmsById(tx, [...whole])),
+  ].sort(bySeq);
+  if (opts.textEvidence) {
+    const r = await tx.run(
+      `UNWIND $ids AS id MATCH (f:Firm {id: id})-[t:TEXT_EVIDENCE]->(g:Segment) USING INDEX f:Firm(id)
+       WHERE t.version = $v AND g.id IN $own RETURN f.id AS firm, g.id AS segment, t.detail AS detail`,
+      { ids: [...picked], v: keys.version, own },
+    );
+    const pairs = r.records.map((x) => [x.get("firm"), x.get("segment"), x.get("detail")] as const);
+    if (pairs.every((p) => typeof p[2] === "string"))
+      opts.textEvidence(pairs as Array<[string, string, string]>);
+  }
+  return withSources(tx, parsedToDataset(city, [...rows, ...read]));
+}

@@ -1,0 +1,102 @@
+// A chain's candidate pack (what a store keeps so that a ranking reads no candidate) picks exactly the firms of the
+// ranking's rows, for every option a user can give, on the shipped seed and on a SYNTHETIC city.
+import { describe, expect, it } from "vitest";
+import { generateSynthetic } from "../../scripts/synthetic/generate.ts";
+import { analysisIndex, analysisIndexOfDataset } from "../../src/analysis/core/analysis-index.ts";
+import { NO_RESOURCES, useMatchingResources } from "../../src/analysis/matching/matching-resources.ts";
+import { candidatePack, packTargets } from "../../src/analysis/targets/candidate-pack.ts";
+import { rankTargets } from "../../src/analysis/targets/rank-targets.ts";
+import type { TargetOptionsInput } from "../../src/analysis/targets/target-options.ts";
+import { buildGraph } from "../../src/graph/index.ts";
+import { type Dataset, isLocalFirm } from "../../src/model/index.ts";
+import { loadSeed, readMatchingResources } from "../../src/seed/index.ts";
+import { SHIPPED_SEED } from "../../src/store/index.ts";
+
+const CASES: Array<Omit<TargetOptionsInput, "chain">> = [
+  { top: 5 },
+  { top: 20 },
+  { top: 1000 },
+  { top: 5, weights: { gapFit: 0, masterTies: 0, relatedness: 0, tier: 1 } },
+  { top: 5, weights: { gapFit: 0, masterTies: 1, relatedness: 0, tier: 0 } },
+  { top: 5, weights: { gapFit: 0.2, masterTies: 0.1, relatedness: 0.6, tier: 0.1 } },
+  { top: 4, tag: ["listed", "china-500", "fortune-global-500"] },
+  { top: 4, country: ["DE", "JP", "US"] },
+  { top: 3, aim: ["fill"], minScore: 0.2 },
+  { top: 6, aim: ["strengthen", "extend"] },
+];
+
+/** The skeleton, local firms and ties of `ds`: what a store reads beside a pack (no candidate). */
+function withoutCandidates(ds: Dataset): Dataset {
+  const ends = new Set([
+    ...ds.ties.flatMap((t) => [t.supplier, t.customer]),
+    ...ds.chains.flatMap((c) => c.masters.map((m) => m.firm)),
+  ]);
+  return { ...ds, firms: ds.firms.filter((f) => isLocalFirm(f) || ends.has(f.id)) };
+}
+
+function samePicks(ds: Dataset, withResources: boolean): number {
+  const res = withResources ? readMatchingResources() : NO_RESOURCES;
+  const whole = useMatchingResources(buildGraph(ds), res);
+  const ix = analysisIndex(whole);
+  const skeleton = analysisIndexOfDataset(withoutCandidates(ds));
+  let rows = 0;
+  for (const chain of ds.chains) {
+    const pack = candidatePack(ix, res, chain.id);
+    // Deterministic: the same data gives the same pack.
+    expect(candidatePack(analysisIndexOfDataset(ds), res, chain.id)).toBe(pack);
+    const segments = ds.segments.filter((s) => s.chain === chain.id);
+    for (const c of CASES) {
+      const opts = { chain: chain.id, ...c };
+      const want = rankTargets(whole, opts).map((r) => r.firm.id);
+      expect(packTargets(skeleton, res, opts, pack), `${chain.id} ${JSON.stringify(c)}`).toEqual(want);
+      rows += want.length;
+    }
+    // One gap asked for.
+    const gap = { chain: chain.id, gap: segments[0]!.id, top: 10 };
+    expect(packTargets(skeleton, res, gap, pack)).toEqual(rankTargets(whole, gap).map((r) => r.firm.id));
+  }
+  return rows;
+}
+
+describe("a chain's candidate pack", () => {
+  it("picks the ranking's rows on the shipped seed, with the shipped matching resources", () => {
+    // Firms from a list come with its industry, matched through the Fortune crosswalk: every third one here.
+    const seed = structuredClone(loadSeed(SHIPPED_SEED));
+    const industries = readMatchingResources()
+      .crosswalks.filter((r) => r.scheme === "fortune")
+      .map((r) => r.industry);
+    seed.firms
+      .filter((f) => !isLocalFirm(f))
+      .forEach((f, i) => {
+        if (i % 3 === 0) f.industry = industries[i % industries.length]!;
+      });
+    expect(samePicks(seed, true)).toBeGreaterThan(100);
+  });
+
+  it("picks the ranking's rows on a SYNTHETIC city, where most candidates come by code alone", () => {
+    const ds = generateSynthetic({ seed: 21, chains: 4, firms: 2_000, ties: 5_000 });
+    expect(samePicks(ds, false)).toBeGreaterThan(100);
+  });
+
+  it("is an error naming the chain when it is damaged or another chain's", () => {
+    const ds = generateSynthetic({ seed: 5, chains: 2, firms: 300, ties: 600 });
+    const ix = analysisIndexOfDataset(ds);
+    const [a, b] = ds.chains.map((c) => c.id) as [string, string];
+    const pack = candidatePack(ix, NO_RESOURCES, a);
+    expect(() => packTargets(ix, NO_RESOURCES, { chain: b }, pack)).toThrow(
+      `the stored candidate pack of chain "${b}" is chain "${a}"'s`,
+    );
+    expect(() => packTargets(ix, NO_RESOURCES, { chain: a }, pack.slice(0, -1))).toThrow(
+      `the stored candidate pack of chain "${a}" is not JSON`,
+    );
+    const bad = JSON.parse(pack);
+    bad.profile[0] = bad.profiles.length;
+    expect(() => packTargets(ix, NO_RESOURCES, { chain: a }, JSON.stringify(bad))).toThrow(
+      `the stored candidate pack of chain "${a}" gives candidate "${bad.ids[0]}" no profile`,
+    );
+    bad.profiles[0][0] = 2;
+    expect(() => packTargets(ix, NO_RESOURCES, { chain: a }, JSON.stringify(bad))).toThrow(
+      /is not valid: profiles\.0\.0: /,
+    );
+  });
+});
