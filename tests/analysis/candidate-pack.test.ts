@@ -92,11 +92,29 @@ describe("a chain's candidate pack", () => {
     const bad = JSON.parse(pack);
     bad.profile[0] = bad.profiles.length;
     expect(() => packTargets(ix, NO_RESOURCES, { chain: a }, JSON.stringify(bad))).toThrow(
-      `the stored candidate pack of chain "${a}" gives candidate "${bad.ids[0]}" no profile`,
+      `the stored candidate pack of chain "${a}" is not valid: profile.0: expected a number below ${bad.profiles.length}`,
     );
+    bad.profile[0] = 0;
     bad.profiles[0][0] = 2;
     expect(() => packTargets(ix, NO_RESOURCES, { chain: a }, JSON.stringify(bad))).toThrow(
-      /is not valid: profiles\.0\.0: /,
+      "is not valid: profiles.0.0: expected a tier from 0 to 1",
+    );
+    bad.profiles[0][0] = 0;
+    bad.profiles[0][3] = [bad.segments.length, 0.5];
+    expect(() => packTargets(ix, NO_RESOURCES, { chain: a }, JSON.stringify(bad))).toThrow(
+      "is not valid: profiles.0.3.0: expected a segment of the pack and a fit from 0 to 1",
+    );
+    bad.profiles[0][3] = [];
+    bad.ids = bad.ids.slice(0, -1);
+    expect(() => packTargets(ix, NO_RESOURCES, { chain: a }, JSON.stringify(bad))).toThrow(
+      "is not valid: ids: expected ids, each ended by a newline",
+    );
+    bad.ids += "\nextra\n";
+    expect(() => packTargets(ix, NO_RESOURCES, { chain: a }, JSON.stringify(bad))).toThrow(
+      "is not valid: country: expected one number for each of its",
+    );
+    expect(() => packTargets(ix, NO_RESOURCES, { chain: a }, JSON.stringify({ ...bad, v: 1 }))).toThrow(
+      "is not valid: v: ",
     );
   });
 });

@@ -18,32 +18,32 @@ import { type CandidateTraits, type Fitted, scoreTraits } from "./score-candidat
 import { TargetOptions, type TargetOptionsInput } from "./target-options.ts";
 
 /** Bumped whenever what a pack holds, or how candidate-fit.ts, firm-tier.ts or the master ties make it, changes. */
-export const PACK_VERSION = "p1";
+export const PACK_VERSION = "p2";
 
-/** Candidates of equal traits (most of those a code alone brings in) share one profile. */
-const Profile = z.tuple([
-  /** firmTier */
-  z.number().min(0).max(1),
-  /** how many of the chain's local masters it trades with */
-  z.number().int().nonnegative(),
-  /** its lists, each once, sorted */
-  z.array(ListName),
-  /** [position in `segments`, fit], by position */
-  z.array(z.tuple([z.number().int().nonnegative(), z.number().min(0).max(1)])),
-]);
-
-const Pack = z.strictObject({
-  v: z.literal(1),
+/**
+ * The pack as kept (JSON). Candidates of equal traits (most of those a code alone brings in) share one profile:
+ * [firmTier, how many of the chain's local masters it trades with, its lists as bits of `lists`, its fits as
+ * position in `segments`, fit, position, fit…]. A province's chain has a hundred thousand candidates: their ids are
+ * one string and their countries and profiles numbers, so that reading a pack allocates little; the small parts go
+ * through a schema, the large ones through the loops of parsePack.
+ */
+const PackHead = z.object({
+  v: z.literal(2),
   chain: z.string(),
   /** The chain's segments, in the index's order. */
   segments: z.array(z.string()),
-  profiles: z.array(Profile),
-  /** The candidates, by id (code-unit order), each with its country and profile. */
-  ids: z.array(z.string()),
+  lists: z.array(ListName),
   countries: z.array(z.string()),
-  profile: z.array(z.number().int().nonnegative()),
 });
-type Pack = z.infer<typeof Pack>;
+type Profile = [tier: number, tied: number, lists: number, fits: number[]];
+interface Pack extends z.infer<typeof PackHead> {
+  profiles: Profile[];
+  /** The candidates' ids, in code-unit order, each ended by a newline. */
+  ids: string;
+  /** Per candidate: its country (in `countries`) and profile. */
+  country: number[];
+  profile: number[];
+}
 
 /**
  * The pack of `chain` over an index holding all its candidates (a chain subgraph with none left out; firms in brief
@@ -70,35 +70,46 @@ export function candidatePack(
     }
   });
   const masters = ix.chainMasters.get(chain) ?? [];
-  const profiles: Pack["profiles"] = [];
+  const lists: ListName[] = [];
+  const countries: string[] = [];
+  const profiles: Profile[] = [];
   const profileOf = new Map<string, number>();
+  const countryOf = new Map<string, number>();
   const rows = [...vectors].map(([firm, fitted]) => {
     const f = ix.firms[firm]!;
     let tied = 0;
     for (const m of masters) if (ix.masterPartners.get(m)?.has(firm)) tied++;
-    const p: Pack["profiles"][number] = [
-      firmTier(f),
-      tied,
-      [...new Set(f.tags.map((t) => t.list))].sort(),
-      fitted,
-    ];
+    let bits = 0;
+    for (const t of f.tags) {
+      let at = lists.indexOf(t.list);
+      if (at < 0) at = lists.push(t.list) - 1;
+      bits |= 1 << at;
+    }
+    const p: Profile = [firmTier(f), tied, bits, fitted.flat()];
     const key = JSON.stringify(p);
     let at = profileOf.get(key);
     if (at === undefined) {
-      at = profiles.length;
-      profiles.push(p);
+      at = profiles.push(p) - 1;
       profileOf.set(key, at);
     }
-    return { id: f.id, country: f.location.country, profile: at };
+    const country = f.location.country;
+    let c = countryOf.get(country);
+    if (c === undefined) {
+      c = countries.push(country) - 1;
+      countryOf.set(country, c);
+    }
+    return { id: f.id, country: c, profile: at };
   });
   rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const pack: Pack = {
-    v: 1,
+    v: 2,
     chain,
     segments: own.map((seg) => ix.segments[seg]!.id),
+    lists,
+    countries,
     profiles,
-    ids: rows.map((r) => r.id),
-    countries: rows.map((r) => r.country),
+    ids: rows.map((r) => `${r.id}\n`).join(""),
+    country: rows.map((r) => r.country),
     profile: rows.map((r) => r.profile),
   };
   return JSON.stringify(pack);
@@ -124,21 +135,33 @@ export function packTargets(
     return at;
   });
   const fits: Fitted[][] = ix.segments.map(() => []);
-  const n = pack.ids.length;
-  for (let c = 0; c < n; c++)
-    for (const [at, fit] of pack.profiles[pack.profile[c]!]![3]) fits[seg[at]!]!.push({ firm: c, fit });
+  const n = pack.profile.length;
+  for (let c = 0; c < n; c++) {
+    const f = pack.profiles[pack.profile[c]!]![3];
+    for (let k = 0; k < f.length; k += 2) fits[seg[f[k]!]!]!.push({ firm: c, fit: f[k + 1]! });
+  }
+  // Each id is sliced out when the ranking asks for it (ties of equal scores, the rows kept): not all.
+  const ends = new Int32Array(n + 1);
+  for (let c = 0, at = 0; c < n; c++) {
+    at = pack.ids.indexOf("\n", at) + 1;
+    ends[c + 1] = at;
+  }
+  const id = (c: number) => pack.ids.slice(ends[c]!, ends[c + 1]! - 1);
   const profile = (c: number) => pack.profiles[pack.profile[c]!]!;
   const traits: CandidateTraits = {
     size: n,
-    id: (c) => pack.ids[c]!,
-    country: (c) => pack.countries[c]!,
-    onList: (c, lists) => profile(c)[2].some((l) => lists.has(l)),
+    id,
+    country: (c) => pack.countries[pack.country[c]!]!,
+    onList: (c, want) => {
+      const bits = profile(c)[2];
+      return pack.lists.some((l, k) => (bits & (1 << k)) !== 0 && want.has(l));
+    },
     tier: (c) => profile(c)[0],
     tied: (c) => profile(c)[1],
   };
   const gaps = targetGaps(ix, opts);
-  return scoreTraits(traits, fits, segmentFeasibility(ix, res.reference), gaps, opts, opts.top).map(
-    (c) => pack.ids[c.firm]!,
+  return scoreTraits(traits, fits, segmentFeasibility(ix, res.reference), gaps, opts, opts.top).map((c) =>
+    id(c.firm),
   );
 }
 
@@ -153,24 +176,42 @@ function parsePack(text: string, chain: string): Pack {
   } catch {
     throw packError(chain, "is not JSON");
   }
-  const parsed = Pack.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
+  const head = PackHead.safeParse(value);
+  if (!head.success) {
+    const issue = head.error.issues[0]!;
     throw packError(chain, `is not valid: ${issue.path.join(".") || "(root)"}: ${issue.message}`);
   }
-  const p = parsed.data;
+  const p = value as Pack;
   if (p.chain !== chain) throw packError(chain, `is chain "${p.chain}"'s`);
-  const n = p.ids.length;
-  if (p.countries.length !== n || p.profile.length !== n)
-    throw packError(
-      chain,
-      `lists ${n} candidates but ${p.countries.length} countries and ${p.profile.length} profiles`,
-    );
-  for (let c = 0; c < n; c++)
-    if (p.profile[c]! >= p.profiles.length)
-      throw packError(chain, `gives candidate "${p.ids[c]}" no profile`);
-  for (const [, , , fitted] of p.profiles)
-    for (const [at] of fitted)
-      if (at >= p.segments.length) throw packError(chain, "fits a segment it does not list");
+  const bad = (where: string, expected: string) =>
+    packError(chain, `is not valid: ${where}: expected ${expected}`);
+  const index = (x: unknown, below: number) =>
+    Number.isInteger(x) && (x as number) >= 0 && (x as number) < below;
+  const fraction = (x: unknown) => typeof x === "number" && x >= 0 && x <= 1;
+  if (!Array.isArray(p.profiles)) throw bad("profiles", "an array");
+  p.profiles.forEach((q: unknown, k) => {
+    if (!Array.isArray(q) || q.length !== 4) throw bad(`profiles.${k}`, "[tier, tied, lists, fits]");
+    if (!fraction(q[0])) throw bad(`profiles.${k}.0`, "a tier from 0 to 1");
+    if (!index(q[1], Number.MAX_SAFE_INTEGER)) throw bad(`profiles.${k}.1`, "a count of masters");
+    if (!index(q[2], 2 ** p.lists.length)) throw bad(`profiles.${k}.2`, "bits of the pack's lists");
+    const f: unknown = q[3];
+    if (!Array.isArray(f) || f.length % 2 !== 0) throw bad(`profiles.${k}.3`, "segment, fit pairs");
+    for (let j = 0; j < f.length; j += 2)
+      if (!index(f[j], p.segments.length) || !fraction(f[j + 1]))
+        throw bad(`profiles.${k}.3.${j}`, "a segment of the pack and a fit from 0 to 1");
+  });
+  if (typeof p.ids !== "string" || (p.ids.length > 0 && !p.ids.endsWith("\n")))
+    throw bad("ids", "ids, each ended by a newline");
+  let n = 0;
+  for (let at = p.ids.indexOf("\n"); at >= 0; at = p.ids.indexOf("\n", at + 1)) n++;
+  for (const [name, list, below] of [
+    ["country", p.country, p.countries.length],
+    ["profile", p.profile, p.profiles.length],
+  ] as const) {
+    if (!Array.isArray(list) || list.length !== n)
+      throw bad(name, `one number for each of its ${n} candidates`);
+    for (let c = 0; c < n; c++)
+      if (!index(list[c], below)) throw bad(`${name}.${c}`, `a number below ${below}`);
+  }
   return p;
 }

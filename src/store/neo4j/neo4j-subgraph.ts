@@ -158,19 +158,17 @@ export async function readNeo4jSubgraph(
   side?: SideRead,
   built?: (pack: BuiltPack) => void,
 ): Promise<Dataset> {
+  const pack = opts.ranking && opts.pick && opts.candidates !== false ? opts.pack : undefined;
+  // The pack (megabytes at a province's scale) comes beside the skeleton.
+  const packRead = pack
+    ? (side ?? ((work) => work(tx)))((t) => readPack(t, chainId, keys, pack.version))
+    : undefined;
+  packRead?.catch(() => undefined);
   const frame = await readFrame(tx, chainId);
   const shape = await subgraphShape(tx);
-  const pack = opts.pack;
-  if (
-    pack &&
-    opts.ranking &&
-    opts.pick &&
-    opts.candidates !== false &&
-    frame.mine.length > 0 &&
-    shape >= BRIEF_SHAPE
-  ) {
-    const kept = await readPack(tx, chainId, keys, pack.version);
-    if (kept.data !== undefined) return readOnPack(tx, frame, keys, opts, pack, kept.data);
+  if (pack && packRead && frame.mine.length > 0 && shape >= BRIEF_SHAPE) {
+    const kept = await packRead;
+    if (kept.data !== undefined) return readOnPack(tx, frame, keys, opts, pack, kept.data, side);
     // None for this change: every candidate is read (in brief: none left out by the ranking's top or filters),
     // the pack built on them, and the firms it picks read whole.
     let made: string | undefined;

@@ -8,6 +8,7 @@ import type { SubgraphOptions } from "../store.ts";
 import { lastChangeId } from "./change-history.ts";
 import { parsedToDataset, readParsed } from "./read-dataset.ts";
 import {
+  briefOrWhole,
   bySeq,
   type ChainFrame,
   chainTies,
@@ -65,7 +66,8 @@ export async function writePack(tx: Tx, pack: BuiltPack): Promise<void> {
  * The subgraph of a ranking on the chain's pack: the skeleton; the local firms linked to the chain's segments, their
  * FEEDS neighbours and keys.localSegments, whole; the ties a ranking counts and the key firms'; the masters, key
  * firms and tie ends not read yet (those outside the city in brief); then the firms `pack.pick` returns on all that
- * and the pack, whole, with their text evidence alone handed to opts.textEvidence.
+ * and the pack, whole, with their text evidence alone handed to opts.textEvidence. With `side`, the local firms and
+ * the suppliers of the counted ties are read beside the ties (each a stream parsed as it comes).
  */
 export async function readOnPack(
   tx: Tx,
@@ -74,12 +76,14 @@ export async function readOnPack(
   opts: SubgraphOptions,
   pack: NonNullable<SubgraphOptions["pack"]>,
   data: string,
+  side?: <T>(work: (tx: Tx) => Promise<T>) => Promise<T>,
 ): Promise<Dataset> {
   const { city, rows, skeleton, own, near, masters } = frame;
-  const localRows = await readParsed(
-    tx,
-    "firms",
-    `CALL {
+  const localRead = (t: Tx) =>
+    readParsed(
+      t,
+      "firms",
+      `CALL {
          UNWIND $near AS s MATCH (f:Firm)-[:IN_SEGMENT]->(g:Segment {id: s}) USING INDEX g:Segment(id)
          WHERE f.local RETURN f
          UNION
@@ -87,11 +91,27 @@ export async function readOnPack(
          WHERE f.local RETURN f
        }
        RETURN ${firmFields("f", false)}`,
-    { near, alsoLocal: keys.localSegments(skeleton.segments) },
-  );
+      { near, alsoLocal: keys.localSegments(skeleton.segments) },
+    );
+  // The suppliers outside the city of the ties filed under the chain's segments into local firms (most tie ends).
+  const suppliersRead = (t: Tx) =>
+    readParsed(
+      t,
+      "firms",
+      `UNWIND $own AS s MATCH (a:Firm)-[e:SUPPLIES]->(b:Firm) USING INDEX e:SUPPLIES(fileSegment)
+       WHERE e.fileSegment = s AND b.local AND NOT a.local
+       WITH DISTINCT a RETURN ${firmFields("a", true)}`,
+      { own },
+      briefOrWhole,
+    );
+  const beside = side ? [side(localRead), side(suppliersRead)] : undefined;
+  for (const p of beside ?? []) p.catch(() => undefined);
   const keyFirms = await keyFirmsOf(tx, frame);
   const tieRows = await chainTies(tx, frame, keyFirms, false);
-  const have = new Set(localRows.map((r) => (r.value as Firm).id));
+  const [localRows, supplierRows] = beside
+    ? await Promise.all(beside)
+    : [await localRead(tx), await suppliersRead(tx)];
+  const have = new Set([...localRows!, ...supplierRows!].map((r) => (r.value as Firm).id));
   const missing = new Set<string>();
   for (const id of [
     ...masters,
@@ -99,7 +119,9 @@ export async function readOnPack(
     ...tieRows.flatMap((t) => [(t.value as SupplyTie).supplier, (t.value as SupplyTie).customer]),
   ])
     if (!have.has(id)) missing.add(id);
-  let read = [...localRows, ...(await firmsById(tx, [...missing], true)), ...tieRows].sort(bySeq);
+  let read = [...localRows!, ...supplierRows!, ...(await firmsById(tx, [...missing], true)), ...tieRows].sort(
+    bySeq,
+  );
   const picked = new Set(pack.pick(parsedToDataset(city, [...rows, ...read]), data));
   // The picked firms whole, in place of any brief of theirs (a picked firm read whole already stays as it is).
   const whole = new Set(picked);
