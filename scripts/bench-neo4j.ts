@@ -12,6 +12,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
+import neo4j from "neo4j-driver";
 import { NO_RESOURCES } from "../src/analysis/matching/matching-resources.ts";
 import { subgraphKeys } from "../src/analysis/matching/subgraph-keys.ts";
 import { readMatchingResources } from "../src/seed/index.ts";
@@ -124,6 +125,11 @@ async function million(): Promise<void> {
       },
     );
     await store.close();
+    // A store kept from an earlier run holds that run's candidate packs: dropped, so that the first ranking of each
+    // chain below builds its pack, as the first after an import does.
+    const driver = neo4j.driver(url, neo4j.auth.basic(credentials.user, credentials.password));
+    await driver.executeQuery("MATCH (m:AtlasMeta) WHERE m.key STARTS WITH 'pack.' DELETE m");
+    await driver.close();
     process.stdout.write(
       `Neo4j with ${ds.firms.length} SYNTHETIC firms, ${ds.ties.length} ties: loaded and indexed in ${((performance.now() - t) / 1000).toFixed(0)} s (by this script; not a target)\n`,
     );
@@ -131,6 +137,7 @@ async function million(): Promise<void> {
     // and a median one (syn-c100, about 0.4%); every chain also draws the firms sharing its industry codes.
     for (const c of [ds.chains[0]!.id, ds.chains[Math.floor(ds.chains.length / 2)]!.id]) {
       const args = ["--store", url, "targets", "--chain", c, "--top", "50"];
+      // The first ranking of a chain after a change builds its candidate pack (SubgraphOptions.pack).
       const first = cold(args);
       // The median of three more (one run on a shared machine varies by ±10 %).
       const runs = [cold(args), cold(args), cold(args)].sort((a, b) => a - b);
@@ -138,7 +145,7 @@ async function million(): Promise<void> {
       const ok = again <= 2;
       if (!ok) failed = true;
       process.stdout.write(
-        `targets --chain ${c} --top 50 on Neo4j, ${ds.firms.length} firms (cold process, median of ${runs.map((r) => r.toFixed(2)).join(", ")}): ${again.toFixed(2)} s (target ≤ 2 s, ${ok ? "ok" : "MISSED"}; the first after loading ${first.toFixed(2)} s)\n`,
+        `targets --chain ${c} --top 50 on Neo4j, ${ds.firms.length} firms (cold process, median of ${runs.map((r) => r.toFixed(2)).join(", ")}): ${again.toFixed(2)} s (target ≤ 2 s, ${ok ? "ok" : "MISSED"}; the first after loading, which builds the chain's candidate pack, ${first.toFixed(2)} s)\n`,
       );
     }
     // The first command a user runs on a province: every chain's counts, as the store streams firms and ties.
