@@ -9,8 +9,8 @@ import { rankTargets } from "../../src/analysis/targets/rank-targets.ts";
 import type { TargetOptionsInput } from "../../src/analysis/targets/target-options.ts";
 import { buildGraph } from "../../src/graph/index.ts";
 import { type Dataset, isLocalFirm } from "../../src/model/index.ts";
-import { loadSeed, readMatchingResources } from "../../src/seed/index.ts";
-import { SHIPPED_SEED } from "../../src/store/index.ts";
+import { readMatchingResources } from "../../src/seed/index.ts";
+import { seedWithIndustries } from "../helpers/seed-with-industries.ts";
 
 const CASES: Array<Omit<TargetOptionsInput, "chain">> = [
   { top: 5 },
@@ -60,16 +60,7 @@ function samePicks(ds: Dataset, withResources: boolean): number {
 
 describe("a chain's candidate pack", () => {
   it("picks the ranking's rows on the shipped seed, with the shipped matching resources", () => {
-    // Firms from a list come with its industry, matched through the Fortune crosswalk: every third one here.
-    const seed = structuredClone(loadSeed(SHIPPED_SEED));
-    const industries = readMatchingResources()
-      .crosswalks.filter((r) => r.scheme === "fortune")
-      .map((r) => r.industry);
-    seed.firms
-      .filter((f) => !isLocalFirm(f))
-      .forEach((f, i) => {
-        if (i % 3 === 0) f.industry = industries[i % industries.length]!;
-      });
+    const seed = seedWithIndustries();
     expect(samePicks(seed, true)).toBeGreaterThan(100);
   });
 

@@ -20,9 +20,9 @@ import {
 } from "../../src/analysis/targets/target-options.ts";
 import { buildGraph } from "../../src/graph/index.ts";
 import { type Dataset, isLocalFirm } from "../../src/model/index.ts";
-import { loadSeed, readMatchingResources } from "../../src/seed/index.ts";
-import { SHIPPED_SEED } from "../../src/store/index.ts";
+import { readMatchingResources } from "../../src/seed/index.ts";
 import type { Neo4jStore } from "../../src/store/neo4j/index.ts";
+import { seedWithIndustries } from "../helpers/seed-with-industries.ts";
 import { emptyTestNeo4j, lockTestNeo4j, testDriver } from "./neo4j-test-server.ts";
 
 let release: (() => void) | undefined;
@@ -86,20 +86,6 @@ const CASES: Array<Omit<TargetOptionsInput, "chain">> = [
   { top: 4, country: ["DE", "JP", "US"] },
   { top: 3, aim: ["fill"], minScore: 0.2 },
 ];
-
-/** Firms from a list come with its industry, matched through the Fortune crosswalk: every third one here. */
-function seedWithIndustries(): Dataset {
-  const seed = structuredClone(loadSeed(SHIPPED_SEED));
-  const industries = readMatchingResources()
-    .crosswalks.filter((r) => r.scheme === "fortune")
-    .map((r) => r.industry);
-  seed.firms
-    .filter((f) => !isLocalFirm(f))
-    .forEach((f, i) => {
-      if (i % 3 === 0) f.industry = industries[i % industries.length]!;
-    });
-  return seed;
-}
 
 describe("a ranking on Neo4j's candidate packs", () => {
   it("builds a chain's pack on the first ranking, then reads only what it picks: the whole graph's rows", {

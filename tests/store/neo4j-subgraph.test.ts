@@ -23,6 +23,7 @@ import { loadSeed, readMatchingResources } from "../../src/seed/index.ts";
 import { EmbeddedStore, SHIPPED_SEED } from "../../src/store/index.ts";
 import type { Neo4jStore } from "../../src/store/neo4j/index.ts";
 import { textEvidencePage } from "../../src/store/neo4j/neo4j-subgraph.ts";
+import { seedWithIndustries } from "../helpers/seed-with-industries.ts";
 import { withTestReference } from "../helpers/test-reference.ts";
 import { emptyTestNeo4j, lockTestNeo4j, testDriver } from "./neo4j-test-server.ts";
 
@@ -174,15 +175,8 @@ describe("the Neo4j chain subgraph", () => {
       { top: 4, country: ["DE", "JP", "US"] },
       { top: 3, aim: ["fill"], minScore: 0.2 },
     ];
-    // Firms from a list come with its industry, matched through the Fortune crosswalk: every third one here.
-    const seed = structuredClone(loadSeed(SHIPPED_SEED));
+    const seed = seedWithIndustries();
     const shipped = readMatchingResources();
-    const industries = shipped.crosswalks.filter((r) => r.scheme === "fortune").map((r) => r.industry);
-    seed.firms
-      .filter((f) => !isLocalFirm(f))
-      .forEach((f, i) => {
-        if (i % 3 === 0) f.industry = industries[i % industries.length]!;
-      });
     for (const [ds, res] of [
       [seed, shipped],
       [generateSynthetic({ seed: 13, chains: 4, firms: 1_200, ties: 3_000 }), NO_RESOURCES],
