@@ -11,10 +11,9 @@ import { parseOptions } from "../core/parse-options.ts";
 import type { MatchingResources } from "../matching/matching-resources.ts";
 import type { StoredTextEvidence } from "../matching/text-evidence.ts";
 import { candidateFitsOf } from "./candidate-fit.ts";
-import { firmTier } from "./firm-tier.ts";
 import { targetGaps } from "./rank-targets.ts";
 import { segmentFeasibility } from "./relatedness.ts";
-import { type CandidateTraits, type Fitted, scoreTraits } from "./score-candidates.ts";
+import { byId, type CandidateTraits, type Fitted, indexTraits, scoreTraits } from "./score-candidates.ts";
 import { TargetOptions, type TargetOptionsInput } from "./target-options.ts";
 
 /** Bumped whenever what a pack holds, or how candidate-fit.ts, firm-tier.ts or the master ties make it, changes. */
@@ -69,7 +68,7 @@ export function candidatePack(
       else vectors.set(c.firm, [[at, c.fit]]);
     }
   });
-  const masters = ix.chainMasters.get(chain) ?? [];
+  const traits = indexTraits(ix, chain);
   const lists: ListName[] = [];
   const countries: string[] = [];
   const profiles: Profile[] = [];
@@ -77,15 +76,13 @@ export function candidatePack(
   const countryOf = new Map<string, number>();
   const rows = [...vectors].map(([firm, fitted]) => {
     const f = ix.firms[firm]!;
-    let tied = 0;
-    for (const m of masters) if (ix.masterPartners.get(m)?.has(firm)) tied++;
     let bits = 0;
     for (const t of f.tags) {
       let at = lists.indexOf(t.list);
       if (at < 0) at = lists.push(t.list) - 1;
       bits |= 1 << at;
     }
-    const p: Profile = [firmTier(f), tied, bits, fitted.flat()];
+    const p: Profile = [traits.tier(firm), traits.tied(firm), bits, fitted.flat()];
     const key = JSON.stringify(p);
     let at = profileOf.get(key);
     if (at === undefined) {
@@ -100,7 +97,7 @@ export function candidatePack(
     }
     return { id: f.id, country: c, profile: at };
   });
-  rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  rows.sort((a, b) => byId(a.id, b.id));
   const pack: Pack = {
     v: 2,
     chain,
@@ -141,11 +138,7 @@ export function packTargets(
     for (let k = 0; k < f.length; k += 2) fits[seg[f[k]!]!]!.push({ firm: c, fit: f[k + 1]! });
   }
   // Each id is sliced out when the ranking asks for it (ties of equal scores, the rows kept): not all.
-  const ends = new Int32Array(n + 1);
-  for (let c = 0, at = 0; c < n; c++) {
-    at = pack.ids.indexOf("\n", at) + 1;
-    ends[c + 1] = at;
-  }
+  const ends = pack.ends;
   const id = (c: number) => pack.ids.slice(ends[c]!, ends[c + 1]! - 1);
   const profile = (c: number) => pack.profiles[pack.profile[c]!]!;
   const traits: CandidateTraits = {
@@ -169,7 +162,8 @@ function packError(chain: string, why: string): StoreError {
   return new StoreError(`the stored candidate pack of chain "${chain}" ${why}`);
 }
 
-function parsePack(text: string, chain: string): Pack {
+/** The pack, checked, with where each candidate's id ends in `ids` (ends[c + 1], past its newline). */
+function parsePack(text: string, chain: string): Pack & { ends: Int32Array } {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -202,8 +196,9 @@ function parsePack(text: string, chain: string): Pack {
   });
   if (typeof p.ids !== "string" || (p.ids.length > 0 && !p.ids.endsWith("\n")))
     throw bad("ids", "ids, each ended by a newline");
-  let n = 0;
-  for (let at = p.ids.indexOf("\n"); at >= 0; at = p.ids.indexOf("\n", at + 1)) n++;
+  const cut: number[] = [0];
+  for (let at = p.ids.indexOf("\n"); at >= 0; at = p.ids.indexOf("\n", at + 1)) cut.push(at + 1);
+  const n = cut.length - 1;
   for (const [name, list, below] of [
     ["country", p.country, p.countries.length],
     ["profile", p.profile, p.profiles.length],
@@ -213,5 +208,5 @@ function parsePack(text: string, chain: string): Pack {
     for (let c = 0; c < n; c++)
       if (!index(list[c], below)) throw bad(`${name}.${c}`, `a number below ${below}`);
   }
-  return p;
+  return { ...p, ends: Int32Array.from(cut) };
 }

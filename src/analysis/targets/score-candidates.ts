@@ -88,18 +88,7 @@ export function scoreCandidates(
   limit = Number.POSITIVE_INFINITY,
 ): ScoredCandidate[] {
   const masters = ix.chainMasters.get(opts.chain) ?? [];
-  const traits: CandidateTraits = {
-    size: ix.firms.length,
-    id: (f) => ix.firms[f]!.id,
-    country: (f) => ix.firms[f]!.location.country,
-    onList: (f, lists) => ix.firms[f]!.tags.some((t) => lists.has(t.list)),
-    tier: (f) => tierOf(ix, f),
-    tied: (f) => {
-      let n = 0;
-      for (const m of masters) if (ix.masterPartners.get(m)?.has(f)) n++;
-      return n;
-    },
-  };
+  const traits = indexTraits(ix, opts.chain);
   const out: ScoredCandidate[] = scoreTraits(traits, fits, density, gaps, opts, limit, sumsFor(ix)).map(
     (c) => ({ ...c, fits: [], masters: masters.filter((m) => ix.masterPartners.get(m)?.has(c.firm)) }),
   );
@@ -119,6 +108,23 @@ export function scoreCandidates(
     }
   for (const c of out) c.fits.sort((a, b) => b.severity * b.fit - a.severity * a.fit);
   return out;
+}
+
+/** The traits of an index's firms (by firm index) for scoring on one chain's gaps. */
+export function indexTraits(ix: AnalysisIndex, chain: string): CandidateTraits {
+  const masters = ix.chainMasters.get(chain) ?? [];
+  return {
+    size: ix.firms.length,
+    id: (f) => ix.firms[f]!.id,
+    country: (f) => ix.firms[f]!.location.country,
+    onList: (f, lists) => ix.firms[f]!.tags.some((t) => lists.has(t.list)),
+    tier: (f) => tierOf(ix, f),
+    tied: (f) => {
+      let n = 0;
+      for (const m of masters) if (ix.masterPartners.get(m)?.has(f)) n++;
+      return n;
+    },
+  };
 }
 
 /**
@@ -210,7 +216,8 @@ export function scoreTraits(
     .map((c) => ({ ...c, terms: termsOf(c.firm) }));
 }
 
-const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** Ids in code-unit order: the order ties go by, and a store sorts ids in. */
+export const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 const tiers = new WeakMap<AnalysisIndex, Float64Array>();
 

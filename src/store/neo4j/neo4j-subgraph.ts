@@ -1,7 +1,7 @@
 // The subgraph one chain's analysis needs, cut out of Neo4j in Cypher by the same rules as the embedded store's SQL
 // (embedded-subgraph.ts): so a per-chain command on a province-sized Neo4j never reads every firm and tie.
 import neo4j from "neo4j-driver";
-import type { Dataset, Firm, Segment, SupplyTie } from "../../model/index.ts";
+import type { Dataset, Firm, Segment } from "../../model/index.ts";
 import type { SubgraphKeys } from "../chain-subgraph.ts";
 import type { SubgraphOptions } from "../store.ts";
 import { lastChangeId } from "./change-history.ts";
@@ -15,6 +15,7 @@ import {
   firmFields,
   firmsById,
   keyFirmsOf,
+  neededFirms,
   readFrame,
   wholeFirm,
   withSources,
@@ -201,7 +202,7 @@ async function readCandidates(
   shape: number,
   side?: SideRead,
 ): Promise<Dataset> {
-  const { city, rows, skeleton, mine, own, near, masters } = frame;
+  const { city, rows, skeleton, mine, own, near } = frame;
   // For a ranking, the classes of code candidates are read beside the rest (the longest query at a province's
   // scale), each whole, so that the firms read by other means can be left out afterwards (codeCandidates).
   const codes = keys.codesFor(mine);
@@ -256,11 +257,7 @@ async function readCandidates(
   const tieRows = await chainTies(tx, frame, keyFirms, opts.ranking === undefined);
   const have = new Set(firmRows.map((r) => (r.value as Firm).id));
   // Firms the subgraph holds whole whatever the ranking: masters, key firms, both ends of every tie.
-  const needed = [
-    ...masters,
-    ...keyFirms,
-    ...tieRows.flatMap((t) => [(t.value as SupplyTie).supplier, (t.value as SupplyTie).customer]),
-  ];
+  const needed = neededFirms(frame, keyFirms, tieRows);
   const missing = new Set<string>();
   for (const id of needed) if (!have.has(id)) missing.add(id);
   // The text evidence's firms not read yet (before the code candidates: those leave out every firm read otherwise).
@@ -290,10 +287,9 @@ async function readCandidates(
     if (inBrief.size > 0)
       for (const id of opts.pick!(parsedToDataset(city, [...rows, ...picked]), inBrief))
         if (inBrief.has(id)) whole.add(id);
-    const keep = new Set(needed);
     picked = [
       ...picked.filter(
-        (r) => !r.brief || (keep.has((r.value as Firm).id) && !whole.has((r.value as Firm).id)),
+        (r) => !r.brief || (needed.has((r.value as Firm).id) && !whole.has((r.value as Firm).id)),
       ),
       ...(await firmsById(tx, [...whole])),
     ].sort(bySeq);

@@ -2,7 +2,7 @@
 // and pack version, stamped with the change it describes; and the chain subgraph a ranking on it reads, with no
 // candidate in it but the firms the pack picks.
 import neo4j from "neo4j-driver";
-import type { Dataset, Firm, SupplyTie } from "../../model/index.ts";
+import type { Dataset, Firm } from "../../model/index.ts";
 import type { SubgraphKeys } from "../chain-subgraph.ts";
 import type { SubgraphOptions } from "../store.ts";
 import { lastChangeId } from "./change-history.ts";
@@ -15,6 +15,7 @@ import {
   firmFields,
   firmsById,
   keyFirmsOf,
+  neededFirms,
   withSources,
 } from "./subgraph-parts.ts";
 import type { Tx } from "./write-dataset.ts";
@@ -78,7 +79,7 @@ export async function readOnPack(
   data: string,
   side?: <T>(work: (tx: Tx) => Promise<T>) => Promise<T>,
 ): Promise<Dataset> {
-  const { city, rows, skeleton, own, near, masters } = frame;
+  const { city, rows, skeleton, own, near } = frame;
   const localRead = (t: Tx) =>
     readParsed(
       t,
@@ -112,14 +113,8 @@ export async function readOnPack(
     ? await Promise.all(beside)
     : [await localRead(tx), await suppliersRead(tx)];
   const have = new Set([...localRows!, ...supplierRows!].map((r) => (r.value as Firm).id));
-  const missing = new Set<string>();
-  for (const id of [
-    ...masters,
-    ...keyFirms,
-    ...tieRows.flatMap((t) => [(t.value as SupplyTie).supplier, (t.value as SupplyTie).customer]),
-  ])
-    if (!have.has(id)) missing.add(id);
-  let read = [...localRows!, ...supplierRows!, ...(await firmsById(tx, [...missing], true)), ...tieRows].sort(
+  const missing = [...neededFirms(frame, keyFirms, tieRows)].filter((id) => !have.has(id));
+  let read = [...localRows!, ...supplierRows!, ...(await firmsById(tx, missing, true)), ...tieRows].sort(
     bySeq,
   );
   const picked = new Set(pack.pick(parsedToDataset(city, [...rows, ...read]), data));

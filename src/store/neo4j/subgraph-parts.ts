@@ -1,7 +1,7 @@
 // The reads a chain subgraph is made of (neo4j-subgraph.ts) that a ranking on a candidate pack (pack-subgraph.ts)
 // makes too: the skeleton, the chain's key firms, the ties a ranking counts, firms by id whole or in brief.
 import { StoreError } from "../../errors.ts";
-import type { Dataset, Segment } from "../../model/index.ts";
+import type { Dataset, Segment, SupplyTie } from "../../model/index.ts";
 import { citedSourceIds, reachOf, SKELETON_KINDS } from "../subgraph-reach.ts";
 import { briefFirm } from "./firm-brief.ts";
 import { NODE_LABELS } from "./graph-shape.ts";
@@ -119,6 +119,19 @@ export function chainTies(tx: Tx, frame: ChainFrame, keyFirms: ReadonlySet<strin
        RETURN e.id AS id, e.seq AS seq, e.json AS json`,
     { own: frame.own, key: [...keyFirms], all },
   );
+}
+
+/** The firms a chain subgraph holds whatever the ranking: every chain's masters, the key firms, both ends of every tie read. */
+export function neededFirms(
+  frame: ChainFrame,
+  keyFirms: ReadonlySet<string>,
+  tieRows: ReadonlyArray<ParsedRow>,
+): Set<string> {
+  return new Set([
+    ...frame.masters,
+    ...keyFirms,
+    ...tieRows.flatMap((t) => [(t.value as SupplyTie).supplier, (t.value as SupplyTie).customer]),
+  ]);
 }
 
 export const bySeq = (a: ParsedRow, b: ParsedRow) => a.seq - b.seq;
