@@ -95,6 +95,44 @@ export class CliContext {
     return this.loaded;
   }
 
+  /**
+   * Whether a whole-city command should read the store chain by chain (or stream it) rather than whole: on Neo4j,
+   * the store for regions that outgrow one file, whose whole dataset a province makes too large to hold; the
+   * embedded store (a city, or a province in one file read fast) is read whole. CHAIN_ATLAS_WHOLE_GRAPH=1 reads
+   * whole everywhere.
+   */
+  async readsByChain(): Promise<boolean> {
+    const store = await this.openStore();
+    return (
+      store.kind === "neo4j" &&
+      store.loadChainSubgraph !== undefined &&
+      process.env.CHAIN_ATLAS_WHOLE_GRAPH !== "1"
+    );
+  }
+
+  /**
+   * Every chain's subgraph in chain order (matched without resources), one held at a time beside the next one being
+   * read, for a whole-city command on a store read by chain (readsByChain). `onChain` hears each one done.
+   */
+  async *eachChainDataset(
+    opts: SubgraphOptions,
+    onChain?: (done: number, total: number) => void,
+  ): AsyncGenerator<{ chain: string; dataset: Dataset }> {
+    const store = await this.openStore();
+    const read = store.loadChainSubgraph?.bind(store);
+    if (!read) throw new Error("eachChainDataset: the store reads no chain subgraphs");
+    const keys = (await keysOf())(NO_RESOURCES);
+    const chains = (await store.loadDataset({ omit: ["firms", "ties", "sources"] })).chains.map((c) => c.id);
+    let next = chains.length > 0 ? read(chains[0]!, keys, opts) : undefined;
+    for (let i = 0; i < chains.length; i++) {
+      const dataset = await next!;
+      // The next chain is read while this one is analysed: the store and the analysis overlap.
+      next = i + 1 < chains.length ? read(chains[i + 1]!, keys, opts) : undefined;
+      yield { chain: chains[i]!, dataset };
+      onChain?.(i + 1, chains.length);
+    }
+  }
+
   /** An unknown --chain is "not found" for every command that takes one (a subgraph lists every chain). */
   private checked(ds: Dataset): Dataset {
     const chain = this.expectChain;

@@ -281,15 +281,18 @@ export class EmbeddedStore implements Store {
   async findFirms(query: string, limit = 20): Promise<FirmHit[]> {
     const q = query.trim();
     if (q === "") return [];
-    // The trigram tokenizer matches substrings of 3+ characters; shorter queries (光伏) fall back to LIKE.
+    // The trigram tokenizer matches substrings of 3+ characters; shorter queries (光伏) fall back to LIKE. Hits come
+    // in dataset order, as on Neo4j, so `find` answers alike on both stores.
+    const inOrder = (where: string) =>
+      `select s.id from firm_search s join entity e on e.kind = 'firms' and e.id = s.id where ${where} order by e.seq limit ?`;
     const ids = (
       [...q].length >= 3
         ? this.db
-            .prepare("select id from firm_search where text match ? order by rank limit ?")
+            .prepare(inOrder("firm_search match ?"))
             .pluck()
             .all(`"${q.replaceAll('"', '""')}"`, limit)
         : this.db
-            .prepare("select id from firm_search where text like ? escape '\\' limit ?")
+            .prepare(inOrder("s.text like ? escape '\\'"))
             .pluck()
             .all(`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, limit)
     ) as string[];

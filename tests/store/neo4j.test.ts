@@ -232,6 +232,26 @@ describe("chain-atlas with --store, push and pull", () => {
     expect(runCli(["--store", NEO4J_TEST_URL, "--json", "chains"], NEO4J_TEST_ENV).stdout).toBe(
       chains.stdout,
     );
+    // Whole-city commands never hold a province on Neo4j: `gaps --all` reads chain by chain, `stats` and `find`
+    // count and search as the store streams. The same output as the embedded store's, in both languages.
+    for (const args of [
+      ["gaps", "--all"],
+      ["--json", "gaps", "--all"],
+      ["--lang", "en", "gaps", "--all"],
+      ["stats"],
+      ["--json", "stats"],
+      ["--json", "find", "光伏玻璃"],
+      ["find", "电池", "--limit", "40"],
+      ["--json", "find", "逆变器"],
+      ["--lang", "en", "find", "glass"],
+    ]) {
+      const here = runCli(["--db", db, ...args]);
+      expect(here.code, args.join(" ")).toBe(0);
+      expect(here.stdout.length).toBeGreaterThan(100);
+      const there = runCli(["--store", NEO4J_TEST_URL, ...args], NEO4J_TEST_ENV);
+      expect(there.stderr, args.join(" ")).toBe("");
+      expect(there.stdout, args.join(" ")).toBe(here.stdout);
+    }
     // `export` streams Neo4j's firms, ties and sources a page at a time: the same files as from the embedded store.
     const [fromLocal, fromRemote] = [tempDir(), tempDir()];
     expect(runCli(["--db", db, "export", fromLocal]).code).toBe(0);

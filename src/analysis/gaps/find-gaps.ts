@@ -27,7 +27,12 @@ import { measureSegment, type SegmentMeasures } from "./segment-measures.ts";
  * position and strategic weight.
  */
 export function findGaps(g: AtlasGraph, input: GapOptionsInput): ChainGaps {
-  return chainGaps(analysisIndex(g), parseOptions(GapOptions, input, "gaps"));
+  return findGapsOfIndex(analysisIndex(g), input);
+}
+
+/** The same over an index (e.g. of the chain's subgraph, as `gaps --all` reads a province on Neo4j chain by chain). */
+export function findGapsOfIndex(ix: AnalysisIndex, input: GapOptionsInput): ChainGaps {
+  return chainGaps(ix, parseOptions(GapOptions, input, "gaps"));
 }
 
 /** Findings for every chain of the graph. */

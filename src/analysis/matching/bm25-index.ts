@@ -29,6 +29,65 @@ const termsOf = (text: string | Tokens) => {
   return [...t.words.map((w) => `w${w}`), ...t.bigrams.map((b) => `b${b}`)];
 };
 
+/** A document's terms with their weighted counts, and its length (the sum of those counts, in term order). */
+function termFrequencies(fields: ReadonlyArray<Field>, terms: (text: string) => string[]) {
+  const tf = new Map<string, number>();
+  for (const f of fields) for (const t of terms(f.text)) tf.set(t, (tf.get(t) ?? 0) + f.weight);
+  return { tf, length: [...tf.values()].reduce((a, b) => a + b, 0) };
+}
+
+/** The query's terms with their weights (a bigram counts BIGRAM_WEIGHT of a word), in query order. */
+function queryTerms(text: string | Tokens): Map<string, number> {
+  const terms = new Map<string, number>();
+  for (const t of termsOf(text)) terms.set(t, (terms.get(t) ?? 0) + (t[0] === "b" ? BIGRAM_WEIGHT : 1));
+  return terms;
+}
+
+const idfOf = (n: number, df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
+const termWeight = (f: number, length: number, avg: number) =>
+  (f * (K1 + 1)) / (f + K1 * (1 - B + (B * length) / avg));
+
+/**
+ * Scores documents as Bm25Index.search does: for each term in query order that some document has and not more
+ * than `common` have, every document holding it (by number) gains query weight × idf × term weight.
+ */
+function scoreHits(
+  terms: ReadonlyMap<string, number>,
+  postings: (t: string) => ReadonlyArray<readonly [doc: number, weight: number]> | undefined,
+  idf: (t: string) => number,
+  common: number,
+): Bm25Hit[] {
+  let mass = 0;
+  const acc = new Map<number, { score: number; found: number; words: string[] }>();
+  for (const [t, qw] of terms) {
+    // A term no document has says nothing about which document: it neither helps nor dilutes (超白 in 超白光伏玻璃).
+    const list = postings(t);
+    // Very common terms ("SYNTHETIC", "有限公司" over firms) would touch every document for nothing.
+    if (!list || list.length === 0 || list.length > common) continue;
+    const w0 = qw * idf(t);
+    mass += w0;
+    for (const [doc, w] of list) {
+      let a = acc.get(doc);
+      if (!a) {
+        a = { score: 0, found: 0, words: [] };
+        acc.set(doc, a);
+      }
+      a.score += w0 * w;
+      a.found += w0;
+      if (t[0] === "w") a.words.push(t.slice(1));
+    }
+  }
+  const hits: Bm25Hit[] = [];
+  for (const [doc, a] of acc)
+    hits.push({
+      doc,
+      score: a.score,
+      words: a.words,
+      coverage: mass > 0 ? Math.min(1, a.found / mass) : 0,
+    });
+  return hits.sort((x, y) => y.score - x.score || x.doc - y.doc);
+}
+
 /** An inverted index with BM25 term weights folded in; built once, queried many times. */
 export class Bm25Index {
   private readonly postings = new Map<string, Array<[doc: number, weight: number]>>();
@@ -49,27 +108,19 @@ export class Bm25Index {
       }
       return t;
     };
-    const tfs = docs.map((fields) => {
-      const tf = new Map<string, number>();
-      for (const f of fields) for (const t of terms(f.text)) tf.set(t, (tf.get(t) ?? 0) + f.weight);
-      return tf;
-    });
-    const lengths = tfs.map((tf) => [...tf.values()].reduce((a, b) => a + b, 0));
-    const avg = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length) || 1;
-    tfs.forEach((tf, doc) => {
-      const norm = K1 * (1 - B + (B * lengths[doc]!) / avg);
+    const tfs = docs.map((fields) => termFrequencies(fields, terms));
+    const avg = tfs.reduce((a, d) => a + d.length, 0) / Math.max(1, tfs.length) || 1;
+    tfs.forEach(({ tf, length }, doc) => {
       for (const [t, f] of tf) {
         let list = this.postings.get(t);
         if (!list) {
           list = [];
           this.postings.set(t, list);
         }
-        list.push([doc, (f * (K1 + 1)) / (f + norm)]);
+        list.push([doc, termWeight(f, length, avg)]);
       }
     });
-    const n = this.size;
-    for (const [t, list] of this.postings)
-      this.idf.set(t, Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5)));
+    for (const [t, list] of this.postings) this.idf.set(t, idfOf(this.size, list.length));
   }
 
   /** In how many documents a normalised word occurs. */
@@ -79,36 +130,78 @@ export class Bm25Index {
 
   /** Documents sharing any term with the text (or its tokens), best first. */
   search(text: string | Tokens): Bm25Hit[] {
-    const terms = new Map<string, number>();
-    for (const t of termsOf(text)) terms.set(t, (terms.get(t) ?? 0) + (t[0] === "b" ? BIGRAM_WEIGHT : 1));
-    let mass = 0;
-    const acc = new Map<number, { score: number; found: number; words: string[] }>();
-    for (const [t, qw] of terms) {
-      // A term no document has says nothing about which document: it neither helps nor dilutes (超白 in 超白光伏玻璃).
-      const list = this.postings.get(t);
-      // Very common terms ("SYNTHETIC", "有限公司" over firms) would touch every document for nothing.
-      if (!list || list.length > this.common) continue;
-      const idf = this.idf.get(t)!;
-      mass += qw * idf;
-      for (const [doc, w] of list) {
-        let a = acc.get(doc);
-        if (!a) {
-          a = { score: 0, found: 0, words: [] };
-          acc.set(doc, a);
-        }
-        a.score += qw * idf * w;
-        a.found += qw * idf;
-        if (t[0] === "w") a.words.push(t.slice(1));
+    return scoreHits(
+      queryTerms(text),
+      (t) => this.postings.get(t),
+      (t) => this.idf.get(t)!,
+      this.common,
+    );
+  }
+}
+
+/**
+ * One query over documents that come one at a time (a province's firms as a store streams them): the same hits as
+ * `new Bm25Index(docs).search(query)`, holding only the documents that share a term with the query (their number,
+ * length and counts of those terms), not the index.
+ */
+export class Bm25QueryTally {
+  private readonly terms: Map<string, number>;
+  private readonly counts = new Map<string, Array<[doc: number, f: number]>>();
+  private readonly lengths = new Map<number, number>();
+  private readonly seen = new Map<string, string[]>();
+  private total = 0;
+  private docs = 0;
+
+  constructor(query: string | Tokens) {
+    this.terms = queryTerms(query);
+  }
+
+  /** The next document; returns its number (0, 1, …), as hits name it. */
+  add(fields: ReadonlyArray<Field>): number {
+    const doc = this.docs++;
+    const { tf, length } = termFrequencies(fields, (text) => {
+      // Firms share texts (one product across many): each is segmented once, as the index does.
+      let t = this.seen.get(text);
+      if (!t) {
+        t = termsOf(text);
+        if (this.seen.size < 100_000) this.seen.set(text, t);
       }
+      return t;
+    });
+    this.total += length;
+    for (const t of this.terms.keys()) {
+      const f = tf.get(t);
+      if (f === undefined) continue;
+      let list = this.counts.get(t);
+      if (!list) {
+        list = [];
+        this.counts.set(t, list);
+      }
+      list.push([doc, f]);
+      this.lengths.set(doc, length);
     }
-    const hits: Bm25Hit[] = [];
-    for (const [doc, a] of acc)
-      hits.push({
-        doc,
-        score: a.score,
-        words: a.words,
-        coverage: mass > 0 ? Math.min(1, a.found / mass) : 0,
-      });
-    return hits.sort((x, y) => y.score - x.score || x.doc - y.doc);
+    return doc;
+  }
+
+  /** Whether the document shares a term with the query (only such a document can be a hit). */
+  holds(doc: number): boolean {
+    return this.lengths.has(doc);
+  }
+
+  hits(): Bm25Hit[] {
+    const n = this.docs;
+    const avg = this.total / Math.max(1, n) || 1;
+    const postings = new Map<string, Array<[number, number]>>();
+    for (const [t, list] of this.counts)
+      postings.set(
+        t,
+        list.map(([doc, f]) => [doc, termWeight(f, this.lengths.get(doc)!, avg)]),
+      );
+    return scoreHits(
+      this.terms,
+      (t) => postings.get(t),
+      (t) => idfOf(n, postings.get(t)!.length),
+      Math.max(COMMON_MIN, COMMON_SHARE * n),
+    );
   }
 }

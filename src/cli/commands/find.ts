@@ -1,6 +1,7 @@
 // chain-atlas find <text>: firms by name, alias or product — substring hits first, then word matches (光伏玻璃 → 光伏压延玻璃).
 import type { Command } from "commander";
-import { findFirmsByWords } from "../../analysis/matching/find-firms.ts";
+import { findFirmsByWords, findFirmsByWordsIn } from "../../analysis/matching/find-firms.ts";
+import type { Firm } from "../../model/index.ts";
 import type { CliContext } from "../context.ts";
 import { printJson, printTable } from "../output.ts";
 
@@ -12,9 +13,15 @@ export function register(program: Command, ctx: CliContext): void {
     .option("--limit <n>", "at most this many", "20")
     .action(async (text: string, opts: { limit: string }) => {
       const limit = Math.max(1, Number(opts.limit) || 20);
-      const exact = await (await ctx.openStore()).findFirms(text, limit);
+      const store = await ctx.openStore();
+      const exact = await store.findFirms(text, limit);
       const seen = new Set(exact.map((h) => h.id));
-      const byWords = findFirmsByWords(await ctx.dataset(), text, limit).filter((h) => !seen.has(h.id));
+      // Word matches over the firms as the store streams them (a province is never held whole): the same hits as
+      // over the dataset.
+      const words = store.streamEntities
+        ? await findFirmsByWordsIn(store.streamEntities("firms") as AsyncIterable<Firm>, text, limit)
+        : findFirmsByWords(await ctx.dataset(), text, limit);
+      const byWords = words.filter((h) => !seen.has(h.id));
       const hits = [...exact, ...byWords].slice(0, limit);
       if (ctx.json) printJson(hits);
       else if (hits.length === 0) process.stdout.write(`no firm matches ${JSON.stringify(text)}\n`);

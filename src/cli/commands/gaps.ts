@@ -1,12 +1,13 @@
 // chain-atlas gaps --chain <id>: every segment's finding (missing, weak, external, single-source, covered) and severity.
 import type { Command } from "commander";
 import { analysisIndexOfDataset } from "../../analysis/core/analysis-index.ts";
-import { allChainGaps, findGaps } from "../../analysis/gaps/find-gaps.ts";
+import { allChainGaps, findGaps, findGapsOfIndex } from "../../analysis/gaps/find-gaps.ts";
 import { type ChainGaps, GAP_KINDS, type GapFinding } from "../../analysis/gaps/gap-finding.ts";
 import { NO_RESOURCES } from "../../analysis/matching/matching-resources.ts";
 import { localSupplyHeadline } from "../../analysis/summary/chain-summary.ts";
 import type { CliContext } from "../context.ts";
 import { printJson, printTable } from "../output.ts";
+import { commandProgress } from "../progress-bar.ts";
 import { type CliLang, GAP_KIND_WORDS } from "../words.ts";
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -27,11 +28,12 @@ export function register(program: Command, ctx: CliContext): void {
     .description("find the chain's missing and weak links, with severity and its factors")
     .option("--chain <id>", "chain id (see `chain-atlas chains`)")
     .option("--all", "every chain: one line each (figures, gap counts, the most severe gap)")
-    .action(async (opts: { chain?: string; all?: boolean }, cmd: Command) => {
+    .option("--progress", "with --all on Neo4j: show how many chains are read, also in a log")
+    .action(async (opts: { chain?: string; all?: boolean; progress?: boolean }, cmd: Command) => {
       if (opts.all === true) {
         // As commander words its own option errors: one line and the hint to --help.
         if (opts.chain !== undefined) cmd.error("error: give --chain <id> or --all, not both");
-        return printAllChains(ctx);
+        return printAllChains(ctx, opts.progress === true);
       }
       if (opts.chain === undefined)
         return cmd.error("error: gaps needs --chain <id> (see `chain-atlas chains`) or --all");
@@ -103,11 +105,23 @@ function worstGap(r: ChainGaps): GapFinding | undefined {
 }
 
 /**
- * Every chain's gaps. The whole store is read, but no graph is built: the analysis index comes straight from
- * the dataset (a province's million ties make a graph cost more than the analysis), with the same answers.
+ * Every chain's gaps, with no graph built: the analysis index comes straight from the data read (a province's
+ * million ties make a graph cost more than the analysis). The embedded store is read whole; Neo4j chain by chain,
+ * each chain's subgraph as `gaps --chain` reads it, so a province is never held whole. The same answers either way.
  */
-async function printAllChains(ctx: CliContext): Promise<void> {
-  const all = allChainGaps(analysisIndexOfDataset(await ctx.dataset()));
+async function allGaps(ctx: CliContext, progress: boolean): Promise<ChainGaps[]> {
+  if (!(await ctx.readsByChain())) return allChainGaps(analysisIndexOfDataset(await ctx.dataset()));
+  const bar = commandProgress("gaps --all", "chains", progress);
+  const all: ChainGaps[] = [];
+  const read = ctx.eachChainDataset({ candidates: false }, (done, total) => bar?.update(done, total));
+  for await (const { chain, dataset } of read)
+    all.push(findGapsOfIndex(analysisIndexOfDataset(dataset), { chain }));
+  bar?.done();
+  return all;
+}
+
+async function printAllChains(ctx: CliContext, progress: boolean): Promise<void> {
+  const all = await allGaps(ctx, progress);
   if (ctx.json)
     return printJson(
       all.map((r) => ({
