@@ -128,6 +128,8 @@ export class CliContext {
       const dataset = await next!;
       // The next chain is read while this one is analysed: the store and the analysis overlap.
       next = i + 1 < chains.length ? read(chains[i + 1]!, keys, opts) : undefined;
+      // Awaited on the next turn; a failure while this one is analysed is not left unhandled meanwhile.
+      next?.catch(() => undefined);
       yield { chain: chains[i]!, dataset };
       onChain?.(i + 1, chains.length);
     }

@@ -111,6 +111,13 @@ export function loadEmbeddedSubgraph(
       want("firm", "select key from sg_key");
       want("tie", "select id from sg_tie where supplier in (select key from sg_key)");
       want("tie", "select id from sg_tie where customer in (select key from sg_key)");
+      // The firms asked for by id (a what-if's landing firm) and every tie they have.
+      if (!candidates && opts.firms && opts.firms.length > 0) {
+        keyIn(opts.firms);
+        want("firm", "select key from sg_key");
+        want("tie", "select id from sg_tie where supplier in (select key from sg_key)");
+        want("tie", "select id from sg_tie where customer in (select key from sg_key)");
+      }
       // Every tie's both ends are in the dataset.
       want("firm", "select t.supplier from sg_want_tie w cross join sg_tie t on t.id = w.id");
       want("firm", "select t.customer from sg_want_tie w cross join sg_tie t on t.id = w.id");

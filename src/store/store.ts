@@ -93,6 +93,12 @@ export interface SubgraphOptions {
   /** False when the analysis ranks no candidates (default true). */
   candidates?: boolean;
   /**
+   * With `candidates: false`: these firms too, whole, with every tie they are at either end of and the firms at its
+   * other end — what the chain's gaps read of a firm once it lands in the chain (what-if). An unknown id brings
+   * nothing.
+   */
+  firms?: ReadonlyArray<string>;
+  /**
    * Given, a store that keeps the keys' text evidence (SubgraphKeys.textSegments' details) may hand over, once
    * and before it returns, every pair it keeps for the chain's own segments: the caller then need not match the
    * subgraph's text again. Not called by a store that keeps none, or none of this shape.

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { generateSynthetic } from "../../scripts/synthetic/generate.ts";
 import { findGaps } from "../../src/analysis/gaps/find-gaps.ts";
+import { whatIf } from "../../src/analysis/gaps/what-if.ts";
 import {
   type MatchingResources,
   NO_RESOURCES,
@@ -14,6 +15,7 @@ import type { Dataset } from "../../src/model/index.ts";
 import { loadSeed, readMatchingResources } from "../../src/seed/index.ts";
 import { EmbeddedStore, SHIPPED_SEED } from "../../src/store/index.ts";
 import { withTestReference } from "../helpers/test-reference.ts";
+import { landingFirms, whatIfCity } from "../helpers/what-if-city.ts";
 
 /** Checks every chain; returns how many chains load fewer firms than the whole and, without candidates, than with. */
 async function sameAnswers(
@@ -66,5 +68,29 @@ describe("the embedded store's chain subgraph", () => {
     const ds = loadSeed(SHIPPED_SEED);
     const res = withTestReference(ds);
     await sameAnswers(ds, res);
+  }, 120_000);
+
+  it("gives what-if the whole graph's answer with the landing firm read beside the chain, unfiled ties too", async () => {
+    const ds = whatIfCity();
+    const store = new EmbeddedStore(":memory:");
+    await store.replaceDataset(ds, { who: "test", why: "what-if" });
+    const whole = buildGraph(await store.loadDataset());
+    let changed = 0;
+    let cases = 0;
+    for (const chain of ds.chains)
+      for (const seg of ds.segments.filter((s) => s.chain === chain.id).slice(0, 4))
+        for (const firm of landingFirms(ds, chain.id)) {
+          const sub = await store.loadChainSubgraph(chain.id, subgraphKeys(NO_RESOURCES), {
+            candidates: false,
+            firms: [firm],
+          });
+          const want = whatIf(whole, { firm, segment: seg.id });
+          expect(whatIf(buildGraph(sub), { firm, segment: seg.id }), `${firm} → ${seg.id}`).toEqual(want);
+          cases++;
+          if (want.changes.length > 0) changed++;
+        }
+    // Landings that change findings were compared, not only ones that change nothing.
+    expect(changed).toBeGreaterThan(cases / 4);
+    await store.close();
   }, 120_000);
 });

@@ -25,6 +25,7 @@ import type { Neo4jStore } from "../../src/store/neo4j/index.ts";
 import { textEvidencePage } from "../../src/store/neo4j/neo4j-subgraph.ts";
 import { seedWithIndustries } from "../helpers/seed-with-industries.ts";
 import { withTestReference } from "../helpers/test-reference.ts";
+import { landingFirms, whatIfCity } from "../helpers/what-if-city.ts";
 import { emptyTestNeo4j, lockTestNeo4j, testDriver } from "./neo4j-test-server.ts";
 
 let release: (() => void) | undefined;
@@ -252,6 +253,28 @@ describe("the Neo4j chain subgraph", () => {
       expect(leftOut).toBeGreaterThan(0);
       expect(lost).toBeGreaterThan(0);
     }
+  });
+
+  it("reads a landing firm beside the chain with every tie it has, as the embedded store does (what-if)", {
+    timeout: 120_000,
+  }, async () => {
+    const ds = whatIfCity();
+    const embedded = new EmbeddedStore(":memory:");
+    await embedded.replaceDataset(ds, { who: "test", why: "what-if" });
+    await graph.replaceDataset(ds, { who: "test", why: "what-if" });
+    const keys = subgraphKeys(NO_RESOURCES);
+    let more = 0;
+    for (const chain of ds.chains)
+      for (const firm of [...landingFirms(ds, chain.id), "no-such-firm"]) {
+        const opts = { candidates: false, firms: [firm] };
+        const want = await embedded.loadChainSubgraph(chain.id, keys, opts);
+        expect(await graph.loadChainSubgraph(chain.id, keys, opts), `${chain.id} ${firm}`).toEqual(want);
+        const bare = await embedded.loadChainSubgraph(chain.id, keys, { candidates: false });
+        if (want.ties.length > bare.ties.length) more++;
+      }
+    // The firm's own ties came along (beyond those the chain reads anyway) for most landings.
+    expect(more).toBeGreaterThan(ds.chains.length * 3);
+    await embedded.close();
   });
 
   it("names the firm whose stored brief is damaged", { timeout: 120_000 }, async () => {

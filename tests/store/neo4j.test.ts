@@ -244,6 +244,9 @@ describe("chain-atlas with --store, push and pull", () => {
       ["find", "电池", "--limit", "40"],
       ["--json", "find", "逆变器"],
       ["--lang", "en", "find", "glass"],
+      // what-if reads the chain's subgraph and the landing firm with its ties.
+      ["whatif", "--firm", "flat-glass", "--segment", "pv-encapsulant"],
+      ["--json", "whatif", "--firm", "byd", "--segment", "pv-polysilicon"],
     ]) {
       const here = runCli(["--db", db, ...args]);
       expect(here.code, args.join(" ")).toBe(0);
@@ -251,6 +254,19 @@ describe("chain-atlas with --store, push and pull", () => {
       const there = runCli(["--store", NEO4J_TEST_URL, ...args], NEO4J_TEST_ENV);
       expect(there.stderr, args.join(" ")).toBe("");
       expect(there.stdout, args.join(" ")).toBe(here.stdout);
+    }
+    // Unknown firms, segments, chains and regions: the same message and exit code from both.
+    for (const args of [
+      ["whatif", "--firm", "no-such-firm", "--segment", "pv-glass"],
+      ["whatif", "--firm", "byd", "--segment", "no-such-segment"],
+      ["whatif", "--firm", "byd", "--segment", "pv-glass", "--chain", "no-such-chain"],
+      ["whatif", "--firm", "byd", "--segment", "pv-glass", "--region", "no-such-region"],
+    ]) {
+      const here = runCli(["--db", db, ...args]);
+      expect(here.code, args.join(" ")).toBeGreaterThan(0);
+      expect(here.stderr).toMatch(/no-such/);
+      const there = runCli(["--store", NEO4J_TEST_URL, ...args], NEO4J_TEST_ENV);
+      expect([there.code, there.stderr], args.join(" ")).toEqual([here.code, here.stderr]);
     }
     // `export` streams Neo4j's firms, ties and sources a page at a time: the same files as from the embedded store.
     const [fromLocal, fromRemote] = [tempDir(), tempDir()];

@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import { GAP_KINDS } from "../../analysis/gaps/gap-finding.ts";
 import { whatIf } from "../../analysis/gaps/what-if.ts";
+import { NO_RESOURCES } from "../../analysis/matching/matching-resources.ts";
 import type { CliContext } from "../context.ts";
 import { printJson, printTable } from "../output.ts";
 import { GAP_KIND_WORDS } from "../words.ts";
@@ -17,8 +18,17 @@ export function register(program: Command, ctx: CliContext): void {
     .option("--chain <id>", "chain id (defaults to the segment's chain)")
     .option("--region <id>", "region it lands in (defaults to the seed's first region)")
     .action(async (opts: { firm: string; segment: string; chain?: string; region?: string }) => {
-      const ds = await ctx.dataset();
-      const r = whatIf(await ctx.graph(), opts);
+      // The chain's subgraph with the firm and its ties (all the chain's gaps read of it once it lands), where the
+      // store cuts one: a province is never read whole. The chain is the segment's unless given.
+      const store = await ctx.openStore();
+      const skeleton = await store.loadDataset({ omit: ["firms", "ties", "sources"] });
+      const chain = opts.chain ?? skeleton.segments.find((s) => s.id === opts.segment)?.chain;
+      // An unknown chain or segment: any chain's subgraph (it lists every chain and segment) names what is expected,
+      // as the whole graph would.
+      const read = skeleton.chains.some((c) => c.id === chain) ? chain : skeleton.chains[0]?.id;
+      const sub = { candidates: false, firms: [opts.firm] };
+      const ds = read === undefined ? await ctx.dataset() : await ctx.chainDataset(read, NO_RESOURCES, sub);
+      const r = whatIf(read === undefined ? await ctx.graph() : await ctx.chainGraph(read), opts);
       if (ctx.json) return printJson(r);
       const en = ctx.lang === "en";
       const kindWords = GAP_KIND_WORDS[ctx.lang];

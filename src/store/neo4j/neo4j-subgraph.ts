@@ -252,6 +252,8 @@ async function readCandidates(
     firmRow,
   );
   const keyFirms = await keyFirmsOf(tx, frame);
+  // The firms asked for by id (a what-if's landing firm): read whole with every tie they have, as key firms are.
+  if (!candidates) for (const id of opts.firms ?? []) keyFirms.add(id);
   // A firm read only as an end of a tie a ranking leaves out is then brought in, or not, by its codes alone
   // (codeCandidates), as it then scores.
   const tieRows = await chainTies(tx, frame, keyFirms, opts.ranking === undefined);
