@@ -2,8 +2,9 @@
 // embedded store and into Neo4j, and the commands users run on each, side by side with the ratio. Every figure
 // is a cold `chain-atlas` process (the compiled build), as a user runs it: import, one chain's gaps and top-50
 // targets, every chain's gaps (`gaps --all`) and every chain's targets (one process per chain, summed).
-// Then, with BENCH_MILLION=1 (about 15 minutes; not in CI; BENCH_MILLION=only skips the side by side): top-50
-// targets for the largest and a median chain on Neo4j holding 1,000,000 firms (target ≤ 2 s), loaded by this script
+// Then, with BENCH_MILLION=1 (about 20 minutes; not in CI; BENCH_MILLION=only skips the side by side): top-50
+// targets for the largest and a median chain on Neo4j holding 1,000,000 firms (target ≤ 2 s), and the whole-city
+// commands (chains, gaps --all, stats, find, whatif) each in a 1 GB heap, on that store loaded by this script
 // through the store's staged replace (the CLI import would need the seed files of a million firms written first);
 // BENCH_MILLION_KEEP=1 keeps it loaded for the next run, which then finds it unchanged. Start Neo4j with room for
 // it: NEO4J_HEAP=10g NEO4J_PAGECACHE_MB=2048 npm run neo4j:start, and run node with --max-old-space-size=8192.
@@ -34,10 +35,11 @@ const credentials = {
 };
 const env = { ...process.env, NEO4J_USER: credentials.user, NEO4J_PASSWORD: credentials.password };
 
-/** Wall seconds of one cold process; fails loudly when it fails. */
-function cold(args: string[]): number {
+/** Wall seconds of one cold process (with a heap of at most `heapMb`, when given); fails loudly when it fails. */
+function cold(args: string[], heapMb?: number): number {
   const t = performance.now();
-  const r = spawnSync(process.execPath, [bin, ...args], { env, encoding: "utf8", maxBuffer: 1 << 28 });
+  const run = heapMb === undefined ? env : { ...env, NODE_OPTIONS: `--max-old-space-size=${heapMb}` };
+  const r = spawnSync(process.execPath, [bin, ...args], { env: run, encoding: "utf8", maxBuffer: 1 << 28 });
   if (r.status !== 0)
     throw new Error(`chain-atlas ${args.join(" ")} exited ${r.status}: ${r.stderr.slice(-2000)}`);
   return (performance.now() - t) / 1000;
@@ -149,10 +151,31 @@ async function million(): Promise<void> {
       );
     }
     // The first command a user runs on a province: every chain's counts, as the store streams firms and ties.
-    const chains = cold(["--store", url, "chains"]);
+    const chains = cold(["--store", url, "chains"], 1024);
     process.stdout.write(
-      `chains on Neo4j, ${ds.firms.length} firms (cold process, streamed): ${chains.toFixed(2)} s (no target)\n`,
+      `chains on Neo4j, ${ds.firms.length} firms (cold process, 1 GB heap, streamed): ${chains.toFixed(2)} s (no target)\n`,
     );
+    // The other whole-city commands, each in a heap of 1 GB (Node's default here is 4 GB) to show that none holds
+    // the province: gaps --all chain by chain, stats and find as the store streams, whatif on one chain's subgraph.
+    const median = ds.chains[Math.floor(ds.chains.length / 2)]!.id;
+    const segment = ds.segments.find((s) => s.chain === median)!;
+    const lander = ds.firms.find((f) => f.location.region === undefined && f.segments.length > 0)!;
+    for (const [what, args] of [
+      [`gaps --chain ${ds.chains[0]!.id}`, ["gaps", "--chain", ds.chains[0]!.id]],
+      [`gaps --chain ${median}`, ["gaps", "--chain", median]],
+      [`gaps --all (${ds.chains.length} chains, read chain by chain)`, ["gaps", "--all"]],
+      ["stats (streamed)", ["stats"]],
+      [`find ${segment.keywords[0]} (words matched as firms stream)`, ["find", segment.keywords[0]!]],
+      [
+        `whatif --firm ${lander.id} --segment ${segment.id}`,
+        ["whatif", "--firm", lander.id, "--segment", segment.id],
+      ],
+    ] as const) {
+      const secs = cold(["--store", url, ...args], 1024);
+      process.stdout.write(
+        `${what} on Neo4j, ${ds.firms.length} firms (cold process, 1 GB heap): ${secs.toFixed(2)} s (no target)\n`,
+      );
+    }
     if (process.env.BENCH_MILLION_KEEP !== "1") {
       const wipe = await Neo4jStore.connect(url, credentials);
       await wipe.dropAll();

@@ -160,11 +160,12 @@ export class Bm25QueryTally {
   add(fields: ReadonlyArray<Field>): number {
     const doc = this.docs++;
     const { tf, length } = termFrequencies(fields, (text) => {
-      // Firms share texts (one product across many): each is segmented once, as the index does.
+      // Firms share texts (one product across many): the first few thousand are segmented once (a name, unique,
+      // would only fill the cache).
       let t = this.seen.get(text);
       if (!t) {
         t = termsOf(text);
-        if (this.seen.size < 100_000) this.seen.set(text, t);
+        if (this.seen.size < 20_000) this.seen.set(text, t);
       }
       return t;
     });
