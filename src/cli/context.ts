@@ -111,7 +111,7 @@ export class CliContext {
   }
 
   /**
-   * Every chain's subgraph in chain order (matched without resources), one held at a time beside the next one being
+   * Every chain's subgraph in chain order (matched without resources), one held at a time beside the next two being
    * read, for a whole-city command on a store read by chain (readsByChain). `onChain` hears each one done.
    */
   async *eachChainDataset(
@@ -123,13 +123,21 @@ export class CliContext {
     if (!read) throw new Error("eachChainDataset: the store reads no chain subgraphs");
     const keys = (await keysOf())(NO_RESOURCES);
     const chains = (await store.loadDataset({ omit: ["firms", "ties", "sources"] })).chains.map((c) => c.id);
-    let next = chains.length > 0 ? read(chains[0]!, keys, opts) : undefined;
+    // Two chains are read ahead while one is analysed: the store's reads overlap each other and the analysis.
+    const pending: Array<Promise<Dataset>> = [];
+    let asked = 0;
+    const ask = () => {
+      while (asked < chains.length && pending.length < 2) {
+        const p = read(chains[asked++]!, keys, opts);
+        // Awaited in turn; a failure while an earlier chain is analysed is not left unhandled meanwhile.
+        p.catch(() => undefined);
+        pending.push(p);
+      }
+    };
     for (let i = 0; i < chains.length; i++) {
-      const dataset = await next!;
-      // The next chain is read while this one is analysed: the store and the analysis overlap.
-      next = i + 1 < chains.length ? read(chains[i + 1]!, keys, opts) : undefined;
-      // Awaited on the next turn; a failure while this one is analysed is not left unhandled meanwhile.
-      next?.catch(() => undefined);
+      ask();
+      const dataset = await pending.shift()!;
+      ask();
       yield { chain: chains[i]!, dataset };
       onChain?.(i + 1, chains.length);
     }

@@ -26,7 +26,7 @@ import { textEvidencePage } from "../../src/store/neo4j/neo4j-subgraph.ts";
 import { seedWithIndustries } from "../helpers/seed-with-industries.ts";
 import { withTestReference } from "../helpers/test-reference.ts";
 import { landingFirms, whatIfCity } from "../helpers/what-if-city.ts";
-import { emptyTestNeo4j, lockTestNeo4j, testDriver } from "./neo4j-test-server.ts";
+import { connectTestNeo4j, emptyTestNeo4j, lockTestNeo4j, testDriver } from "./neo4j-test-server.ts";
 
 let release: (() => void) | undefined;
 let graph: Neo4jStore;
@@ -275,6 +275,41 @@ describe("the Neo4j chain subgraph", () => {
     // The firm's own ties came along (beyond those the chain reads anyway) for most landings.
     expect(more).toBeGreaterThan(ds.chains.length * 3);
     await embedded.close();
+  });
+
+  it("reads a chain's skeleton again once another writer changed it, though it keeps the last one it read", {
+    timeout: 120_000,
+  }, async () => {
+    const ds = generateSynthetic({ seed: 9, chains: 3, firms: 300, ties: 600 });
+    await graph.replaceDataset(ds, { who: "test", why: "skeleton" });
+    const keys = subgraphKeys(NO_RESOURCES);
+    const [a, b] = [ds.chains[0]!.id, ds.chains[1]!.id];
+    const first = await graph.loadChainSubgraph(a, keys, { candidates: false });
+    // Another store (as another process would) renames a segment of the other chain.
+    const other = await connectTestNeo4j();
+    const seg = ds.segments.find((s) => s.chain === b)!;
+    const renamed = { ...seg, name: { ...seg.name, zh: "改名后的环节" } };
+    await other.writeEntities([{ kind: "segments", id: seg.id, json: JSON.stringify(renamed) }], {
+      who: "test",
+      why: "rename",
+    });
+    const after = await graph.loadChainSubgraph(a, keys, { candidates: false });
+    expect(after.segments.find((s) => s.id === seg.id)!.name.zh).toBe("改名后的环节");
+    expect(after.segments).toEqual((await other.loadDataset()).segments);
+    expect(first.segments.find((s) => s.id === seg.id)!.name.zh).toBe(seg.name.zh);
+    // A read's skeleton is its own: changing it changes no later read.
+    const kept = structuredClone(after);
+    after.segments[0]!.name.zh = "mutated by a caller";
+    const again = await graph.loadChainSubgraph(a, keys, { candidates: false });
+    expect(again.segments[0]!.name.zh).not.toBe("mutated by a caller");
+    expect(again).toEqual(kept);
+    // Emptied and filled again by another writer, so the change number repeats: the new skeleton is read.
+    await other.dropAll();
+    const next = generateSynthetic({ seed: 10, chains: 3, firms: 300, ties: 600 });
+    await other.replaceDataset(next, { who: "test", why: "again" });
+    const refilled = await graph.loadChainSubgraph(next.chains[0]!.id, keys, { candidates: false });
+    expect(refilled.segments).toEqual(next.segments);
+    await other.close();
   });
 
   it("names the firm whose stored brief is damaged", { timeout: 120_000 }, async () => {

@@ -52,6 +52,18 @@ export async function lastChangeId(tx: Tx): Promise<number> {
   return Number(r.records[0]?.get("last") ?? 0);
 }
 
+/**
+ * What names the stored data as it is now: the newest change and when it was made (an emptied store counts its
+ * changes from 1 again, so the number alone could repeat).
+ */
+export async function changeStamp(tx: Tx): Promise<string> {
+  const r = await tx.run(
+    "MATCH (m:AtlasMeta {key: 'changes'}) OPTIONAL MATCH (c:ChangeSet {id: m.last}) RETURN m.last AS last, c.at AS at",
+  );
+  const rec = r.records[0];
+  return rec === undefined ? "none" : `${Number(rec.get("last") ?? 0)}@${String(rec.get("at") ?? "")}`;
+}
+
 /** The change items of change `changeId` as batches of rows, numbered in order (`n`). */
 export function* changeItemBatches(
   changeId: number,

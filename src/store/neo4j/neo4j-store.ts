@@ -38,6 +38,7 @@ import { type BuiltPack, writePack } from "./pack-subgraph.ts";
 import { parseEntity, readEntityRows, rowOf, rowsToDataset } from "./read-dataset.ts";
 import { DROPPED_SCHEMA, SCHEMA_STATEMENTS, schemaName } from "./schema.ts";
 import { type Diff, replaceStaged } from "./staged-write.ts";
+import type { SkeletonCache } from "./subgraph-parts.ts";
 import { checkEdgeEnds, type Tx, writeDataset } from "./write-dataset.ts";
 import { readEntityJson, writeEntities } from "./write-entities.ts";
 
@@ -64,6 +65,8 @@ const STREAM_PAGE = 5000;
 export class Neo4jStore implements Store {
   readonly kind = "neo4j" as const;
   private readonly endpoint: Endpoint;
+  /** The skeleton the last chain subgraph read, kept while no change comes (subgraph-parts.ts SkeletonCache). */
+  private readonly skeletons: SkeletonCache = {};
 
   private constructor(
     readonly url: string,
@@ -317,6 +320,7 @@ export class Neo4jStore implements Store {
         (p) => {
           built = p;
         },
+        this.skeletons,
       ),
     );
     // The chain's candidate pack the read built: kept for the next ranking (the subgraph is this one's either way).
@@ -415,6 +419,7 @@ export class Neo4jStore implements Store {
 
   /** Deletes every entity and the whole change history (tests, and `push --replace-history`-style resets). */
   async dropAll(): Promise<void> {
+    for (const k of Object.keys(this.skeletons)) delete this.skeletons[k as keyof SkeletonCache];
     try {
       await withRetry(() =>
         this.withSession("WRITE", async (s) => {

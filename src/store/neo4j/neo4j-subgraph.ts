@@ -17,6 +17,7 @@ import {
   keyFirmsOf,
   neededFirms,
   readFrame,
+  type SkeletonCache,
   wholeFirm,
   withSources,
 } from "./subgraph-parts.ts";
@@ -158,6 +159,7 @@ export async function readNeo4jSubgraph(
   opts: SubgraphOptions = {},
   side?: SideRead,
   built?: (pack: BuiltPack) => void,
+  skeletons?: SkeletonCache,
 ): Promise<Dataset> {
   const pack = opts.ranking && opts.pick && opts.candidates !== false ? opts.pack : undefined;
   // The pack (megabytes at a province's scale) comes beside the skeleton.
@@ -165,7 +167,7 @@ export async function readNeo4jSubgraph(
     ? (side ?? ((work) => work(tx)))((t) => readPack(t, chainId, keys, pack.version))
     : undefined;
   packRead?.catch(() => undefined);
-  const frame = await readFrame(tx, chainId);
+  const frame = await readFrame(tx, chainId, skeletons);
   const shape = await subgraphShape(tx);
   if (pack && packRead && frame.mine.length > 0 && shape >= BRIEF_SHAPE) {
     const kept = await packRead;

@@ -3,6 +3,7 @@
 import { StoreError } from "../../errors.ts";
 import type { Dataset, Segment, SupplyTie } from "../../model/index.ts";
 import { citedSourceIds, reachOf, SKELETON_KINDS } from "../subgraph-reach.ts";
+import { changeStamp } from "./change-history.ts";
 import { briefFirm } from "./firm-brief.ts";
 import { NODE_LABELS } from "./graph-shape.ts";
 import { jsonRow, type ParsedRow, parsedToDataset, readParsed } from "./read-dataset.ts";
@@ -55,7 +56,17 @@ export interface ChainFrame {
   ownMasters: string[];
 }
 
-export async function readFrame(tx: Tx, chainId: string): Promise<ChainFrame> {
+/**
+ * The skeleton a store read last, named by the change it describes (changeStamp): a province's thousands of segments
+ * and feeds are then read once for many chains (gaps --all), not once a chain. Each read gets its own copy.
+ */
+export interface SkeletonCache {
+  stamp?: string;
+  city?: string;
+  rows?: ReadonlyArray<ParsedRow>;
+}
+
+async function readSkeleton(tx: Tx): Promise<{ city: string; rows: ParsedRow[] }> {
   const city = (await tx.run("MATCH (c:City) RETURN c.json AS json LIMIT 1")).records[0]?.get("json") as
     | string
     | undefined;
@@ -68,6 +79,25 @@ export async function readFrame(tx: Tx, chainId: string): Promise<ChainFrame> {
         : `MATCH (n:${NODE_LABELS[kind]})${kind === "regions" ? " WHERE NOT n:City" : ""} RETURN n.id AS id, n.seq AS seq, n.json AS json ORDER BY n.seq`;
     rows.push(...(await readParsed(tx, kind, cypher)));
   }
+  return { city, rows };
+}
+
+/** The skeleton as the transaction sees it: from the cache when it describes the same change, else read (and kept). */
+async function skeletonOf(
+  tx: Tx,
+  cache: SkeletonCache | undefined,
+): Promise<{ city: string; rows: ParsedRow[] }> {
+  if (!cache) return readSkeleton(tx);
+  const stamp = await changeStamp(tx);
+  if (cache.stamp !== stamp || cache.rows === undefined || cache.city === undefined) {
+    const read = await readSkeleton(tx);
+    Object.assign(cache, { stamp, city: read.city, rows: read.rows });
+  }
+  return { city: cache.city!, rows: cache.rows!.map((r) => ({ ...r, value: structuredClone(r.value) })) };
+}
+
+export async function readFrame(tx: Tx, chainId: string, cache?: SkeletonCache): Promise<ChainFrame> {
+  const { city, rows } = await skeletonOf(tx, cache);
   const skeleton = parsedToDataset(city, rows);
   const mine = skeleton.segments.filter((s) => s.chain === chainId);
   return {
