@@ -3,13 +3,14 @@
 // The graph lives in `graphStore` (the embedded file by default, or Neo4j); accounts and settings stay in `store`.
 
 import { type MatchingResources, useMatchingResources } from "../analysis/matching/matching-resources.ts";
+import { subgraphKeys } from "../analysis/matching/subgraph-keys.ts";
 import type { AtlasGraph } from "../graph/index.ts";
-import { buildGraph, type GraphChange, patchGraph } from "../graph/index.ts";
+import { buildGraph, chainOf, type GraphChange, patchGraph } from "../graph/index.ts";
 import type { Dataset } from "../model/index.ts";
 import { readMatchingResources } from "../seed/index.ts";
 import type { Accounts } from "../store/accounts/index.ts";
 import type { EmbeddedStore } from "../store/embedded-store.ts";
-import type { Store } from "../store/store.ts";
+import type { Store, SubgraphOptions } from "../store/store.ts";
 import { AnswerCache, type AnswerCacheOptions } from "./answer-cache.ts";
 import { JsonText } from "./json-text.ts";
 
@@ -29,6 +30,8 @@ export class AtlasState {
   private syncing: Promise<void> | undefined;
   /** Where the graph is read and written: `store` itself, or (Neo4j) a store whose writes keep the version. */
   readonly graphStore: Store;
+  /** How many times the whole dataset was read from the graph store (a province's Neo4j should not be). */
+  wholeReads = 0;
 
   constructor(
     readonly store: EmbeddedStore,
@@ -89,7 +92,10 @@ export class AtlasState {
     this.refresh();
     if (this.ds) return this.ds;
     const version = this.version;
-    this.loading ??= this.graphStore.loadDataset();
+    if (!this.loading) {
+      this.wholeReads++;
+      this.loading = this.graphStore.loadDataset();
+    }
     const loading = this.loading;
     try {
       const ds = await loading;
@@ -102,11 +108,48 @@ export class AtlasState {
 
   async graph(): Promise<AtlasGraph> {
     const ds = await this.dataset();
-    // The same matching resources as the CLI (vocabulary, GB/T classes, crosswalks), so a list row imported
-    // through the API reaches its segments and the API ranks exactly as `chain-atlas targets` does.
-    this.resources ??= readMatchingResources();
-    this.g ??= useMatchingResources(buildGraph(ds), this.resources);
+    this.g ??= useMatchingResources(buildGraph(ds), this.matching());
     return this.g;
+  }
+
+  /**
+   * The same matching resources as the CLI (vocabulary, GB/T classes, crosswalks), so a list row imported through
+   * the API reaches its segments and the API ranks exactly as `chain-atlas targets` does.
+   */
+  matching(): MatchingResources {
+    this.resources ??= readMatchingResources();
+    return this.resources;
+  }
+
+  /**
+   * Whether one chain's answers (gaps, targets, portfolio, what-if) read that chain's subgraph from the store instead
+   * of the whole graph kept here: on Neo4j, the store for regions a whole graph in memory does not fit (as the CLI
+   * reads it); the embedded store's whole graph is kept. CHAIN_ATLAS_WHOLE_GRAPH=1 keeps the whole graph everywhere.
+   */
+  get readsByChain(): boolean {
+    return (
+      this.remote &&
+      this.graphStore.kind === "neo4j" &&
+      this.graphStore.loadChainSubgraph !== undefined &&
+      process.env.CHAIN_ATLAS_WHOLE_GRAPH !== "1"
+    );
+  }
+
+  /** Whether the store holds this chain: from the skeleton alone on a store read by chain, else the kept graph. */
+  async hasChain(chain: string): Promise<boolean> {
+    if (!this.readsByChain) return chainOf(await this.graph(), chain) !== undefined;
+    const ids = await this.cached("chain-ids", async () => {
+      const skeleton = await this.graphStore.loadDataset({ omit: ["firms", "ties", "sources"] });
+      return new Set(skeleton.chains.map((c) => c.id));
+    });
+    return ids.has(chain);
+  }
+
+  /** One chain's subgraph as the store cuts it for the analysis matching with `res` (answers are cached by the caller). */
+  async chainDataset(chain: string, res: MatchingResources, opts: SubgraphOptions = {}): Promise<Dataset> {
+    const read = this.graphStore.loadChainSubgraph?.bind(this.graphStore);
+    if (!read) return this.dataset();
+    return read(chain, subgraphKeys(res), opts);
   }
 
   /**
@@ -153,7 +196,7 @@ function tracked(store: Store, seen: (changeId: number) => void): Store {
   return {
     kind: store.kind,
     isEmpty: () => store.isEmpty(),
-    loadDataset: () => store.loadDataset(),
+    loadDataset: (opts) => store.loadDataset(opts),
     replaceDataset: async (ds, meta, opts) => {
       const summary = await store.replaceDataset(ds, meta, opts);
       if (summary.changeId !== undefined) seen(summary.changeId);
@@ -171,6 +214,14 @@ function tracked(store: Store, seen: (changeId: number) => void): Store {
     changeItems: (id) => store.changeItems(id),
     ...(store.changeSet && { changeSet: (id: number) => store.changeSet!(id) }),
     findFirms: (query, limit) => store.findFirms(query, limit),
+    ...(store.loadChainSubgraph && {
+      loadChainSubgraph: (
+        chain: string,
+        keys: Parameters<NonNullable<Store["loadChainSubgraph"]>>[1],
+        opts,
+      ) => store.loadChainSubgraph!(chain, keys, opts),
+    }),
+    ...(store.streamEntities && { streamEntities: (kind) => store.streamEntities!(kind) }),
     close: () => store.close(),
   };
 }

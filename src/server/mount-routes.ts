@@ -1,7 +1,6 @@
 // Mounts route specs on a router: sign-in and role first, then path and query checks, then the handler.
 import { type Request, type Response, Router } from "express";
 import { AuthError, ForbiddenError, NotFoundError, OptionError } from "../errors.ts";
-import { chainOf } from "../graph/index.ts";
 import type { AtlasState } from "./atlas-state.ts";
 import type { Caller } from "./auth/authenticate.ts";
 import { JsonText } from "./json-text.ts";
@@ -46,7 +45,7 @@ export function mountRoutes(state: AtlasState, specs: ReadonlyArray<RouteSpec>):
           : (req.params as Record<string, string>);
         const query = checkQuery(spec, req);
         // A chain named in the path is a resource: an unknown one is 404 (the analysis calls it a bad option).
-        if (params.chain !== undefined && !chainOf(await state.graph(), params.chain))
+        if (params.chain !== undefined && !(await state.hasChain(params.chain)))
           throw new NotFoundError(`no chain ${JSON.stringify(params.chain)}; see GET /api/chains`);
         const value = await spec.handler({ state, user: caller?.user, req, res, query, params });
         if (res.headersSent) return;

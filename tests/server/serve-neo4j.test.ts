@@ -57,7 +57,7 @@ afterAll(async () => {
 });
 
 describe("serve --store neo4j://…", () => {
-  it("fills an empty Neo4j from the shipped seed and answers chains, gaps and targets as the embedded server", {
+  it("fills an empty Neo4j from the shipped seed and answers as the embedded server: chains, and each chain's gaps, targets, exports, portfolio and what-if", {
     timeout: 300_000,
   }, async () => {
     const health = await json(await call("/api/health"));
@@ -66,8 +66,22 @@ describe("serve --store neo4j://…", () => {
     expect(chains).toBe(await (await embedded.call("/api/chains?limit=1000")).text());
     const ids = (JSON.parse(chains).items as Array<{ id: string }>).map((c) => c.id);
     expect(ids.length).toBe(loadSeed(SHIPPED_SEED).chains.length);
+    // Each chain's answers come from its subgraph on Neo4j (as the CLI reads it), from the whole graph on the
+    // embedded store: the same bytes, for the options and exports a user asks for.
+    expect(served.state.readsByChain).toBe(true);
+    const ds = loadSeed(SHIPPED_SEED);
+    const outside = ds.firms.find((f) => !isLocalFirm(f) && f.segments.length > 0)!.id;
     for (const id of ids)
-      for (const what of ["gaps", "targets?top=50"]) {
+      for (const what of [
+        "gaps",
+        "gaps?externalBelow=0.5",
+        "targets?top=50",
+        "targets?top=10&tag=fortune-global-500,china-500",
+        "targets?top=5&country=CN&aim=fill",
+        "targets.csv?top=30",
+        "portfolio?k=5",
+        `whatif?firm=${outside}&segment=${ds.segments.find((s) => s.chain === id)!.id}`,
+      ]) {
         const [a, b] = [
           await call(`/api/chains/${id}/${what}`),
           await embedded.call(`/api/chains/${id}/${what}`),
@@ -75,6 +89,61 @@ describe("serve --store neo4j://…", () => {
         expect(a.status, `${id} ${what}`).toBe(200);
         expect(await a.text(), `${id} ${what}`).toBe(await b.text());
       }
+    // Unknown chains, segments and firms: the same status and message.
+    for (const what of [
+      "no-such-chain/gaps",
+      "no-such-chain/targets",
+      `${ids[0]}/whatif?firm=no-such-firm&segment=${ds.segments.find((s) => s.chain === ids[0])!.id}`,
+      `${ids[0]}/whatif?firm=${outside}&segment=no-such-segment`,
+      `${ids[0]}/targets?top=-1`,
+    ]) {
+      const [a, b] = [await call(`/api/chains/${what}`), await embedded.call(`/api/chains/${what}`)];
+      expect(a.status, what).toBeGreaterThanOrEqual(400);
+      expect([a.status, (await json(a)).error], what).toEqual([b.status, (await json(b)).error]);
+    }
+  });
+
+  it("answers one chain's gaps, targets, portfolio and what-if without reading the whole dataset", {
+    timeout: 300_000,
+  }, async () => {
+    const fresh = await serve({
+      db: join(dir, "accounts-2.db"),
+      store: NEO4J_TEST_URL_WITH_CREDENTIALS,
+      port: 0,
+      logLevel: "silent",
+      loginLimit: { max: 1000, windowMs: 60_000 },
+      webDist: join(dir, "no-web"),
+      announce: () => undefined,
+    });
+    try {
+      await fresh.state.accounts.users.add({ username: "ro", password: PASSWORD, role: "investor" });
+      const token = fresh.state.accounts.tokens.create("ro", "test").token;
+      const ds = loadSeed(SHIPPED_SEED);
+      const chain = ds.chains[0]!.id;
+      const seg = ds.segments.find((s) => s.chain === chain)!.id;
+      const firm = ds.firms.find((f) => !isLocalFirm(f))!.id;
+      for (const what of [
+        "gaps",
+        "targets?top=20",
+        "targets.xlsx",
+        "portfolio",
+        `whatif?firm=${firm}&segment=${seg}`,
+      ]) {
+        const r = await fetch(`${fresh.url}/api/chains/${chain}/${what}`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
+        expect(r.status, what).toBe(200);
+        expect(fresh.state.wholeReads, what).toBe(0);
+      }
+      // A route over the whole city still reads it (and says so in the count).
+      const all = await fetch(`${fresh.url}/api/regions/summary`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(all.status).toBe(200);
+      expect(fresh.state.wholeReads).toBe(1);
+    } finally {
+      await fresh.close();
+    }
   });
 
   it("writes an editor's supply tie into Neo4j, and the gap finding of its segment changes", {

@@ -1,15 +1,8 @@
 // chain-atlas targets --chain <id>: candidate firms ranked by how well they fill the chain's gaps.
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
-import { type AnalysisIndex, analysisIndexOfDataset } from "../../analysis/core/analysis-index.ts";
-import { cached } from "../../analysis/core/memo.ts";
-import { parseOptions } from "../../analysis/core/parse-options.ts";
-import { StoredTextEvidence } from "../../analysis/matching/text-evidence.ts";
-import { candidatePack, PACK_VERSION, packTargets } from "../../analysis/targets/candidate-pack.ts";
-import { rankTargetsOf } from "../../analysis/targets/rank-targets.ts";
 import { AIM_LABELS } from "../../analysis/targets/target-explanation.ts";
-import { storeRanking, TargetOptions } from "../../analysis/targets/target-options.ts";
-import type { Dataset } from "../../model/index.ts";
+import { rankTargetsOnStore } from "../../queries/chain-targets.ts";
 import { toCsv } from "../../render/tables/table-export.ts";
 import { targetTable } from "../../render/tables/target-table.ts";
 import { readMatchingResources } from "../../seed/index.ts";
@@ -52,40 +45,7 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (opts: Opts) => {
       const { csv, xlsx, ...options } = opts;
       const res = readMatchingResources();
-      // The ranking the store reads the chain for: it may leave out candidates that cannot reach the top rows.
-      const ranking = storeRanking(parseOptions(TargetOptions, options, "targets"));
-      // Ranked on the subgraph's index: no graph is built (at a province's scale it would cost more than the ranking).
-      // A store that keeps the text evidence hands it over: the text need not be matched again. A store that keeps
-      // firms in brief has this ranking pick, on them, the firms it reads whole: the rows the ranking keeps.
-      // Those are then the only firms the ranking of the subgraph scores.
-      let stored: StoredTextEvidence | undefined;
-      const indexes = new WeakMap<Dataset, AnalysisIndex>();
-      const indexOf = (draft: Dataset) => cached(indexes, draft, () => analysisIndexOfDataset(draft));
-      let picked: Set<string> | undefined;
-      const ds = await ctx.chainDataset(opts.chain, res, {
-        ranking,
-        textEvidence: (r) => {
-          stored = new StoredTextEvidence(r);
-        },
-        pick: (draft) => {
-          // An unknown chain is reported once the subgraph is back (CliContext.chainDataset).
-          if (!draft.chains.some((c) => c.id === opts.chain)) return [];
-          const ids = rankTargetsOf(indexOf(draft), res, options, stored).map((r) => r.firm.id);
-          picked = new Set(ids);
-          return ids;
-        },
-        // A store that keeps the chain's candidate pack ranks on it, and reads whole only the firms it picks.
-        pack: {
-          version: PACK_VERSION,
-          build: (draft) => candidatePack(indexOf(draft), res, opts.chain, stored),
-          pick: (draft, pack) => {
-            const ids = packTargets(indexOf(draft), res, options, pack);
-            picked = new Set(ids);
-            return ids;
-          },
-        },
-      });
-      const rows = rankTargetsOf(analysisIndexOfDataset(ds), res, options, stored, picked);
+      const rows = await rankTargetsOnStore((sub) => ctx.chainDataset(opts.chain, res, sub), res, options);
       if (csv) writeFileSync(csv, toCsv(targetTable(opts.chain, rows)));
       // Loaded only for --xlsx: the workbook library costs a cold command most of a second.
       if (xlsx) {

@@ -2,6 +2,8 @@
 // and option schemas; answers are kept per dataset version and query.
 
 import type { z } from "zod";
+import { analysisIndexOfDataset } from "../../analysis/core/analysis-index.ts";
+import { findGapsOfIndex } from "../../analysis/gaps/find-gaps.ts";
 import {
   BacktestRunOptions,
   findGaps,
@@ -15,6 +17,9 @@ import {
   WhatIfOptions,
   whatIf,
 } from "../../analysis/index.ts";
+import { NO_RESOURCES, useMatchingResources } from "../../analysis/matching/matching-resources.ts";
+import { buildGraph } from "../../graph/index.ts";
+import { rankTargetsOnStore } from "../../queries/chain-targets.ts";
 import { targetTable, toCsv, toXlsx } from "../../render/index.ts";
 import { readMatchingResources, readProductsEn } from "../../seed/index.ts";
 import { queryOf } from "../analysis-query.ts";
@@ -65,10 +70,40 @@ const targetRow = (r: TargetScore) => {
   return { firm, score, terms, gaps, evidence, explanation, ...(aim === undefined ? {} : { aim }) };
 };
 
+// One chain's answers: on a store read by chain (Neo4j), from that chain's subgraph as the CLI reads it; else from
+// the whole graph kept in memory. The same answers either way.
 const targets = (state: AtlasState, chain: string, q: Record<string, string>) =>
   state.cached(keyOf("targets", { ...q, chain }, TargetOptions), async () =>
-    rankTargets(await state.graph(), { ...q, chain }),
+    state.readsByChain
+      ? rankTargetsOnStore((sub) => state.chainDataset(chain, state.matching(), sub), state.matching(), {
+          ...q,
+          chain,
+        })
+      : rankTargets(await state.graph(), { ...q, chain }),
   );
+
+const gaps = async (state: AtlasState, chain: string, q: Record<string, string>) =>
+  state.readsByChain
+    ? findGapsOfIndex(
+        analysisIndexOfDataset(await state.chainDataset(chain, NO_RESOURCES, { candidates: false })),
+        { ...q, chain },
+      )
+    : findGaps(await state.graph(), { ...q, chain });
+
+/** The graph one chain's portfolio or what-if reads: its subgraph (what-if: with the landing firm) or the whole. */
+const chainGraph = async (state: AtlasState, chain: string, landing?: string) =>
+  state.readsByChain
+    ? useMatchingResources(
+        buildGraph(
+          await state.chainDataset(
+            chain,
+            state.matching(),
+            landing === undefined ? {} : { candidates: false, firms: [landing] },
+          ),
+        ),
+        state.matching(),
+      )
+    : state.graph();
 
 const TARGET_QUERY = queryOf(TargetOptions, ["chain"], {
   gap: "rank for this one segment only",
@@ -92,7 +127,7 @@ export const analysisRoutes: RouteSpec[] = [
     responses: [{ status: 200, description: "as gaps --json", schema: JsonObject }, ...errors],
     handler: ({ state, params, query }) =>
       state.cachedJson(keyOf("gaps", { ...query, chain: params.chain }, GapOptions), async () => {
-        const r = findGaps(await state.graph(), { ...query, chain: params.chain! });
+        const r = await gaps(state, params.chain!, query);
         return { chain: r.chain, figures: r.figures, findings: r.findings };
       }),
   },
@@ -163,7 +198,7 @@ export const analysisRoutes: RouteSpec[] = [
     responses: [{ status: 200, description: "as portfolio --json", schema: JsonObject }, ...errors],
     handler: ({ state, params, query }) =>
       state.cachedJson(keyOf("portfolio", { ...query, chain: params.chain }, PortfolioOptions), async () =>
-        pickPortfolio(await state.graph(), { ...query, chain: params.chain! }),
+        pickPortfolio(await chainGraph(state, params.chain!), { ...query, chain: params.chain! }),
       ),
   },
   {
@@ -180,7 +215,10 @@ export const analysisRoutes: RouteSpec[] = [
     responses: [{ status: 200, description: "as whatif --json", schema: JsonObject }, ...errors],
     handler: ({ state, params, query }) =>
       state.cachedJson(keyOf("whatif", { ...query, chain: params.chain }, WhatIfOptions), async () =>
-        whatIf(await state.graph(), { ...query, chain: params.chain! } as Parameters<typeof whatIf>[1]),
+        whatIf(await chainGraph(state, params.chain!, String(query.firm ?? "")), {
+          ...query,
+          chain: params.chain!,
+        } as Parameters<typeof whatIf>[1]),
       ),
   },
   {

@@ -27,9 +27,11 @@ function wholeMap(state: AtlasState) {
 
 /**
  * Starts laying out the whole map in the background (the layout runs on a worker thread), so the first user
- * to open the chain map does not wait for it; a failure here is the route's to report, not the server's.
+ * to open the chain map does not wait for it; a failure here is the route's to report, not the server's. Not on a
+ * store read by chain (a province's Neo4j): the whole dataset is then read only when a route needs it.
  */
 export function warmGraphLayout(state: AtlasState): void {
+  if (state.readsByChain) return;
   wholeMap(state).catch(() => undefined);
 }
 
