@@ -57,7 +57,7 @@ afterAll(async () => {
 });
 
 describe("serve --store neo4j://…", () => {
-  it("fills an empty Neo4j from the shipped seed and answers as the embedded server: chains, and each chain's gaps, targets, exports, portfolio and what-if", {
+  it("fills an empty Neo4j from the shipped seed and answers as the embedded server: chains, and each chain's gaps, targets, exports, portfolio, what-if, fishbone and report", {
     timeout: 300_000,
   }, async () => {
     const health = await json(await call("/api/health"));
@@ -80,6 +80,9 @@ describe("serve --store neo4j://…", () => {
         "targets?top=5&country=CN&aim=fill",
         "targets.csv?top=30",
         "portfolio?k=5",
+        "fishbone.svg?date=2026-12-01",
+        "fishbone.svg?date=2026-12-01&lang=en&gaps=false",
+        "report.html?date=2026-12-01",
         `whatif?firm=${outside}&segment=${ds.segments.find((s) => s.chain === id)!.id}`,
       ]) {
         const [a, b] = [
@@ -103,7 +106,7 @@ describe("serve --store neo4j://…", () => {
     }
   });
 
-  it("answers one chain's gaps, targets, portfolio and what-if without reading the whole dataset", {
+  it("answers one chain's gaps, targets, portfolio, what-if, fishbone and report without reading the whole dataset", {
     timeout: 300_000,
   }, async () => {
     const fresh = await serve({
@@ -127,6 +130,9 @@ describe("serve --store neo4j://…", () => {
         "targets?top=20",
         "targets.xlsx",
         "portfolio",
+        "fishbone.svg",
+        "report.html",
+        "report.docx",
         `whatif?firm=${firm}&segment=${seg}`,
       ]) {
         const r = await fetch(`${fresh.url}/api/chains/${chain}/${what}`, {

@@ -17,8 +17,7 @@ import {
   WhatIfOptions,
   whatIf,
 } from "../../analysis/index.ts";
-import { NO_RESOURCES, useMatchingResources } from "../../analysis/matching/matching-resources.ts";
-import { buildGraph } from "../../graph/index.ts";
+import { NO_RESOURCES } from "../../analysis/matching/matching-resources.ts";
 import { rankTargetsOnStore } from "../../queries/chain-targets.ts";
 import { targetTable, toCsv, toXlsx } from "../../render/index.ts";
 import { readMatchingResources, readProductsEn } from "../../seed/index.ts";
@@ -92,18 +91,7 @@ const gaps = async (state: AtlasState, chain: string, q: Record<string, string>)
 
 /** The graph one chain's portfolio or what-if reads: its subgraph (what-if: with the landing firm) or the whole. */
 const chainGraph = async (state: AtlasState, chain: string, landing?: string) =>
-  state.readsByChain
-    ? useMatchingResources(
-        buildGraph(
-          await state.chainDataset(
-            chain,
-            state.matching(),
-            landing === undefined ? {} : { candidates: false, firms: [landing] },
-          ),
-        ),
-        state.matching(),
-      )
-    : state.graph();
+  (await state.chainData(chain, landing === undefined ? {} : { candidates: false, firms: [landing] })).g;
 
 const TARGET_QUERY = queryOf(TargetOptions, ["chain"], {
   gap: "rank for this one segment only",

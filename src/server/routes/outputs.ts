@@ -34,8 +34,8 @@ async function fishboneSvg(ctx: RouteContext): Promise<string> {
   const date = q.date ?? today();
   const { projects, key } = pipelineProjects(ctx.state);
   return ctx.state.cached(`fishbone:${chain}:${q.lang}:${date}:${q.gaps}:${key}`, async () => {
-    const g = await ctx.state.graph();
-    const city = (await ctx.state.dataset()).region.name;
+    const { ds, g } = await ctx.state.chainData(chain);
+    const city = ds.region.name;
     const gaps = q.gaps === "true" ? findGaps(g, { chain }) : undefined;
     const targets = gaps ? targetsForGaps(g, gaps, TARGETS_PER_GAP) : undefined;
     return renderFishboneSvg(
@@ -47,10 +47,10 @@ async function fishboneSvg(ctx: RouteContext): Promise<string> {
 async function reportHtml(ctx: RouteContext): Promise<string> {
   const q = parseOrThrow(ReportQuery, ctx.query, "query");
   const chain = ctx.params.chain!;
-  const g = await ctx.state.graph();
+  const { ds, g } = await ctx.state.chainData(chain);
   // Comments change without a dataset change: the report is built per request (it takes milliseconds).
   return reportDocument(
-    await ctx.state.dataset(),
+    ds,
     g,
     chain,
     { lang: q.lang, date: q.date ?? today() },
