@@ -30,13 +30,10 @@ const call = (path: string, init: RequestInit = {}) => {
   return fetch(served.url + path, { ...init, headers });
 };
 
-beforeAll(async () => {
-  release = await lockTestNeo4j();
-  (await emptyTestNeo4j()).close();
-  embedded = await startTestServer();
-  dir = mkdtempSync(join(tmpdir(), "atlas-serve-neo4j-"));
-  served = await serve({
-    db: join(dir, "accounts.db"),
+/** A server on the test Neo4j with its accounts in `accounts` under the test's folder. */
+const serveNeo4j = (accounts: string) =>
+  serve({
+    db: join(dir, accounts),
     // The credentials in the address (neo4j://user:password@host:port), as a user may give them.
     store: NEO4J_TEST_URL_WITH_CREDENTIALS,
     port: 0,
@@ -45,6 +42,13 @@ beforeAll(async () => {
     webDist: join(dir, "no-web"),
     announce: () => undefined,
   });
+
+beforeAll(async () => {
+  release = await lockTestNeo4j();
+  (await emptyTestNeo4j()).close();
+  embedded = await startTestServer();
+  dir = mkdtempSync(join(tmpdir(), "atlas-serve-neo4j-"));
+  served = await serveNeo4j("accounts.db");
   await served.state.accounts.users.add({ username: "ed", password: PASSWORD, role: "editor" });
   editor = served.state.accounts.tokens.create("ed", "test").token;
 }, 900_000);
@@ -109,15 +113,7 @@ describe("serve --store neo4j://…", () => {
   it("answers one chain's gaps, targets, portfolio, what-if, fishbone and report without reading the whole dataset", {
     timeout: 300_000,
   }, async () => {
-    const fresh = await serve({
-      db: join(dir, "accounts-2.db"),
-      store: NEO4J_TEST_URL_WITH_CREDENTIALS,
-      port: 0,
-      logLevel: "silent",
-      loginLimit: { max: 1000, windowMs: 60_000 },
-      webDist: join(dir, "no-web"),
-      announce: () => undefined,
-    });
+    const fresh = await serveNeo4j("accounts-2.db");
     try {
       await fresh.state.accounts.users.add({ username: "ro", password: PASSWORD, role: "investor" });
       const token = fresh.state.accounts.tokens.create("ro", "test").token;
