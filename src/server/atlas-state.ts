@@ -122,7 +122,7 @@ export class AtlasState {
   }
 
   /**
-   * Whether one chain's answers (gaps, targets, portfolio, what-if) read that chain's subgraph from the store instead
+   * Whether one chain's answers (gaps, targets, portfolio, what-if, fishbone, report) read its subgraph from the store instead
    * of the whole graph kept here: on Neo4j, the store for regions a whole graph in memory does not fit (as the CLI
    * reads it); the embedded store's whole graph is kept. CHAIN_ATLAS_WHOLE_GRAPH=1 keeps the whole graph everywhere.
    */
