@@ -70,6 +70,12 @@ describe("serve --store neo4j://…", () => {
     expect(chains).toBe(await (await embedded.call("/api/chains?limit=1000")).text());
     const ids = (JSON.parse(chains).items as Array<{ id: string }>).map((c) => c.id);
     expect(ids.length).toBe(loadSeed(SHIPPED_SEED).chains.length);
+    // The chains' summary and the counts, streamed from Neo4j: the same as from the embedded store's whole graph.
+    for (const what of ["/api/chains/summary", "/api/stats"]) {
+      const a = await call(what);
+      expect(a.status, what).toBe(200);
+      expect(await a.text(), what).toBe(await (await embedded.call(what)).text());
+    }
     // Each chain's answers come from its subgraph on Neo4j (as the CLI reads it), from the whole graph on the
     // embedded store: the same bytes, for the options and exports a user asks for.
     expect(served.state.readsByChain).toBe(true);
@@ -110,7 +116,7 @@ describe("serve --store neo4j://…", () => {
     }
   });
 
-  it("answers one chain's gaps, targets, portfolio, what-if, fishbone and report without reading the whole dataset", {
+  it("answers the chains' summary and one chain's gaps, targets, portfolio, what-if, fishbone and report without reading the whole dataset", {
     timeout: 300_000,
   }, async () => {
     const fresh = await serveNeo4j("accounts-2.db");
@@ -121,6 +127,11 @@ describe("serve --store neo4j://…", () => {
       const chain = ds.chains[0]!.id;
       const seg = ds.segments.find((s) => s.chain === chain)!.id;
       const firm = ds.firms.find((f) => !isLocalFirm(f))!.id;
+      // The web app's first call after signing in: the chains, streamed.
+      const summary = await fetch(`${fresh.url}/api/chains/summary`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(summary.status).toBe(200);
       for (const what of [
         "gaps",
         "targets?top=20",

@@ -1,11 +1,7 @@
 // chain-atlas chains: the chains with stage counts, lead and masters.
 import type { Command } from "commander";
-import {
-  type ChainSummary,
-  ChainSummaryCounts,
-  summarizeChainsOfDataset,
-} from "../../analysis/summary/chain-summary.ts";
-import type { Firm, SupplyTie } from "../../model/index.ts";
+import { type ChainSummary, summarizeChainsOfDataset } from "../../analysis/summary/chain-summary.ts";
+import { streamedChainSummaries, streams } from "../../queries/streamed-summaries.ts";
 import { masterDesignation } from "../../render/fishbone/master-level.ts";
 import type { CliContext } from "../context.ts";
 import { printJson, printTable } from "../output.ts";
@@ -18,15 +14,9 @@ export function register(program: Command, ctx: CliContext): void {
       // Counted as the store streams its firms and ties (a province is never held whole), else straight from the
       // dataset: the same rows as over the graph, without building a province's graph.
       const store = await ctx.openStore();
-      let rows: ChainSummary[];
-      if (store.streamEntities) {
-        const counts = new ChainSummaryCounts(
-          await store.loadDataset({ omit: ["firms", "ties", "sources"] }),
-        );
-        for await (const f of store.streamEntities("firms")) counts.addFirm(f as Firm);
-        for await (const t of store.streamEntities("ties")) counts.addTie(t as SupplyTie);
-        rows = counts.summaries();
-      } else rows = summarizeChainsOfDataset(await ctx.dataset());
+      const rows: ChainSummary[] = streams(store)
+        ? await streamedChainSummaries(store)
+        : summarizeChainsOfDataset(await ctx.dataset());
       if (ctx.json) printJson(rows);
       else
         printTable(

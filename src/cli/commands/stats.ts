@@ -1,7 +1,7 @@
 // chain-atlas stats: counts of every kind in the store, labelled in Chinese (or English with --lang en).
 import type { Command } from "commander";
-import { DatasetStatsTally, datasetStats, statsRows } from "../../analysis/summary/dataset-stats.ts";
-import type { Firm, Source, SupplyTie } from "../../model/index.ts";
+import { datasetStats, statsRows } from "../../analysis/summary/dataset-stats.ts";
+import { streamedStats, streams } from "../../queries/streamed-summaries.ts";
 import { readBlockedHosts } from "../../seed/index.ts";
 import { SHIPPED_SEED } from "../../store/index.ts";
 import type { CliContext } from "../context.ts";
@@ -17,17 +17,9 @@ export function register(program: Command, ctx: CliContext): void {
       // Counted as the store streams its sources, firms and ties (a province is never held whole), else over the
       // dataset: the same figures either way.
       const store = await ctx.openStore();
-      let stats: ReturnType<typeof datasetStats>;
-      if (store.streamEntities) {
-        const tally = new DatasetStatsTally(
-          await store.loadDataset({ omit: ["firms", "ties", "sources"] }),
-          blockedHosts,
-        );
-        for await (const x of store.streamEntities("sources")) tally.addSource(x as Source);
-        for await (const f of store.streamEntities("firms")) tally.addFirm(f as Firm);
-        for await (const t of store.streamEntities("ties")) tally.addTie(t as SupplyTie);
-        stats = tally.stats();
-      } else stats = datasetStats(await ctx.dataset(), { blockedHosts });
+      const stats = streams(store)
+        ? await streamedStats(store, blockedHosts)
+        : datasetStats(await ctx.dataset(), { blockedHosts });
       if (ctx.json) return printJson(stats);
       const words = STAT_WORDS[ctx.lang];
       // Nested figures (source quality, masters by level) print under their dotted key until named.

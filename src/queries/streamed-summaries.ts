@@ -1,0 +1,34 @@
+// Whole-city summaries counted as a store streams its long lists (firms, ties, sources) a page at a time, so a
+// province is never held whole: `chain-atlas chains` / `stats` and the API's /api/chains/summary and /api/stats.
+import { type ChainSummary, ChainSummaryCounts } from "../analysis/summary/chain-summary.ts";
+import { type DatasetStats, DatasetStatsTally } from "../analysis/summary/dataset-stats.ts";
+import type { Firm, Source, SupplyTie } from "../model/index.ts";
+import type { Store } from "../store/store.ts";
+
+/** A store that streams (Store.streamEntities is then given). */
+export type StreamingStore = Pick<Store, "loadDataset"> & Required<Pick<Store, "streamEntities">>;
+
+/** Whether the store streams its long lists. */
+export const streams = (store: Store): store is Store & StreamingStore => store.streamEntities !== undefined;
+
+const skeletonOf = (store: StreamingStore) => store.loadDataset({ omit: ["firms", "ties", "sources"] });
+
+/** Every chain's summary (summarizeChains' rows), counted over the streamed firms and ties. */
+export async function streamedChainSummaries(store: StreamingStore): Promise<ChainSummary[]> {
+  const counts = new ChainSummaryCounts(await skeletonOf(store));
+  for await (const f of store.streamEntities("firms")) counts.addFirm(f as Firm);
+  for await (const t of store.streamEntities("ties")) counts.addTie(t as SupplyTie);
+  return counts.summaries();
+}
+
+/** The dataset's stats (datasetStats), counted over the streamed sources, firms and ties. */
+export async function streamedStats(
+  store: StreamingStore,
+  blockedHosts?: ReadonlySet<string>,
+): Promise<DatasetStats> {
+  const tally = new DatasetStatsTally(await skeletonOf(store), blockedHosts);
+  for await (const x of store.streamEntities("sources")) tally.addSource(x as Source);
+  for await (const f of store.streamEntities("firms")) tally.addFirm(f as Firm);
+  for await (const t of store.streamEntities("ties")) tally.addTie(t as SupplyTie);
+  return tally.stats();
+}
