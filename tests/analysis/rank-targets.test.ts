@@ -42,6 +42,11 @@ describe("rankTargets on the planted chain", () => {
     expect(rows.find((r) => r.firm.id === "e6")!.evidence[0]).toMatchObject({ grade: "weak", via: "name" });
     expect(e3.explanation.zh).toContain("电池片");
     expect(e3.explanation.zh).toContain("链主");
+    // A curated link naming no product: the kind of evidence says it, in each language, with no English in Chinese.
+    expect(e3.evidence[0]).toMatchObject({ via: "link", detail: "" });
+    expect(e3.explanation.zh).toContain("补链·电池片（强：已核实主营）");
+    expect(e3.explanation.zh).not.toMatch(/[A-Za-z]/);
+    expect(e3.explanation.en).toContain("(strong: curated link)");
     expect(e3.serves.map((f) => f.id)).toEqual(["l1", "l2"]);
   });
 

@@ -136,7 +136,8 @@ function buildFits(
           basis: l.basis,
           confidence: l.confidence,
           via: "link",
-          detail: l.product ?? "curated link",
+          // The product the curated link names, if any (the explanation names the kind of evidence itself).
+          detail: l.product ?? "",
         });
     }
     // The fit of a text match is graded by how much of the text it explains (segment-matcher.ts).

@@ -6,21 +6,14 @@ import type { FitEvidence } from "./candidate-fit.ts";
 import { bestList } from "./firm-tier.ts";
 import { type Aim, type GapFit, MIN_FILL_FIT, type ScoredCandidate } from "./score-candidates.ts";
 
-const VIA_ZH: Record<FitEvidence["via"], string> = {
-  link: "已核实主营",
-  tie: "已向本地企业供货",
-  product: "产品匹配",
-  code: "行业代码匹配",
-  crosswalk: "榜单行业对应",
-  name: "名称匹配",
-};
-const VIA_EN: Record<FitEvidence["via"], string> = {
-  link: "curated link",
-  tie: "already supplies a local firm",
-  product: "product match",
-  code: "industry-code match",
-  crosswalk: "list industry crosswalk",
-  name: "name match",
+/** How each kind of evidence is named (a curated link without a product names no product: the label says it all). */
+export const VIA_LABELS: Record<FitEvidence["via"], { zh: string; en: string }> = {
+  link: { zh: "已核实主营", en: "curated link" },
+  tie: { zh: "已向本地企业供货", en: "already supplies a local firm" },
+  product: { zh: "产品匹配", en: "product match" },
+  code: { zh: "行业代码匹配", en: "industry-code match" },
+  crosswalk: { zh: "榜单行业对应", en: "list industry crosswalk" },
+  name: { zh: "名称匹配", en: "name match" },
 };
 const GRADE_ZH = { strong: "强", medium: "中", weak: "弱" } as const;
 export const AIM_LABELS: Record<Aim, { zh: string; en: string }> = {
@@ -33,17 +26,20 @@ const quoteZh = (e: FitEvidence) =>
   e.words && e.words.length > 0 ? `“${e.words.join("、")}”于 ${e.detail}` : e.detail;
 const quoteEn = (e: FitEvidence) =>
   e.words && e.words.length > 0 ? `"${e.words.join('", "')}" in ${e.detail}` : e.detail;
+/** The evidence's label and what it quotes (nothing for a curated link that names no product). */
+const evidenceZh = (e: FitEvidence) => [VIA_LABELS[e.via].zh, quoteZh(e)].filter((x) => x !== "").join(" ");
+const evidenceEn = (e: FitEvidence) => [VIA_LABELS[e.via].en, quoteEn(e)].filter((x) => x !== "").join(", ");
 
 function gapZh(gf: GapFit): string {
   const e = gf.evidence[0]!;
   const possible = gf.fit < MIN_FILL_FIT ? "可能相关，" : "";
-  return `${AIM_LABELS[gf.aim].zh}·${gf.finding.segment.name.zh}（${possible}${GRADE_ZH[e.grade]}：${VIA_ZH[e.via]} ${quoteZh(e)}）`;
+  return `${AIM_LABELS[gf.aim].zh}·${gf.finding.segment.name.zh}（${possible}${GRADE_ZH[e.grade]}：${evidenceZh(e)}）`;
 }
 
 function gapEn(gf: GapFit): string {
   const e = gf.evidence[0]!;
   const possible = gf.fit < MIN_FILL_FIT ? "possible, " : "";
-  return `${AIM_LABELS[gf.aim].en} ${gf.finding.segment.name.en ?? gf.finding.segment.name.zh} (${possible}${e.grade}: ${VIA_EN[e.via]}, ${quoteEn(e)})`;
+  return `${AIM_LABELS[gf.aim].en} ${gf.finding.segment.name.en ?? gf.finding.segment.name.zh} (${possible}${e.grade}: ${evidenceEn(e)})`;
 }
 
 /** E.g. "补链·光伏玻璃（中：产品匹配 “压延、玻璃”于 光伏压延玻璃）；可服务晶科能源等2家；榜单：世界500强". */

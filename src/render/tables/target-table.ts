@@ -1,7 +1,7 @@
 // The target ranking as an export table (one row per firm, every term and the reasons as columns; names, not ids).
 
 import type { TargetScore } from "../../analysis/targets/rank-targets.ts";
-import { AIM_LABELS } from "../../analysis/targets/target-explanation.ts";
+import { AIM_LABELS, VIA_LABELS } from "../../analysis/targets/target-explanation.ts";
 import { LIST_LABELS } from "../../model/index.ts";
 import type { Table } from "./table-export.ts";
 
@@ -42,7 +42,10 @@ export function targetTable(chain: string, rows: ReadonlyArray<TargetScore>): Ta
       round(r.terms.relatedness),
       r.gapFits.map((g) => `${AIM_LABELS[g.aim].zh}·${g.name.zh}`).join("、"),
       r.evidence
-        .map((e) => `${GRADE[e.grade]}·${e.detail}${e.words?.length ? `（${e.words.join("、")}）` : ""}`)
+        .map(
+          (e) =>
+            `${GRADE[e.grade]}·${e.detail || VIA_LABELS[e.via].zh}${e.words?.length ? `（${e.words.join("、")}）` : ""}`,
+        )
         .join("；"),
       r.explanation.zh,
       r.explanation.en,

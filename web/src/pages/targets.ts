@@ -237,7 +237,15 @@ export async function targetsPage(main: HTMLElement, ctx: Ctx): Promise<void> {
                   h(
                     "li",
                     null,
-                    `${segName.get(e.segment) ?? e.segment} · ${w.grades[e.grade] ?? e.grade} · ${w.bases[e.basis] ?? e.basis} · ${fmt.num(e.confidence)} · ${e.detail}`,
+                    [
+                      segName.get(e.segment) ?? e.segment,
+                      w.grades[e.grade] ?? e.grade,
+                      w.bases[e.basis] ?? e.basis,
+                      fmt.num(e.confidence),
+                      e.detail,
+                    ]
+                      .filter((x) => x !== "")
+                      .join(" · "),
                   ),
                 ),
               ),
