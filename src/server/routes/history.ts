@@ -2,8 +2,14 @@
 import { z } from "zod";
 import { datasetStats, summarizeChains } from "../../analysis/index.ts";
 import { NotFoundError } from "../../errors.ts";
-import { streamedChainSummaries, streamedStats, streams } from "../../queries/streamed-summaries.ts";
+import {
+  type StreamingStore,
+  streamedChainSummaries,
+  streamedStats,
+  streams,
+} from "../../queries/streamed-summaries.ts";
 import { ErrorSchema, JsonObject } from "../api-schemas.ts";
+import type { AtlasState } from "../atlas-state.ts";
 import type { RouteSpec } from "../route-spec.ts";
 import { parseOrThrow } from "../zod-issues.ts";
 
@@ -19,6 +25,22 @@ const ChangeSetSchema = z.object({
   changed: z.int(),
   removed: z.int(),
 });
+
+/**
+ * A whole-city summary, cached per change: on a store read by chain (a province's Neo4j) counted as the store
+ * streams, so the whole is never held; else over the dataset kept here. The same answer either way.
+ */
+function streamedOrWhole<T>(
+  state: AtlasState,
+  key: string,
+  streamed: (store: StreamingStore) => Promise<T>,
+  whole: () => Promise<T>,
+): Promise<T> {
+  return state.cached(key, () => {
+    const store = state.graphStore;
+    return state.readsByChain && streams(store) ? streamed(store) : whole();
+  });
+}
 
 export const historyRoutes: RouteSpec[] = [
   {
@@ -69,14 +91,8 @@ export const historyRoutes: RouteSpec[] = [
     tag: "summary",
     roles: "any",
     responses: [{ status: 200, description: "counts", schema: JsonObject }],
-    // On a store read by chain (a province's Neo4j), counted as the store streams: the whole is never held.
     handler: async ({ state }) =>
-      state.cached("stats", async () => {
-        const store = state.graphStore;
-        return state.readsByChain && streams(store)
-          ? streamedStats(store)
-          : datasetStats(await state.dataset());
-      }),
+      streamedOrWhole(state, "stats", streamedStats, async () => datasetStats(await state.dataset())),
   },
   {
     method: "get",
@@ -86,11 +102,8 @@ export const historyRoutes: RouteSpec[] = [
     roles: "any",
     responses: [{ status: 200, description: "chains", schema: z.array(JsonObject) }],
     handler: async ({ state }) =>
-      state.cached("chains", async () => {
-        const store = state.graphStore;
-        return state.readsByChain && streams(store)
-          ? streamedChainSummaries(store)
-          : summarizeChains(await state.graph());
-      }),
+      streamedOrWhole(state, "chains", streamedChainSummaries, async () =>
+        summarizeChains(await state.graph()),
+      ),
   },
 ];
