@@ -95,19 +95,10 @@ export class CliContext {
     return this.loaded;
   }
 
-  /**
-   * Whether a whole-city command should read the store chain by chain (or stream it) rather than whole: on Neo4j,
-   * the store for regions that outgrow one file, whose whole dataset a province makes too large to hold; the
-   * embedded store (a city, or a province in one file read fast) is read whole. CHAIN_ATLAS_WHOLE_GRAPH=1 reads
-   * whole everywhere.
-   */
+  /** Whether a whole-city command reads the store chain by chain (or streams it): see queries/read-by-chain.ts. */
   async readsByChain(): Promise<boolean> {
-    const store = await this.openStore();
-    return (
-      store.kind === "neo4j" &&
-      store.loadChainSubgraph !== undefined &&
-      process.env.CHAIN_ATLAS_WHOLE_GRAPH !== "1"
-    );
+    const { readsByChain } = await import("../queries/read-by-chain.ts");
+    return readsByChain(await this.openStore());
   }
 
   /**

@@ -7,6 +7,7 @@ import { subgraphKeys } from "../analysis/matching/subgraph-keys.ts";
 import type { AtlasGraph } from "../graph/index.ts";
 import { buildGraph, chainOf, type GraphChange, patchGraph } from "../graph/index.ts";
 import type { Dataset } from "../model/index.ts";
+import { readsByChain } from "../queries/read-by-chain.ts";
 import { readMatchingResources } from "../seed/index.ts";
 import type { Accounts } from "../store/accounts/index.ts";
 import type { EmbeddedStore } from "../store/embedded-store.ts";
@@ -124,15 +125,10 @@ export class AtlasState {
   /**
    * Whether one chain's answers (gaps, targets, portfolio, what-if, fishbone, report) read its subgraph from the store instead
    * of the whole graph kept here: on Neo4j, the store for regions a whole graph in memory does not fit (as the CLI
-   * reads it); the embedded store's whole graph is kept. CHAIN_ATLAS_WHOLE_GRAPH=1 keeps the whole graph everywhere.
+   * reads it: queries/read-by-chain.ts); the embedded store's whole graph is kept.
    */
   get readsByChain(): boolean {
-    return (
-      this.remote &&
-      this.graphStore.kind === "neo4j" &&
-      this.graphStore.loadChainSubgraph !== undefined &&
-      process.env.CHAIN_ATLAS_WHOLE_GRAPH !== "1"
-    );
+    return this.remote && readsByChain(this.graphStore);
   }
 
   /** Whether the store holds this chain: from the skeleton alone on a store read by chain, else the kept graph. */

@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import { findFirmsByWords, findFirmsByWordsIn } from "../../analysis/matching/find-firms.ts";
 import type { Firm } from "../../model/index.ts";
+import { streams } from "../../queries/streamed-summaries.ts";
 import type { CliContext } from "../context.ts";
 import { printJson, printTable } from "../output.ts";
 
@@ -18,7 +19,7 @@ export function register(program: Command, ctx: CliContext): void {
       const seen = new Set(exact.map((h) => h.id));
       // Word matches over the firms as the store streams them (a province is never held whole): the same hits as
       // over the dataset.
-      const words = store.streamEntities
+      const words = streams(store)
         ? await findFirmsByWordsIn(store.streamEntities("firms") as AsyncIterable<Firm>, text, limit)
         : findFirmsByWords(await ctx.dataset(), text, limit);
       const byWords = words.filter((h) => !seen.has(h.id));
