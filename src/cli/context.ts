@@ -95,6 +95,31 @@ export class CliContext {
     return this.loaded;
   }
 
+  /**
+   * Reads one chain's subgraph anew on every call (a command that reads the chain more than once: its rankings, then
+   * its drawing), matched with `res`; the whole dataset, read once, on a store without subgraphs or with
+   * CHAIN_ATLAS_WHOLE_GRAPH=1. Same answers either way.
+   */
+  async chainReader(
+    chain: string,
+    res: MatchingResources,
+  ): Promise<(opts: SubgraphOptions) => Promise<Dataset>> {
+    const store = await this.openStore();
+    if (!store.loadChainSubgraph || process.env.CHAIN_ATLAS_WHOLE_GRAPH === "1") return () => this.dataset();
+    const keys = (await keysOf())(res);
+    return async (opts) => this.checked(await store.loadChainSubgraph!(chain, keys, opts));
+  }
+
+  /** The store's chains, segments and officials (no firm, tie or source read). */
+  async skeleton(): Promise<Dataset> {
+    return this.loaded ?? (await this.openStore()).loadDataset({ omit: ["firms", "ties", "sources"] });
+  }
+
+  /** The store's chain ids in order, from its skeleton. */
+  async chainIds(): Promise<string[]> {
+    return (await this.skeleton()).chains.map((c) => c.id);
+  }
+
   /** Whether a whole-city command reads the store chain by chain (or streams it): see queries/read-by-chain.ts. */
   async readsByChain(): Promise<boolean> {
     const { readsByChain } = await import("../queries/read-by-chain.ts");

@@ -142,18 +142,13 @@ export class AtlasState {
   }
 
   /**
-   * What one chain's drawings and reports read: on a store read by chain its subgraph (`opts`) and the graph of it,
-   * matched with the CLI's resources; else the whole dataset and graph kept here. The same answers either way.
+   * What a what-if reads of one chain: on a store read by chain its subgraph (`opts`: the landing firm) and the graph
+   * of it, matched with the CLI's resources; else the whole dataset and graph kept here. The same answers either way.
    */
-  async chainData(chain: string, opts: SubgraphOptions = {}): Promise<{ ds: Dataset; g: AtlasGraph }> {
+  async chainData(chain: string, opts: SubgraphOptions): Promise<{ ds: Dataset; g: AtlasGraph }> {
     if (!this.readsByChain) return { ds: await this.dataset(), g: await this.graph() };
-    const read = async () => {
-      const ds = await this.chainDataset(chain, this.matching(), opts);
-      return { ds, g: useMatchingResources(buildGraph(ds), this.matching()) };
-    };
-    // A chain's whole subgraph is kept with the answers (the fishbone, report and portfolio share it); one read for a
-    // what-if landing is not.
-    return Object.keys(opts).length === 0 ? this.cached(`chain-data:${chain}`, read) : read();
+    const ds = await this.chainDataset(chain, this.matching(), opts);
+    return { ds, g: useMatchingResources(buildGraph(ds), this.matching()) };
   }
 
   /** One chain's subgraph as the store cuts it for the analysis matching with `res` (answers are cached by the caller). */

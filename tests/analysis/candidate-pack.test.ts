@@ -1,10 +1,16 @@
 // A chain's candidate pack (what a store keeps so that a ranking reads no candidate) picks exactly the firms of the
-// ranking's rows, for every option a user can give, on the shipped seed and on a SYNTHETIC city.
+// ranking's rows and the portfolio's picks, for every option a user can give, on the shipped seed and on a SYNTHETIC
+// city.
 import { describe, expect, it } from "vitest";
 import { generateSynthetic } from "../../scripts/synthetic/generate.ts";
 import { analysisIndex, analysisIndexOfDataset } from "../../src/analysis/core/analysis-index.ts";
 import { NO_RESOURCES, useMatchingResources } from "../../src/analysis/matching/matching-resources.ts";
-import { candidatePack, packTargets } from "../../src/analysis/targets/candidate-pack.ts";
+import { candidatePack, packPortfolio, packTargets } from "../../src/analysis/targets/candidate-pack.ts";
+import {
+  type PortfolioOptionsInput,
+  pickPortfolio,
+  pickPortfolioOf,
+} from "../../src/analysis/targets/portfolio.ts";
 import { rankTargets } from "../../src/analysis/targets/rank-targets.ts";
 import type { TargetOptionsInput } from "../../src/analysis/targets/target-options.ts";
 import { buildGraph } from "../../src/graph/index.ts";
@@ -23,6 +29,15 @@ const CASES: Array<Omit<TargetOptionsInput, "chain">> = [
   { top: 4, country: ["DE", "JP", "US"] },
   { top: 3, aim: ["fill"], minScore: 0.2 },
   { top: 6, aim: ["strengthen", "extend"] },
+];
+
+const PORTFOLIOS: Array<Omit<PortfolioOptionsInput, "chain">> = [
+  { k: 1 },
+  { k: 10 },
+  { k: 40 },
+  { k: 5, tag: ["listed", "fortune-global-500"] },
+  { k: 5, country: ["CN"], aim: ["fill"] },
+  { k: 8, weights: { gapFit: 0.2, masterTies: 0.1, relatedness: 0.6, tier: 0.1 }, minScore: 0.1 },
 ];
 
 /** The skeleton, local firms and ties of `ds`: what a store reads beside a pack (no candidate). */
@@ -54,6 +69,15 @@ function samePicks(ds: Dataset, withResources: boolean): number {
     // One gap asked for.
     const gap = { chain: chain.id, gap: segments[0]!.id, top: 10 };
     expect(packTargets(skeleton, res, gap, pack)).toEqual(rankTargets(whole, gap).map((r) => r.firm.id));
+    // The portfolio: the pack picks the same firms, and those alone, ranked whole, give the same portfolio.
+    for (const c of PORTFOLIOS) {
+      const opts = { chain: chain.id, ...c };
+      const want = pickPortfolio(whole, opts);
+      const ids = packPortfolio(skeleton, res, opts, pack);
+      expect(ids, `${chain.id} ${JSON.stringify(c)}`).toEqual(want.picks.map((p) => p.firm.id));
+      expect(pickPortfolioOf(ix, res, opts, undefined, new Set(ids))).toEqual(want);
+      rows += ids.length;
+    }
   }
   return rows;
 }

@@ -1,6 +1,7 @@
 // The Neo4j store against a real Neo4j (npm run neo4j:start): the contract, the same answers as the embedded
 // store on every shipped chain, its schema and graph shape, its errors, and the CLI's --store, push and pull.
 // All Neo4j tests live in this one file: they share the server's one database, so they must not run in parallel.
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import neo4j from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -247,6 +248,9 @@ describe("chain-atlas with --store, push and pull", () => {
       // what-if reads the chain's subgraph and the landing firm with its ties.
       ["whatif", "--firm", "flat-glass", "--segment", "pv-encapsulant"],
       ["--json", "whatif", "--firm", "byd", "--segment", "pv-polysilicon"],
+      // The portfolio ranks on the chain's candidate pack there, on the candidates here.
+      ["--json", "portfolio", "--chain", "ic"],
+      ["portfolio", "--chain", "pv", "--k", "4", "--tag", "listed"],
     ]) {
       const here = runCli(["--db", db, ...args]);
       expect(here.code, args.join(" ")).toBe(0);
@@ -255,6 +259,19 @@ describe("chain-atlas with --store, push and pull", () => {
       expect(there.stderr, args.join(" ")).toBe("");
       expect(there.stdout, args.join(" ")).toBe(here.stdout);
     }
+    // The chain lead's reports (every chain, one by one) and a fishbone: the same files.
+    const [reportsHere, reportsThere] = [tempDir(), tempDir()];
+    const reportArgs = ["report", "--all", "--date", "2026-12-01", "--out"];
+    expect(runCli(["--db", db, ...reportArgs, reportsHere]).code).toBe(0);
+    expect(runCli(["--store", NEO4J_TEST_URL, ...reportArgs, reportsThere], NEO4J_TEST_ENV).stderr).toBe("");
+    expect(readdirSync(reportsThere).length).toBeGreaterThan(5);
+    for (const f of readdirSync(reportsHere))
+      expect(readFileSync(join(reportsThere, f), "utf8"), f).toBe(readFileSync(join(reportsHere, f), "utf8"));
+    const [svgHere, svgThere] = [join(tempDir(), "a.svg"), join(tempDir(), "b.svg")];
+    const drawArgs = ["fishbone", "--chain", "battery", "--date", "2026-12-01", "--out"];
+    expect(runCli(["--db", db, ...drawArgs, svgHere]).code).toBe(0);
+    expect(runCli(["--store", NEO4J_TEST_URL, ...drawArgs, svgThere], NEO4J_TEST_ENV).code).toBe(0);
+    expect(readFileSync(svgThere, "utf8")).toBe(readFileSync(svgHere, "utf8"));
     // Unknown firms, segments, chains and regions: the same message and exit code from both.
     for (const args of [
       ["whatif", "--firm", "no-such-firm", "--segment", "pv-glass"],

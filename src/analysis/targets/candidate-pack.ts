@@ -11,6 +11,12 @@ import { parseOptions } from "../core/parse-options.ts";
 import type { MatchingResources } from "../matching/matching-resources.ts";
 import type { StoredTextEvidence } from "../matching/text-evidence.ts";
 import { candidateFitsOf } from "./candidate-fit.ts";
+import {
+  coverGreedily,
+  PortfolioOptions,
+  type PortfolioOptionsInput,
+  portfolioTargets,
+} from "./portfolio.ts";
 import { targetGaps } from "./rank-targets.ts";
 import { segmentFeasibility } from "./relatedness.ts";
 import { byId, type CandidateTraits, type Fitted, indexTraits, scoreTraits } from "./score-candidates.ts";
@@ -124,11 +130,53 @@ export function packTargets(
   packText: string,
 ): string[] {
   const opts = parseOptions(TargetOptions, input, "targets");
-  const pack = parsePack(packText, opts.chain);
+  const { traits, fits, feasible } = packScoring(ix, res, opts.chain, packText);
+  const gaps = targetGaps(ix, opts);
+  return scoreTraits(traits, fits, feasible, gaps, opts, opts.top).map((c) => traits.id(c.firm));
+}
+
+/**
+ * The ids of the firms pickPortfolioOf picks for `input`, picked on a pack instead of the candidates (`ix` as for
+ * packTargets): every candidate scored, each with its fits to the gaps in the order scoreCandidates gives them, and
+ * the one greedy of portfolio.ts.
+ */
+export function packPortfolio(
+  ix: AnalysisIndex,
+  res: MatchingResources,
+  input: PortfolioOptionsInput,
+  packText: string,
+): string[] {
+  const opts = parseOptions(PortfolioOptions, input, "portfolio");
+  const targetOpts = portfolioTargets(opts);
+  const { traits, fits, feasible } = packScoring(ix, res, opts.chain, packText);
+  const gaps = targetGaps(ix, targetOpts);
+  const scored = scoreTraits(traits, fits, feasible, gaps, targetOpts);
+  const at = new Map(scored.map((c, i) => [c.firm, i]));
+  const candidates = scored.map(() => ({
+    fits: [] as Array<{ segment: number; severity: number; fit: number }>,
+  }));
+  for (const gap of gaps)
+    for (const c of fits[gap.segment]!) {
+      const i = at.get(c.firm);
+      if (i !== undefined)
+        candidates[i]!.fits.push({ segment: gap.segment, severity: gap.severity, fit: c.fit });
+    }
+  for (const c of candidates) c.fits.sort((a, b) => b.severity * b.fit - a.severity * a.fit);
+  return coverGreedily(candidates, gaps, opts.k).map((p) => traits.id(scored[p.at]!.firm));
+}
+
+/** What scoring reads of a pack's candidates: their traits, their fits by the index's segments, and feasibility. */
+function packScoring(
+  ix: AnalysisIndex,
+  res: MatchingResources,
+  chain: string,
+  packText: string,
+): { traits: CandidateTraits; fits: Fitted[][]; feasible: Float64Array } {
+  const pack = parsePack(packText, chain);
   const seg = pack.segments.map((id) => {
     const at = ix.segmentIndex.get(id);
-    if (at === undefined || ix.segments[at]!.chain !== opts.chain)
-      throw packError(opts.chain, `names segment "${id}", which is not one of the chain's`);
+    if (at === undefined || ix.segments[at]!.chain !== chain)
+      throw packError(chain, `names segment "${id}", which is not one of the chain's`);
     return at;
   });
   const fits: Fitted[][] = ix.segments.map(() => []);
@@ -152,10 +200,7 @@ export function packTargets(
     tier: (c) => profile(c)[0],
     tied: (c) => profile(c)[1],
   };
-  const gaps = targetGaps(ix, opts);
-  return scoreTraits(traits, fits, segmentFeasibility(ix, res.reference), gaps, opts, opts.top).map((c) =>
-    id(c.firm),
-  );
+  return { traits, fits, feasible: segmentFeasibility(ix, res.reference) };
 }
 
 function packError(chain: string, why: string): StoreError {

@@ -81,7 +81,11 @@ export function scoredTargets(
   return scoredTargetsOf(ix, matchingResourcesOf(g), opts, limit);
 }
 
-function scoredTargetsOf(
+/**
+ * The same over an index and the resources to match with (and, as for rankTargetsOf, the store's text evidence and
+ * the only firms to score).
+ */
+export function scoredTargetsOf(
   ix: AnalysisIndex,
   res: MatchingResources,
   opts: TargetOptions,

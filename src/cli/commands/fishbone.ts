@@ -3,13 +3,13 @@ import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { z } from "zod";
 import { parseOptions } from "../../analysis/core/parse-options.ts";
-import { findGaps } from "../../analysis/gaps/find-gaps.ts";
-import { targetsForGaps } from "../../analysis/report/chain-report.ts";
 import { Id, PartialDate } from "../../model/index.ts";
+import { chainDrawingOnStore } from "../../queries/chain-report.ts";
 import { fishboneInputOf } from "../../render/fishbone/fishbone-input.ts";
 import { renderFishboneSvg } from "../../render/fishbone/fishbone-svg.ts";
 import { svgToPdf } from "../../render/print/pdf.ts";
 import { svgToPng } from "../../render/print/png.ts";
+import { readMatchingResources } from "../../seed/index.ts";
 import type { CliContext } from "../context.ts";
 import { printJson } from "../output.ts";
 import { outFile } from "../output-path.ts";
@@ -50,10 +50,15 @@ export function register(program: Command, ctx: CliContext): void {
         "fishbone",
       );
       outFile(opts.out, "--out");
-      const g = await ctx.chainGraph(opts.chain);
-      const city = (await ctx.chainDataset(opts.chain)).region.name;
-      const gaps = opts.gaps ? findGaps(g, { chain: opts.chain }) : undefined;
-      const targets = gaps ? targetsForGaps(g, gaps, TARGETS_PER_GAP) : undefined;
+      // Ranked with the shipped matching resources, as `targets` ranks (and the report draws its fishbone).
+      const res = readMatchingResources();
+      const { ds, g, gaps, targets } = await chainDrawingOnStore(
+        await ctx.chainReader(opts.chain, res),
+        res,
+        opts.chain,
+        opts.gaps ? TARGETS_PER_GAP : undefined,
+      );
+      const city = ds.region.name;
       const projects = await ctx.projects();
       const svg = renderFishboneSvg(
         fishboneInputOf(g, opts.chain, { lang: opts.lang, date: opts.date, city, gaps, targets, projects }),

@@ -1,6 +1,7 @@
 // chain-atlas portfolio --chain <id> --k 10: k targets that together close the most gap severity.
 import type { Command } from "commander";
-import { pickPortfolio } from "../../analysis/targets/portfolio.ts";
+import { portfolioOnStore } from "../../queries/chain-report.ts";
+import { readMatchingResources } from "../../seed/index.ts";
 import type { CliContext } from "../context.ts";
 import { printJson, printTable } from "../output.ts";
 
@@ -13,8 +14,10 @@ export function register(program: Command, ctx: CliContext): void {
     .option("--tag <lists>", "only firms on these lists, comma-separated")
     .option("--country <codes>", "only firms in these countries, comma-separated ISO codes")
     .action(async (opts: { chain: string; k: string; tag?: string; country?: string }) => {
-      const ds = await ctx.chainDataset(opts.chain);
-      const p = pickPortfolio(await ctx.chainGraph(opts.chain), opts);
+      // Ranked with the shipped matching resources, as `targets` ranks.
+      const res = readMatchingResources();
+      const p = await portfolioOnStore(await ctx.chainReader(opts.chain, res), res, opts);
+      const ds = await ctx.skeleton();
       if (ctx.json) return printJson(p);
       const en = ctx.lang === "en";
       const nameOf = (n: { zh: string; en?: string | undefined }) => (en ? (n.en ?? n.zh) : n.zh);

@@ -4,23 +4,12 @@ import { join } from "node:path";
 import type { Command } from "commander";
 import { z } from "zod";
 import { parseOptions } from "../../analysis/core/parse-options.ts";
-import { chainReport } from "../../analysis/report/chain-report.ts";
-import { type AtlasGraph, chainsOf } from "../../graph/index.ts";
 import { type Dataset, Id, PartialDate } from "../../model/index.ts";
-import type { Project } from "../../model/project.ts";
-import { fishboneInputOf, regionNamesOf } from "../../render/fishbone/fishbone-input.ts";
-import { renderFishboneSvg } from "../../render/fishbone/fishbone-svg.ts";
-import { projectsInTalks } from "../../render/fishbone/projects-in-talks.ts";
-import { printableSvg } from "../../render/print/outline-text.ts";
+import { chainReportOnStore } from "../../queries/chain-report.ts";
 import { htmlToPdf } from "../../render/print/pdf.ts";
-import {
-  type ReportIndexEntry,
-  renderGapReport,
-  renderReportIndex,
-  reportFooter,
-} from "../../render/report/gap-report-html.ts";
-import { reportProvenance } from "../../render/report/report-provenance.ts";
-import { REPORT_WORDS } from "../../render/report/report-words.ts";
+import { renderChainReport } from "../../render/report/chain-report-html.ts";
+import { type ReportIndexEntry, renderReportIndex } from "../../render/report/gap-report-html.ts";
+import { readMatchingResources } from "../../seed/index.ts";
 import type { CliContext } from "../context.ts";
 import { printJson } from "../output.ts";
 import { outDir, outFile } from "../output-path.ts";
@@ -41,54 +30,6 @@ export const ReportOptions = z
     path: ["chain"],
   });
 type ReportOptions = z.infer<typeof ReportOptions>;
-
-/** One chain's report as HTML, with its fishbone drawn from the same findings and targets. */
-function reportHtml(
-  ds: Dataset,
-  g: AtlasGraph,
-  chain: string,
-  opts: ReportOptions,
-  projects: ReadonlyArray<Project>,
-) {
-  const report = chainReport(g, { chain });
-  const talks = projects.length > 0 ? projectsInTalks(projects, opts.date, regionNamesOf(g)) : undefined;
-  const svg = renderFishboneSvg(
-    fishboneInputOf(g, chain, {
-      lang: opts.lang,
-      date: opts.date,
-      city: ds.region.name,
-      gaps: report.gaps,
-      targets: report.targetsByGap,
-      projects,
-    }),
-  );
-  // The firms the report names: local firms of its segments, the targets it lists, the portfolio's picks.
-  const shown = new Set<string>([
-    ...report.gaps.findings.flatMap((f) => f.localFirms.map((x) => x.id)),
-    ...[...report.targetsByGap.values()].flat().map((t) => t.firm.id),
-    ...report.targets.map((t) => t.firm.id),
-    ...report.portfolio.picks.map((p) => p.firm.id),
-  ]);
-  const { sources, assumedFacts } = reportProvenance(ds, chain, shown);
-  const print = opts.format === "pdf";
-  const html = renderGapReport({
-    lang: opts.lang,
-    city: ds.region.name,
-    date: opts.date,
-    report,
-    // In a PDF the drawing's text is outlined: Chromium would embed its CFF font as Type 3.
-    fishboneSvg: print ? printableSvg(svg) : svg,
-    sources,
-    assumedFacts,
-    print,
-    talks,
-  });
-  const title = REPORT_WORDS[opts.lang].title(
-    opts.lang === "en" ? (ds.region.name.en ?? ds.region.name.zh) : ds.region.name.zh,
-    opts.lang === "en" ? (report.summary.name.en ?? report.summary.name.zh) : report.summary.name.zh,
-  );
-  return { report, html, footer: reportFooter(opts.lang, title) };
-}
 
 async function write(
   file: string,
@@ -123,37 +64,39 @@ export function register(program: Command, ctx: CliContext): void {
       );
       if (opts.all) outDir(opts.out, "--out");
       else outFile(opts.out, "--out");
-      // One chain reads its subgraph; --all reads the whole store.
-      const ds = opts.chain !== undefined ? await ctx.chainDataset(opts.chain) : await ctx.dataset();
-      const g = opts.chain !== undefined ? await ctx.chainGraph(opts.chain) : await ctx.graph();
+      // Each chain read by itself (its rankings, then its subgraph with the firms they name), --all one after another:
+      // a province's store is never held whole. Ranked with the shipped matching resources, as `targets` ranks.
+      const res = readMatchingResources();
       const projects = await ctx.projects();
+      const chains = opts.chain !== undefined ? [opts.chain] : await ctx.chainIds();
       const written: Array<{ chain: string; file: string; bytes: number }> = [];
-      if (opts.chain !== undefined) {
-        const { html, footer } = reportHtml(ds, g, opts.chain, opts, projects);
-        written.push({
-          chain: opts.chain,
-          file: opts.out,
-          bytes: await write(opts.out, html, opts.format, footer),
+      const entries: ReportIndexEntry[] = [];
+      let region: Dataset["region"] | undefined;
+      for (const chain of chains) {
+        const { ds, g, report } = await chainReportOnStore(await ctx.chainReader(chain, res), res, { chain });
+        region = ds.region;
+        const { html, footer } = renderChainReport({
+          ds,
+          g,
+          chain,
+          report,
+          lang: opts.lang,
+          date: opts.date,
+          projects,
+          print: opts.format === "pdf",
         });
-      } else {
-        const entries: ReportIndexEntry[] = [];
-        for (const chain of chainsOf(g)) {
-          const { report, html, footer } = reportHtml(ds, g, chain.id, opts, projects);
-          const file = `${chain.id}.${opts.format}`;
-          written.push({
-            chain: chain.id,
-            file: join(opts.out, file),
-            bytes: await write(join(opts.out, file), html, opts.format, footer),
-          });
-          entries.push({
-            file,
-            name: chain.name,
-            gapsByKind: report.gaps.figures.gapsByKind,
-            coverage: report.gaps.figures.coverage,
-          });
-        }
+        const file = opts.chain !== undefined ? opts.out : join(opts.out, `${chain}.${opts.format}`);
+        written.push({ chain, file, bytes: await write(file, html, opts.format, footer) });
+        entries.push({
+          file: `${chain}.${opts.format}`,
+          name: report.summary.name,
+          gapsByKind: report.gaps.figures.gapsByKind,
+          coverage: report.gaps.figures.coverage,
+        });
+      }
+      if (opts.all && region !== undefined) {
         const index = join(opts.out, "index.html");
-        writeFileSync(index, renderReportIndex(opts.lang, ds.region.name, opts.date, entries));
+        writeFileSync(index, renderReportIndex(opts.lang, region.name, opts.date, entries));
         written.push({ chain: "", file: index, bytes: 0 });
       }
       if (ctx.json) printJson(written);

@@ -1,12 +1,7 @@
-// A chain's gap report as the server serves it: the CLI's report (fishbone from the same findings) plus
-// the chain lead's comments and sign-off as a closing section.
-import { chainReport, sourcesOfChain } from "../../analysis/index.ts";
-import type { AtlasGraph } from "../../graph/index.ts";
-import type { Dataset } from "../../model/index.ts";
-import type { Project } from "../../model/project.ts";
-import { regionNamesOf } from "../../render/fishbone/fishbone-input.ts";
-import { projectsInTalks } from "../../render/fishbone/projects-in-talks.ts";
-import { fishboneInputOf, renderFishboneSvg, renderGapReport } from "../../render/index.ts";
+// A chain's gap report as the server serves it: the CLI's report (render/report/chain-report-html.ts) plus the chain
+// lead's comments and sign-off as a closing section.
+import type { ChainReportPage } from "../../render/report/chain-report-html.ts";
+import { renderChainReport } from "../../render/report/chain-report-html.ts";
 import type { ReportNotes } from "../../store/accounts/index.ts";
 
 const esc = (s: string) =>
@@ -34,36 +29,10 @@ export function notesSection(notes: ReportNotes, lang: "zh" | "en"): string {
   return `<section class="report-notes" id="report-notes"><h2>${esc(w.title)}</h2>${items}${signoff}</section>`;
 }
 
-export function reportDocument(
-  ds: Dataset,
-  g: AtlasGraph,
-  chain: string,
-  opts: { lang: "zh" | "en"; date: string },
-  notes: ReportNotes,
-  projects: ReadonlyArray<Project> = [],
-): string {
-  const report = chainReport(g, { chain });
-  const talks = projects.length > 0 ? projectsInTalks(projects, opts.date, regionNamesOf(g)) : undefined;
-  const fishboneSvg = renderFishboneSvg(
-    fishboneInputOf(g, chain, {
-      lang: opts.lang,
-      date: opts.date,
-      city: ds.region.name,
-      gaps: report.gaps,
-      targets: report.targetsByGap,
-      projects,
-    }),
-  );
-  const html = renderGapReport({
-    lang: opts.lang,
-    city: ds.region.name,
-    date: opts.date,
-    report,
-    fishboneSvg,
-    sources: sourcesOfChain(ds, chain),
-    talks,
-  });
-  const section = notesSection(notes, opts.lang);
+/** The report's HTML with the notes before `</body>`, and the footer a PDF prints on every page. */
+export function reportDocument(page: ChainReportPage, notes: ReportNotes): { html: string; footer: string } {
+  const { html, footer } = renderChainReport(page);
+  const section = notesSection(notes, page.lang);
   const at = html.lastIndexOf("</body>");
-  return at < 0 ? html + section : html.slice(0, at) + section + html.slice(at);
+  return { html: at < 0 ? html + section : html.slice(0, at) + section + html.slice(at), footer };
 }

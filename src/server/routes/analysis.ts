@@ -9,7 +9,6 @@ import {
   findGaps,
   GapOptions,
   PortfolioOptions,
-  pickPortfolio,
   rankTargets,
   runBacktest,
   TargetOptions,
@@ -24,6 +23,7 @@ import { readMatchingResources, readProductsEn } from "../../seed/index.ts";
 import { queryOf } from "../analysis-query.ts";
 import { ChainParam, ErrorSchema, JsonObject } from "../api-schemas.ts";
 import type { AtlasState } from "../atlas-state.ts";
+import { portfolioOf } from "../outputs/chain-outputs.ts";
 import type { RouteContext, RouteSpec } from "../route-spec.ts";
 
 /** JSON with object keys sorted, so equal options give equal text. */
@@ -89,9 +89,9 @@ const gaps = async (state: AtlasState, chain: string, q: Record<string, string>)
       )
     : findGaps(await state.graph(), { ...q, chain });
 
-/** The graph one chain's portfolio or what-if reads: its subgraph (what-if: with the landing firm) or the whole. */
-const chainGraph = async (state: AtlasState, chain: string, landing?: string) =>
-  (await state.chainData(chain, landing === undefined ? {} : { candidates: false, firms: [landing] })).g;
+/** The graph a what-if reads: the chain's subgraph with the landing firm and its ties, or the whole graph. */
+const whatIfGraph = async (state: AtlasState, chain: string, landing: string) =>
+  (await state.chainData(chain, { candidates: false, firms: [landing] })).g;
 
 const TARGET_QUERY = queryOf(TargetOptions, ["chain"], {
   gap: "rank for this one segment only",
@@ -186,7 +186,7 @@ export const analysisRoutes: RouteSpec[] = [
     responses: [{ status: 200, description: "as portfolio --json", schema: JsonObject }, ...errors],
     handler: ({ state, params, query }) =>
       state.cachedJson(keyOf("portfolio", { ...query, chain: params.chain }, PortfolioOptions), async () =>
-        pickPortfolio(await chainGraph(state, params.chain!), { ...query, chain: params.chain! }),
+        portfolioOf(state, { ...query, chain: params.chain! }),
       ),
   },
   {
@@ -203,7 +203,7 @@ export const analysisRoutes: RouteSpec[] = [
     responses: [{ status: 200, description: "as whatif --json", schema: JsonObject }, ...errors],
     handler: ({ state, params, query }) =>
       state.cachedJson(keyOf("whatif", { ...query, chain: params.chain }, WhatIfOptions), async () =>
-        whatIf(await chainGraph(state, params.chain!, String(query.firm ?? "")), {
+        whatIf(await whatIfGraph(state, params.chain!, String(query.firm ?? "")), {
           ...query,
           chain: params.chain!,
         } as Parameters<typeof whatIf>[1]),

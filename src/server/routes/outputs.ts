@@ -1,9 +1,9 @@
 // Outputs: the fishbone (svg, png, pdf) and the gap report (html, pdf), drawn from the same analysis.
 import { z } from "zod";
-import { findGaps, targetsForGaps } from "../../analysis/index.ts";
 import { PartialDate } from "../../model/index.ts";
 import { fishboneInputOf, htmlToPdf, renderFishboneSvg, svgToPdf, svgToPng } from "../../render/index.ts";
 import { ChainParam, ErrorSchema } from "../api-schemas.ts";
+import { chainDrawingOf, chainReportOf } from "../outputs/chain-outputs.ts";
 import { pipelineProjects } from "../outputs/pipeline-projects.ts";
 import { reportDocument } from "../outputs/report-document.ts";
 import type { RouteContext, RouteSpec } from "../route-spec.ts";
@@ -34,28 +34,35 @@ async function fishboneSvg(ctx: RouteContext): Promise<string> {
   const date = q.date ?? today();
   const { projects, key } = pipelineProjects(ctx.state);
   return ctx.state.cached(`fishbone:${chain}:${q.lang}:${date}:${q.gaps}:${key}`, async () => {
-    const { ds, g } = await ctx.state.chainData(chain);
-    const city = ds.region.name;
-    const gaps = q.gaps === "true" ? findGaps(g, { chain }) : undefined;
-    const targets = gaps ? targetsForGaps(g, gaps, TARGETS_PER_GAP) : undefined;
+    const { ds, g, gaps, targets } = await chainDrawingOf(
+      ctx.state,
+      chain,
+      q.gaps === "true" ? TARGETS_PER_GAP : undefined,
+    );
     return renderFishboneSvg(
-      fishboneInputOf(g, chain, { lang: q.lang, date, city, gaps, targets, projects }),
+      fishboneInputOf(g, chain, { lang: q.lang, date, city: ds.region.name, gaps, targets, projects }),
     );
   });
 }
 
-async function reportHtml(ctx: RouteContext): Promise<string> {
+/** The report page; for a PDF with print styles and the footer on every page, as `chain-atlas report` prints it. */
+async function reportHtml(ctx: RouteContext, print: boolean): Promise<{ html: string; footer: string }> {
   const q = parseOrThrow(ReportQuery, ctx.query, "query");
   const chain = ctx.params.chain!;
-  const { ds, g } = await ctx.state.chainData(chain);
-  // Comments change without a dataset change: the report is built per request (it takes milliseconds).
+  const { ds, g, report } = await chainReportOf(ctx.state, chain);
+  // Comments change without a dataset change: the page is built per request (it takes milliseconds).
   return reportDocument(
-    ds,
-    g,
-    chain,
-    { lang: q.lang, date: q.date ?? today() },
+    {
+      ds,
+      g,
+      chain,
+      report,
+      lang: q.lang,
+      date: q.date ?? today(),
+      projects: pipelineProjects(ctx.state).projects,
+      print,
+    },
     ctx.state.accounts.notes.of(chain),
-    pipelineProjects(ctx.state).projects,
   );
 }
 
@@ -87,7 +94,7 @@ const report = (format: "html" | "pdf"): RouteSpec => ({
   query: ReportQuery,
   responses: [{ status: 200, description: format, contentType: TYPES[format] }, ...errors],
   handler: async (ctx) => {
-    const html = await reportHtml(ctx);
+    const { html, footer } = await reportHtml(ctx, format === "pdf");
     if (format === "html") {
       ctx.res.type("html").send(html);
       return;
@@ -95,7 +102,7 @@ const report = (format: "html" | "pdf"): RouteSpec => ({
     ctx.res
       .type("application/pdf")
       .attachment(`report-${ctx.params.chain}.pdf`)
-      .send(await htmlToPdf(html));
+      .send(await htmlToPdf(html, { footer, printFont: true }));
   },
 });
 

@@ -1,13 +1,14 @@
 // GET /api/chains/:chain/report.docx — the gap report as an editable Word file, with the fishbone as a
 // picture and the lead's comments and sign-off (the same analysis as report.html).
 import { z } from "zod";
-import { chainReport, sourcesOfChain } from "../../analysis/index.ts";
 import { PartialDate } from "../../model/index.ts";
 import { regionNamesOf } from "../../render/fishbone/fishbone-input.ts";
 import { projectsInTalks } from "../../render/fishbone/projects-in-talks.ts";
 import { fishboneInputOf, renderFishboneSvg, svgToPng } from "../../render/index.ts";
+import { chainReportProvenance } from "../../render/report/chain-report-html.ts";
 import { renderGapReportDocx } from "../../render/report/gap-report-docx.ts";
 import { ChainParam, ErrorSchema } from "../api-schemas.ts";
+import { chainReportOf } from "../outputs/chain-outputs.ts";
 import { pipelineProjects } from "../outputs/pipeline-projects.ts";
 import type { RouteSpec } from "../route-spec.ts";
 import { parseOrThrow } from "../zod-issues.ts";
@@ -36,8 +37,7 @@ export const reportDocxRoutes: RouteSpec[] = [
       const q = parseOrThrow(DocxQuery, ctx.query, "query");
       const chain = ctx.params.chain!;
       const date = q.date ?? new Date().toISOString().slice(0, 10);
-      const { ds, g } = await ctx.state.chainData(chain);
-      const report = chainReport(g, { chain });
+      const { ds, g, report } = await chainReportOf(ctx.state, chain);
       const { projects } = pipelineProjects(ctx.state);
       const talks = projects.length > 0 ? projectsInTalks(projects, date, regionNamesOf(g)) : undefined;
       const svg = renderFishboneSvg(
@@ -57,7 +57,7 @@ export const reportDocxRoutes: RouteSpec[] = [
         city: ds.region.name,
         date,
         report,
-        sources: sourcesOfChain(ds, chain),
+        ...chainReportProvenance(ds, chain, report),
         fishbonePng: { data: png, width: png.readUInt32BE(16), height: png.readUInt32BE(20) },
         comments: notes.items,
         signoff: notes.signoff,
