@@ -170,6 +170,17 @@ async function million(): Promise<void> {
         `whatif --firm ${lander.id} --segment ${segment.id}`,
         ["whatif", "--firm", lander.id, "--segment", segment.id],
       ],
+      // A chain lead's outputs: ranked on the chain's candidate pack, drawn on its subgraph with the targets named.
+      [`portfolio --chain ${ds.chains[0]!.id}`, ["portfolio", "--chain", ds.chains[0]!.id]],
+      [`portfolio --chain ${median}`, ["portfolio", "--chain", median]],
+      [
+        `fishbone --chain ${median}`,
+        ["fishbone", "--chain", median, "--out", join(tmpdir(), "bench-fishbone.svg")],
+      ],
+      [
+        `report --chain ${median}`,
+        ["report", "--chain", median, "--out", join(tmpdir(), "bench-report.html")],
+      ],
     ] as const) {
       const secs = cold(["--store", url, ...args], 1024);
       process.stdout.write(
