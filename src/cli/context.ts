@@ -127,36 +127,19 @@ export class CliContext {
   }
 
   /**
-   * Every chain's subgraph in chain order (matched without resources), one held at a time beside the next two being
-   * read, for a whole-city command on a store read by chain (readsByChain). `onChain` hears each one done.
+   * Every chain's subgraph in chain order (matched without resources), for a whole-city command on a store read by
+   * chain (readsByChain): queries/each-chain.ts. `onChain` hears each one done.
    */
   async *eachChainDataset(
     opts: SubgraphOptions,
     onChain?: (done: number, total: number) => void,
   ): AsyncGenerator<{ chain: string; dataset: Dataset }> {
-    const store = await this.openStore();
-    const read = store.loadChainSubgraph?.bind(store);
-    if (!read) throw new Error("eachChainDataset: the store reads no chain subgraphs");
-    const keys = (await keysOf())(NO_RESOURCES);
-    const chains = (await store.loadDataset({ omit: ["firms", "ties", "sources"] })).chains.map((c) => c.id);
-    // Two chains are read ahead while one is analysed: the store's reads overlap each other and the analysis.
-    const pending: Array<Promise<Dataset>> = [];
-    let asked = 0;
-    const ask = () => {
-      while (asked < chains.length && pending.length < 2) {
-        const p = read(chains[asked++]!, keys, opts);
-        // Awaited in turn; a failure while an earlier chain is analysed is not left unhandled meanwhile.
-        p.catch(() => undefined);
-        pending.push(p);
-      }
-    };
-    for (let i = 0; i < chains.length; i++) {
-      ask();
-      const dataset = await pending.shift()!;
-      ask();
-      yield { chain: chains[i]!, dataset };
-      onChain?.(i + 1, chains.length);
-    }
+    const [store, keys, { eachChainSubgraph }] = await Promise.all([
+      this.openStore(),
+      keysOf(),
+      import("../queries/each-chain.ts"),
+    ]);
+    yield* eachChainSubgraph(store, keys(NO_RESOURCES), opts, onChain);
   }
 
   /** An unknown --chain is "not found" for every command that takes one (a subgraph lists every chain). */

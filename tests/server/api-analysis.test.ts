@@ -26,6 +26,17 @@ describe("analysis", () => {
     expect(r.figures.coverage).toBe(want.figures.coverage);
   });
 
+  it("the gap summary holds each chain's gap figures, in chain order (the dashboard's one request)", async () => {
+    const r = await json(await t.call("/api/gaps/summary", { as: "investor" }));
+    const chains = (await json(await t.call("/api/chains?limit=1000"))).items as Array<{ id: string }>;
+    expect(r.items.map((x: { chain: { id: string } }) => x.chain.id)).toEqual(chains.map((c) => c.id));
+    for (const item of r.items) {
+      const one = await json(await t.call(`/api/chains/${item.chain.id}/gaps`));
+      expect(item).toEqual({ chain: one.chain, figures: one.figures });
+    }
+    expect(r.items.some((x: { figures: { coverage: number } }) => x.figures.coverage > 0)).toBe(true);
+  });
+
   it("targets take the CLI's options from the query (top, country, weights) and answer {rows}", async () => {
     const r = await json(await t.call("/api/chains/pv/targets?top=5&country=CN&weights=gapFit=1,tier=0"));
     const want = rankTargets(await t.server.state.graph(), {

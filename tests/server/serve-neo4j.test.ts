@@ -71,7 +71,7 @@ describe("serve --store neo4j://…", () => {
     const ids = (JSON.parse(chains).items as Array<{ id: string }>).map((c) => c.id);
     expect(ids.length).toBe(loadSeed(SHIPPED_SEED).chains.length);
     // The chains' summary and the counts, streamed from Neo4j: the same as from the embedded store's whole graph.
-    for (const what of ["/api/chains/summary", "/api/stats"]) {
+    for (const what of ["/api/chains/summary", "/api/stats", "/api/gaps/summary"]) {
       const a = await call(what);
       expect(a.status, what).toBe(200);
       expect(await a.text(), what).toBe(await (await embedded.call(what)).text());
@@ -116,7 +116,7 @@ describe("serve --store neo4j://…", () => {
     }
   });
 
-  it("answers the chains' summary and one chain's gaps, targets, portfolio, what-if, fishbone and report without reading the whole dataset", {
+  it("answers the chains' summary, the gap summary and one chain's gaps, targets, portfolio, what-if, fishbone and report without reading the whole dataset", {
     timeout: 300_000,
   }, async () => {
     const fresh = await serveNeo4j("accounts-2.db");
@@ -132,6 +132,13 @@ describe("serve --store neo4j://…", () => {
         headers: { authorization: `Bearer ${token}` },
       });
       expect(summary.status).toBe(200);
+      // The dashboard's: every chain's gap figures, read chain by chain.
+      const gapSummary = await fetch(`${fresh.url}/api/gaps/summary`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(gapSummary.status).toBe(200);
+      expect(((await gapSummary.json()) as { items: unknown[] }).items).toHaveLength(ds.chains.length);
+      expect(fresh.state.wholeReads).toBe(0);
       for (const what of [
         "gaps",
         "targets?top=20",

@@ -1,9 +1,10 @@
 // Analysis over REST: gaps, targets (JSON, CSV, XLSX), portfolio, what-if, backtest — the CLI's functions
 // and option schemas; answers are kept per dataset version and query.
 
-import type { z } from "zod";
+import { z } from "zod";
 import { analysisIndexOfDataset } from "../../analysis/core/analysis-index.ts";
-import { findGapsOfIndex } from "../../analysis/gaps/find-gaps.ts";
+import { findAllGaps, findGapsOfIndex } from "../../analysis/gaps/find-gaps.ts";
+import type { ChainGaps } from "../../analysis/gaps/gap-finding.ts";
 import {
   BacktestRunOptions,
   findGaps,
@@ -17,7 +18,9 @@ import {
   whatIf,
 } from "../../analysis/index.ts";
 import { NO_RESOURCES } from "../../analysis/matching/matching-resources.ts";
+import { subgraphKeys } from "../../analysis/matching/subgraph-keys.ts";
 import { rankTargetsOnStore } from "../../queries/chain-targets.ts";
+import { eachChainSubgraph } from "../../queries/each-chain.ts";
 import { targetTable, toCsv, toXlsx } from "../../render/index.ts";
 import { readMatchingResources, readProductsEn } from "../../seed/index.ts";
 import { queryOf } from "../analysis-query.ts";
@@ -103,7 +106,38 @@ const TARGET_QUERY = queryOf(TargetOptions, ["chain"], {
 
 const fileName = (ctx: RouteContext, ext: string) => `targets-${ctx.params.chain}.${ext}`;
 
+/**
+ * Every chain's gap figures, in chain order: on a store read by chain each chain's subgraph in turn (as `gaps --all`
+ * reads a province), else the whole graph kept here. The same figures as each chain's gaps.
+ */
+async function gapSummary(state: AtlasState) {
+  const figures = (r: ChainGaps) => ({ chain: r.chain, figures: r.figures });
+  if (!state.readsByChain) return findAllGaps(await state.graph()).map(figures);
+  const out: Array<ReturnType<typeof figures>> = [];
+  const keys = subgraphKeys(NO_RESOURCES);
+  for await (const { chain, dataset } of eachChainSubgraph(state.graphStore, keys, { candidates: false }))
+    out.push(figures(findGapsOfIndex(analysisIndexOfDataset(dataset), { chain })));
+  return out;
+}
+
 export const analysisRoutes: RouteSpec[] = [
+  {
+    method: "get",
+    path: "/api/gaps/summary",
+    summary:
+      "Every chain's gap figures — coverage, local supply, gaps by kind — as each chain's gaps give them",
+    tag: "analysis",
+    roles: "any",
+    responses: [
+      {
+        status: 200,
+        description: "{items: [{chain, figures}]} in chain order",
+        schema: z.object({ items: z.array(JsonObject) }),
+      },
+    ],
+    handler: ({ state }) =>
+      state.cachedJson("gaps-summary", async () => ({ items: await gapSummary(state) })),
+  },
   {
     method: "get",
     path: "/api/chains/:chain/gaps",

@@ -11,11 +11,10 @@ export async function dashboardPage(main: HTMLElement, ctx: Ctx): Promise<void> 
   const w = t();
   const { chart } = await import("../charts.ts");
   mount(main, pageHead(w.dashboard), loading());
-  const gaps = await Promise.all(
-    ctx.chains.map((c) => get<ChainGaps>(`/api/chains/${encodeURIComponent(c.id)}/gaps`)),
-  );
   const first = ctx.chains[0]?.id ?? "";
-  const [targets, history] = await Promise.all([
+  // Every chain's figures in one request (a province has hundreds of chains; the server reads them one by one).
+  const [{ items: gaps }, targets, history] = await Promise.all([
+    get<{ items: Array<Pick<ChainGaps, "chain" | "figures">> }>("/api/gaps/summary"),
     first
       ? get<{ rows: TargetRow[] } | TargetRow[]>(
           `/api/chains/${encodeURIComponent(first)}/targets${qs({ top: 8 })}`,
