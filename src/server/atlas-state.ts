@@ -134,11 +134,20 @@ export class AtlasState {
   /** Whether the store holds this chain: from the skeleton alone on a store read by chain, else the kept graph. */
   async hasChain(chain: string): Promise<boolean> {
     if (!this.readsByChain) return chainOf(await this.graph(), chain) !== undefined;
-    const ids = await this.cached("chain-ids", async () => {
-      const skeleton = await this.graphStore.loadDataset({ omit: ["firms", "ties", "sources"] });
-      return new Set(skeleton.chains.map((c) => c.id));
-    });
+    const ids = await this.cached(
+      "chain-ids",
+      async () => new Set((await this.skeleton()).chains.map((c) => c.id)),
+    );
     return ids.has(chain);
+  }
+
+  /**
+   * The dataset without its long lists (firms, ties, sources): the chains, segments, feeds, regions, clusters, groups
+   * and officials, read once per change — all a store read by chain is read whole for.
+   */
+  skeleton(): Promise<Dataset> {
+    if (!this.readsByChain) return this.dataset();
+    return this.cached("skeleton", () => this.graphStore.loadDataset({ omit: ["firms", "ties", "sources"] }));
   }
 
   /**
@@ -228,6 +237,7 @@ function tracked(store: Store, seen: (changeId: number) => void): Store {
       ) => store.loadChainSubgraph!(chain, keys, opts),
     }),
     ...(store.streamEntities && { streamEntities: (kind) => store.streamEntities!(kind) }),
+    ...(store.readEntity && { readEntity: (kind, id) => store.readEntity!(kind, id) }),
     close: () => store.close(),
   };
 }

@@ -113,6 +113,13 @@ export class EmbeddedStore implements Store {
     return rowsDataset(region, rows as Iterable<[StoredKind, number, string]>);
   }
 
+  async readEntity(kind: StreamedKind, id: string): Promise<unknown | undefined> {
+    const json = this.db.prepare("select json from entity where kind = ? and id = ?").pluck().get(kind, id) as
+      | string
+      | undefined;
+    return json === undefined ? undefined : JSON.parse(json);
+  }
+
   async *streamEntities(kind: StreamedKind): AsyncGenerator<unknown> {
     // Read in pages by seq, so no statement stays open across the caller's awaits (the connection is free
     // between pages) and a page's rows are all that is held.

@@ -166,6 +166,11 @@ export interface Store {
    * it). Optional: without it a caller reads the list from loadDataset.
    */
   streamEntities?(kind: StreamedKind): AsyncIterable<unknown>;
+  /**
+   * One entity of a long list by its id, as loadDataset holds it (undefined when there is none): what the API reads
+   * to show or check one firm on a store read by chain. Optional: without it a caller reads the list.
+   */
+  readEntity?(kind: StreamedKind, id: string): Promise<unknown | undefined>;
   /** Replaces the whole dataset in one transaction (an import); records the difference, if any (none: no change id). */
   replaceDataset(ds: Dataset, meta: ChangeMeta, opts?: WriteOptions): Promise<ChangeSummary>;
   /**

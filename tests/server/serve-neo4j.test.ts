@@ -114,6 +114,34 @@ describe("serve --store neo4j://…", () => {
       expect(a.status, what).toBeGreaterThanOrEqual(400);
       expect([a.status, (await json(a)).error], what).toEqual([b.status, (await json(b)).error]);
     }
+    // The map's lists and entities: the long ones streamed from Neo4j a page held at a time, the others from its
+    // skeleton; the same pages, entities and versions (ETag) as the embedded server's, and the same 404s.
+    const tie = ds.ties[ds.ties.length - 1]!.id;
+    for (const what of [
+      "firms?limit=20",
+      "firms?chain=pv&sort=-name.zh&limit=7&offset=3",
+      "firms?local=false&tag=fortune-global-500&sort=location.country",
+      "firms?q=光伏&limit=10",
+      "firms?region=haining&local=true&limit=100",
+      "ties?chain=pv&limit=30&offset=10",
+      "sources?sort=-published&limit=5",
+      "segments?chain=pv&limit=500",
+      "regions?limit=200",
+      "chains?limit=1000&sort=-id",
+      "feeds?chain=ic",
+      `firms/${outside}`,
+      `ties/${tie}`,
+      `sources/${ds.sources[3]!.id}`,
+      `segments/${ds.segments[5]!.id}`,
+      "firms/no-such-firm",
+      "ties/no-such-tie",
+      "segments/no-such-segment",
+    ]) {
+      const [a, b] = [await call(`/api/${what}`), await embedded.call(`/api/${what}`)];
+      expect(a.status, what).toBe(b.status);
+      expect(a.headers.get("etag"), what).toBe(b.headers.get("etag"));
+      expect(await a.text(), what).toBe(await b.text());
+    }
   });
 
   it("answers the chains' summary, the gap summary and one chain's gaps, targets, portfolio, what-if, fishbone and report without reading the whole dataset", {
@@ -139,6 +167,22 @@ describe("serve --store neo4j://…", () => {
       expect(gapSummary.status).toBe(200);
       expect(((await gapSummary.json()) as { items: unknown[] }).items).toHaveLength(ds.chains.length);
       expect(fresh.state.wholeReads).toBe(0);
+      // The map's lists and one entity of each long list: streamed, read by id, or from the skeleton.
+      for (const what of [
+        "firms?limit=50&sort=name.zh",
+        "ties?chain=pv",
+        "sources?limit=10",
+        "segments?chain=pv&limit=500",
+        "regions?limit=200",
+        `firms/${firm}`,
+        `ties/${ds.ties[0]!.id}`,
+        `sources/${ds.sources[0]!.id}`,
+        `chains/${chain}`,
+      ]) {
+        const r = await fetch(`${fresh.url}/api/${what}`, { headers: { authorization: `Bearer ${token}` } });
+        expect(r.status, what).toBe(200);
+        expect(fresh.state.wholeReads, what).toBe(0);
+      }
       for (const what of [
         "gaps",
         "targets?top=20",

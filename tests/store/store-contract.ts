@@ -43,7 +43,7 @@ export function storeContract(name: string, make: StoreFactory): void {
         expect(await s.loadDataset()).toEqual(ds);
       }));
 
-    it("streams its firms, ties and sources in dataset order, a page at a time, each as loadDataset reads it", () =>
+    it("streams its firms, ties and sources in dataset order, a page at a time, each as loadDataset reads it, and reads one by id", () =>
       withStore(make, async (s) => {
         // More rows than one page of either store (5,000 here, 2,000 embedded).
         const ds = generateSynthetic({ chains: 3, firms: 6_000, ties: 7_000 });
@@ -56,6 +56,19 @@ export function storeContract(name: string, make: StoreFactory): void {
           expect(got.length, kind).toBe(back[kind].length);
           expect(got, kind).toEqual(back[kind]);
         }
+        // One entity by id: the same as in the dataset; none for an id of another kind or of nothing.
+        expect(s.readEntity).toBeDefined();
+        const seed = loadSeed(DEMO_SEED);
+        for (const kind of ["firms", "ties"] as const)
+          for (const e of [back[kind][0]!, back[kind][back[kind].length - 1]!])
+            expect(await s.readEntity!(kind, e.id), kind).toEqual(e);
+        expect(seed.sources.length).toBeGreaterThan(0);
+        await s.replaceDataset(seed, meta("demo"));
+        for (const kind of ["firms", "ties", "sources"] as const)
+          for (const e of [seed[kind][0]!, seed[kind][seed[kind].length - 1]!])
+            expect(await s.readEntity!(kind, e.id), kind).toEqual(e);
+        expect(await s.readEntity!("ties", back.firms[0]!.id)).toBeUndefined();
+        expect(await s.readEntity!("firms", "no-such-firm")).toBeUndefined();
       }));
 
     it("replaces the whole dataset on a second write: nothing of the first is left", () =>

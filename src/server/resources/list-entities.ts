@@ -33,8 +33,13 @@ const text = (e: Record<string, unknown>): string[] => {
 };
 
 /** The chain an entity belongs to, where it has one (for the `chain` filter). */
-function inChain(ds: Dataset, kind: ResourceKind, e: Record<string, unknown>, chain: string): boolean {
-  const segChain = (id: unknown) => ds.segments.find((s) => s.id === id)?.chain;
+function inChain(
+  chainOf: ReadonlyMap<string, string>,
+  kind: ResourceKind,
+  e: Record<string, unknown>,
+  chain: string,
+): boolean {
+  const segChain = (id: unknown) => (typeof id === "string" ? chainOf.get(id) : undefined);
   switch (kind) {
     case "chains":
       return e.id === chain;
@@ -72,39 +77,117 @@ function compare(a: unknown, b: unknown): number {
   return String(a).localeCompare(String(b), "zh-CN");
 }
 
+/** The filters of `query` as one test of an entity of `kind` (`ds` needs the segments only). */
+function matcherOf(
+  ds: Pick<Dataset, "segments">,
+  kind: ResourceKind,
+  query: ListQuery,
+  firmHits?: ReadonlySet<string>,
+): (e: Entity & Record<string, unknown>) => boolean {
+  const q = query.q?.trim().toLowerCase();
+  const chainOf = new Map(ds.segments.map((s) => [s.id, s.chain]));
+  return (e) => {
+    if (q && !(firmHits?.has(entityId(kind, e)) || text(e).some((t) => t.toLowerCase().includes(q))))
+      return false;
+    if (query.chain !== undefined && !inChain(chainOf, kind, e, query.chain)) return false;
+    if (query.stage !== undefined && e.stage !== query.stage) return false;
+    if (
+      query.local !== undefined &&
+      kind === "firms" &&
+      isLocalFirm(e as unknown as Firm) !== (query.local === "true")
+    )
+      return false;
+    if (
+      query.tag !== undefined &&
+      kind === "firms" &&
+      !(e as unknown as Firm).tags.some((t) => t.list === query.tag)
+    )
+      return false;
+    if (query.region !== undefined) {
+      const ok =
+        kind === "firms"
+          ? (e as unknown as Firm).location.region === query.region
+          : e.parent === query.region || e.id === query.region;
+      if (!ok) return false;
+    }
+    return true;
+  };
+}
+
+/** The order of `query.sort` (undefined: the dataset's order). */
+function orderOf(query: ListQuery): ((a: unknown, b: unknown) => number) | undefined {
+  if (!query.sort) return undefined;
+  const desc = query.sort.startsWith("-");
+  const field = desc ? query.sort.slice(1) : query.sort;
+  return (a, b) => (desc ? -1 : 1) * compare(at(a, field), at(b, field));
+}
+
+export interface EntityPage {
+  items: Entity[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
 export function listEntities(
   ds: Dataset,
   kind: ResourceKind,
   query: ListQuery,
   /** Firm ids the store's Chinese search found for `q` (firms only). */
   firmHits?: ReadonlySet<string>,
-): { items: Entity[]; total: number; limit: number; offset: number } {
-  let items = [...listOf(ds, kind)] as Array<Entity & Record<string, unknown>>;
-  const q = query.q?.trim().toLowerCase();
-  if (q)
-    items = items.filter(
-      (e) => firmHits?.has(entityId(kind, e)) || text(e).some((t) => t.toLowerCase().includes(q)),
-    );
-  if (query.chain !== undefined) items = items.filter((e) => inChain(ds, kind, e, query.chain!));
-  if (query.stage !== undefined) items = items.filter((e) => e.stage === query.stage);
-  if (query.local !== undefined && kind === "firms")
-    items = items.filter((e) => isLocalFirm(e as unknown as Firm) === (query.local === "true"));
-  if (query.tag !== undefined && kind === "firms")
-    items = items.filter((e) => (e as unknown as Firm).tags.some((t) => t.list === query.tag));
-  if (query.region !== undefined)
-    items = items.filter((e) =>
-      kind === "firms"
-        ? (e as unknown as Firm).location.region === query.region
-        : e.parent === query.region || e.id === query.region,
-    );
-  if (query.sort) {
-    const desc = query.sort.startsWith("-");
-    const field = desc ? query.sort.slice(1) : query.sort;
-    items.sort((a, b) => (desc ? -1 : 1) * compare(at(a, field), at(b, field)));
-  }
+): EntityPage {
+  const keep = matcherOf(ds, kind, query, firmHits);
+  const items = (listOf(ds, kind) as Array<Entity & Record<string, unknown>>).filter(keep);
+  const order = orderOf(query);
+  if (order) items.sort(order);
   return {
     items: items.slice(query.offset, query.offset + query.limit),
     total: items.length,
+    limit: query.limit,
+    offset: query.offset,
+  };
+}
+
+/**
+ * The same page over a long list as a store streams it (a province's firms), holding only the entities up to the
+ * page's end: in stream order those of the page; sorted, the best `offset + limit` so far (equal ones in stream
+ * order, as a stable sort keeps them). `skeleton` needs the segments only.
+ */
+export async function listStreamed(
+  skeleton: Pick<Dataset, "segments">,
+  kind: ResourceKind,
+  query: ListQuery,
+  entities: AsyncIterable<unknown>,
+  firmHits?: ReadonlySet<string>,
+): Promise<EntityPage> {
+  const keep = matcherOf(skeleton, kind, query, firmHits);
+  const order = orderOf(query);
+  const end = query.offset + query.limit;
+  const held: Entity[] = [];
+  let total = 0;
+  for await (const raw of entities) {
+    const e = raw as Entity & Record<string, unknown>;
+    if (!keep(e)) continue;
+    const i = total++;
+    if (!order) {
+      if (i >= query.offset && i < end) held.push(e);
+      continue;
+    }
+    if (held.length === end && order(e, held[end - 1]) >= 0) continue;
+    // After every entity it does not sort before: equal ones stay in stream order.
+    let lo = 0;
+    let hi = held.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (order(e, held[mid]) < 0) hi = mid;
+      else lo = mid + 1;
+    }
+    held.splice(lo, 0, e);
+    if (held.length > end) held.pop();
+  }
+  return {
+    items: order ? held.slice(query.offset, end) : held,
+    total,
     limit: query.limit,
     offset: query.offset,
   };

@@ -2,9 +2,12 @@
 import { z } from "zod";
 import { NotFoundError, OptionError, ValidationError } from "../../errors.ts";
 import { Id } from "../../model/index.ts";
+import type { StreamedKind } from "../../store/store.ts";
 import { ErrorSchema } from "../api-schemas.ts";
-import { ListQuery, listEntities } from "../resources/list-entities.ts";
+import type { AtlasState } from "../atlas-state.ts";
+import { ListQuery, listEntities, listStreamed } from "../resources/list-entities.ts";
 import {
+  type Entity,
   entityId,
   etagOf,
   listOf,
@@ -54,6 +57,20 @@ function find(kind: ResourceKind, id: string, ds: Awaited<ReturnType<RouteContex
   return e;
 }
 
+const isLong = (kind: ResourceKind): kind is StreamedKind =>
+  kind === "firms" || kind === "ties" || kind === "sources";
+
+/** One entity: on a store read by chain by id from the store (a long list's) or from the skeleton; else as kept. */
+async function readOne(state: AtlasState, kind: ResourceKind, id: string): Promise<Entity> {
+  if (!state.readsByChain) return find(kind, id, await state.dataset());
+  const read = state.graphStore.readEntity?.bind(state.graphStore);
+  if (!isLong(kind) || !read)
+    return find(kind, id, await (isLong(kind) ? state.dataset() : state.skeleton()));
+  const e = (await read(kind, id)) as Entity | undefined;
+  if (!e) throw new NotFoundError(`no ${SINGULAR[kind]} ${JSON.stringify(id)}`);
+  return e;
+}
+
 function kindRoutes(kind: ResourceKind): RouteSpec[] {
   const schema = RESOURCE_SCHEMAS[kind];
   const base = `/api/${kind}`;
@@ -75,12 +92,21 @@ function kindRoutes(kind: ResourceKind): RouteSpec[] {
       ],
       handler: async (ctx) => {
         const query = parseOrThrow(ListQuery, ctx.query, "query");
-        const ds = await ctx.state.dataset();
-        const hits =
+        const hits = async () =>
           kind === "firms" && query.q?.trim()
             ? new Set((await ctx.state.graphStore.findFirms(query.q, 5000)).map((h) => h.id))
             : undefined;
-        return listEntities(ds, kind, query, hits);
+        const state = ctx.state;
+        const stream = state.graphStore.streamEntities?.bind(state.graphStore);
+        // On a store read by chain a long list streams (one page held) and the others come from the skeleton.
+        if (state.readsByChain && isLong(kind) && stream) {
+          const key = `list:${kind}:${JSON.stringify(query)}`;
+          return state.cached(key, async () =>
+            listStreamed(await state.skeleton(), kind, query, stream(kind), await hits()),
+          );
+        }
+        const ds = state.readsByChain ? await state.skeleton() : await state.dataset();
+        return listEntities(ds, kind, query, await hits());
       },
     },
     {
@@ -95,7 +121,7 @@ function kindRoutes(kind: ResourceKind): RouteSpec[] {
         { status: 404, description: "no such id", schema: ErrorSchema },
       ],
       handler: async (ctx) => {
-        const e = find(kind, ctx.params.id!, await ctx.state.dataset());
+        const e = await readOne(ctx.state, kind, ctx.params.id!);
         ctx.res.set("ETag", etagOf(e));
         return e;
       },

@@ -363,6 +363,19 @@ export class Neo4jStore implements Store {
     }
   }
 
+  /** One firm, tie or source by its id, through its schema (the id indexes make it one lookup). */
+  async readEntity(kind: StreamedKind, id: string): Promise<unknown | undefined> {
+    const cypher =
+      kind === "ties"
+        ? "MATCH (:Firm)-[n:SUPPLIES {id: $id}]->(:Firm) RETURN n.id AS id, n.seq AS seq, n.json AS json LIMIT 1"
+        : `MATCH (n:${NODE_LABELS[kind]} {id: $id}) RETURN n.id AS id, n.seq AS seq, n.json AS json LIMIT 1`;
+    const rows = await this.read(`reading a ${kind === "ties" ? "tie" : kind.slice(0, -1)}`, async (tx) =>
+      (await tx.run(cypher, { id })).records.map((r) => rowOf(kind, r)),
+    );
+    const row = rows[0];
+    return row === undefined ? undefined : parseEntity(kind, row.id, row.json);
+  }
+
   /** The firms, ties or sources in dataset order, a page at a time (each page its own read), each through its schema. */
   async *streamEntities(kind: StreamedKind): AsyncGenerator<unknown> {
     const cypher =
