@@ -71,7 +71,7 @@ describe("serve --store neo4j://…", () => {
     const ids = (JSON.parse(chains).items as Array<{ id: string }>).map((c) => c.id);
     expect(ids.length).toBe(loadSeed(SHIPPED_SEED).chains.length);
     // The chains' summary and the counts, streamed from Neo4j: the same as from the embedded store's whole graph.
-    for (const what of ["/api/chains/summary", "/api/stats", "/api/gaps/summary"]) {
+    for (const what of ["/api/chains/summary", "/api/stats", "/api/gaps/summary", "/api/regions/summary"]) {
       const a = await call(what);
       expect(a.status, what).toBe(200);
       expect(await a.text(), what).toBe(await (await embedded.call(what)).text());
@@ -93,6 +93,7 @@ describe("serve --store neo4j://…", () => {
         "fishbone.svg?date=2026-12-01",
         "fishbone.svg?date=2026-12-01&lang=en&gaps=false",
         "report.html?date=2026-12-01",
+        "graph",
         `whatif?firm=${outside}&segment=${ds.segments.find((s) => s.chain === id)!.id}`,
       ]) {
         const [a, b] = [
@@ -174,6 +175,7 @@ describe("serve --store neo4j://…", () => {
         "sources?limit=10",
         "segments?chain=pv&limit=500",
         "regions?limit=200",
+        "chains/pv/graph",
         `firms/${firm}`,
         `ties/${ds.ties[0]!.id}`,
         `sources/${ds.sources[0]!.id}`,
@@ -199,8 +201,14 @@ describe("serve --store neo4j://…", () => {
         expect(r.status, what).toBe(200);
         expect(fresh.state.wholeReads, what).toBe(0);
       }
-      // A route over the whole city still reads it (and says so in the count).
-      const all = await fetch(`${fresh.url}/api/regions/summary`, {
+      // The city map's regions: firms streamed past once, the gaps chain by chain.
+      const regions = await fetch(`${fresh.url}/api/regions/summary`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(regions.status).toBe(200);
+      expect(fresh.state.wholeReads).toBe(0);
+      // A route over the whole city still reads it (and says so in the count): the whole map's layout.
+      const all = await fetch(`${fresh.url}/api/graph`, {
         headers: { authorization: `Bearer ${token}` },
       });
       expect(all.status).toBe(200);

@@ -109,7 +109,8 @@ export async function graphLayout(
     );
   }
   const edges: LayoutEdge[] = [];
-  g.forEachEdge((e, a, source, target) => {
+  const linked = new Set<string>();
+  g.forEachEdge((_e, a, source, target) => {
     if (a.kind === "IN_SEGMENT" && view.hasNode(target)) {
       const f = g.getNodeAttributes(source);
       if (f.kind !== "firm") return;
@@ -129,13 +130,17 @@ export async function graphLayout(
         at.x + r * Math.cos(t),
         at.y + r * Math.sin(t),
       );
-      edges.push({ key: e, source, target, kind: "IN_SEGMENT" });
+      // A firm linked twice to one segment (two products) is one edge.
+      const key = `in:${source}>${target}`;
+      if (!linked.has(key)) edges.push({ key, source, target, kind: "IN_SEGMENT" });
+      linked.add(key);
     } else if (a.kind === "FEEDS" && view.hasNode(source) && view.hasNode(target))
-      edges.push({ key: e, source, target, kind: "FEEDS" });
+      edges.push({ key: `feeds:${source}>${target}`, source, target, kind: "FEEDS" });
   });
-  g.forEachEdge((e, a, source, target) => {
+  // Edge keys name what the edge is (a graph's own keys number its edges: a chain's subgraph numbers them apart).
+  g.forEachEdge((_e, a, source, target) => {
     if (a.kind === "SUPPLIES" && view.hasNode(source) && view.hasNode(target))
-      edges.push({ key: e, source, target, kind: "SUPPLIES" });
+      edges.push({ key: `tie:${a.tie.id}`, source, target, kind: "SUPPLIES" });
   });
   const keys = view.nodes();
   const index = new Map(keys.map((k, i) => [k, i]));

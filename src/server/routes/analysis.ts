@@ -3,8 +3,7 @@
 
 import { z } from "zod";
 import { analysisIndexOfDataset } from "../../analysis/core/analysis-index.ts";
-import { findAllGaps, findGapsOfIndex } from "../../analysis/gaps/find-gaps.ts";
-import type { ChainGaps } from "../../analysis/gaps/gap-finding.ts";
+import { findGapsOfIndex } from "../../analysis/gaps/find-gaps.ts";
 import {
   BacktestRunOptions,
   findGaps,
@@ -18,15 +17,14 @@ import {
   whatIf,
 } from "../../analysis/index.ts";
 import { NO_RESOURCES } from "../../analysis/matching/matching-resources.ts";
-import { subgraphKeys } from "../../analysis/matching/subgraph-keys.ts";
 import { rankTargetsOnStore } from "../../queries/chain-targets.ts";
-import { eachChainSubgraph } from "../../queries/each-chain.ts";
 import { targetTable, toCsv, toXlsx } from "../../render/index.ts";
 import { readMatchingResources, readProductsEn } from "../../seed/index.ts";
 import { queryOf } from "../analysis-query.ts";
 import { ChainParam, ErrorSchema, JsonObject } from "../api-schemas.ts";
 import type { AtlasState } from "../atlas-state.ts";
 import { portfolioOf } from "../outputs/chain-outputs.ts";
+import { cityGaps } from "../outputs/city-gaps.ts";
 import type { RouteContext, RouteSpec } from "../route-spec.ts";
 
 /** JSON with object keys sorted, so equal options give equal text. */
@@ -106,20 +104,6 @@ const TARGET_QUERY = queryOf(TargetOptions, ["chain"], {
 
 const fileName = (ctx: RouteContext, ext: string) => `targets-${ctx.params.chain}.${ext}`;
 
-/**
- * Every chain's gap figures, in chain order: on a store read by chain each chain's subgraph in turn (as `gaps --all`
- * reads a province), else the whole graph kept here. The same figures as each chain's gaps.
- */
-async function gapSummary(state: AtlasState) {
-  const figures = (r: ChainGaps) => ({ chain: r.chain, figures: r.figures });
-  if (!state.readsByChain) return findAllGaps(await state.graph()).map(figures);
-  const out: Array<ReturnType<typeof figures>> = [];
-  const keys = subgraphKeys(NO_RESOURCES);
-  for await (const { chain, dataset } of eachChainSubgraph(state.graphStore, keys, { candidates: false }))
-    out.push(figures(findGapsOfIndex(analysisIndexOfDataset(dataset), { chain })));
-  return out;
-}
-
 export const analysisRoutes: RouteSpec[] = [
   {
     method: "get",
@@ -136,7 +120,7 @@ export const analysisRoutes: RouteSpec[] = [
       },
     ],
     handler: ({ state }) =>
-      state.cachedJson("gaps-summary", async () => ({ items: await gapSummary(state) })),
+      state.cachedJson("gaps-summary", async () => ({ items: (await cityGaps(state)).figures })),
   },
   {
     method: "get",

@@ -2,9 +2,11 @@
 import { z } from "zod";
 import { findGaps, type GapKind } from "../../analysis/index.ts";
 import { NotFoundError } from "../../errors.ts";
-import { type AtlasGraph, chainOf, chainsOf } from "../../graph/index.ts";
+import { type AtlasGraph, chainsOf } from "../../graph/index.ts";
+import type { Firm } from "../../model/index.ts";
 import { ChainParam, ErrorSchema, JsonObject } from "../api-schemas.ts";
 import type { AtlasState } from "../atlas-state.ts";
+import { cityGaps } from "../outputs/city-gaps.ts";
 import { graphLayout } from "../outputs/graph-layout.ts";
 import type { RouteSpec } from "../route-spec.ts";
 
@@ -35,6 +37,58 @@ export function warmGraphLayout(state: AtlasState): void {
   wholeMap(state).catch(() => undefined);
 }
 
+/**
+ * Per region: its local firms and the segments they cover, per chain, and the chains' open gaps it does not cover.
+ * On a store read by chain the firms stream past once and the gaps come chain by chain (cityGaps); else from the
+ * dataset and graph kept here. The same answer either way.
+ */
+async function regionsSummary(state: AtlasState) {
+  const [ds, gaps] = [await state.skeleton(), (await cityGaps(state)).open];
+  const stream = state.graphStore.streamEntities?.bind(state.graphStore);
+  const firms: AsyncIterable<unknown> | Iterable<Firm> =
+    state.readsByChain && stream ? stream("firms") : (await state.dataset()).firms;
+  const segChain = new Map(ds.segments.map((s) => [s.id, s.chain]));
+  const acc = new Map(
+    ds.regions.map((r) => [
+      r.id,
+      {
+        chains: {} as Record<string, { localFirms: number; segmentsCovered: number }>,
+        covered: new Map<string, Set<string>>(),
+      },
+    ]),
+  );
+  for await (const raw of firms) {
+    const f = raw as Firm;
+    const here = f.location.region === undefined ? undefined : acc.get(f.location.region);
+    if (!here) continue;
+    const inChains = new Set<string>();
+    for (const l of f.segments) {
+      const c = segChain.get(l.segment);
+      if (!c) continue;
+      inChains.add(c);
+      if (!here.covered.has(c)) here.covered.set(c, new Set());
+      here.covered.get(c)!.add(l.segment);
+    }
+    for (const c of inChains) {
+      here.chains[c] ??= { localFirms: 0, segmentsCovered: 0 };
+      here.chains[c].localFirms++;
+    }
+  }
+  return ds.regions.map((r) => {
+    const { chains, covered } = acc.get(r.id)!;
+    for (const [c, segs] of covered) chains[c]!.segmentsCovered = segs.size;
+    return {
+      region: r.id,
+      name: r.name,
+      kind: r.kind,
+      chains,
+      uncoveredGaps: gaps.filter(
+        (x) => chains[x.chain] !== undefined && !covered.get(x.chain)?.has(x.segment),
+      ),
+    };
+  });
+}
+
 export const graphRoutes: RouteSpec[] = [
   {
     method: "get",
@@ -48,10 +102,15 @@ export const graphRoutes: RouteSpec[] = [
       { status: 404, description: "no such chain", schema: ErrorSchema },
     ],
     handler: async ({ state, params }) => {
-      const g = await state.graph();
       const chain = params.chain!;
-      if (!chainOf(g, chain)) throw new NotFoundError(`no chain ${JSON.stringify(chain)}`);
-      return state.cached(`graph:${chain}`, () => graphLayout(g, [chain], statusOf(g, [chain])));
+      if (!(await state.hasChain(chain))) throw new NotFoundError(`no chain ${JSON.stringify(chain)}`);
+      // On a store read by chain, laid out on the chain's subgraph (its firms and ties, no candidate by code).
+      return state.cached(`graph:${chain}`, async () => {
+        const g = state.readsByChain
+          ? (await state.chainData(chain, { candidates: false })).g
+          : await state.graph();
+        return graphLayout(g, [chain], statusOf(g, [chain]));
+      });
     },
   },
   {
@@ -70,45 +129,6 @@ export const graphRoutes: RouteSpec[] = [
     tag: "graph",
     roles: "any",
     responses: [{ status: 200, description: "regions", schema: z.array(JsonObject) }],
-    handler: async ({ state }) =>
-      state.cached("regions-summary", async () => {
-        const ds = await state.dataset();
-        const g = await state.graph();
-        const segChain = new Map(ds.segments.map((s) => [s.id, s.chain]));
-        const gaps = chainsOf(g).flatMap((c) =>
-          findGaps(g, { chain: c.id })
-            .findings.filter((f) => f.kind !== "covered")
-            .map((f) => ({ chain: c.id, segment: f.segment.id, kind: f.kind, severity: f.severity })),
-        );
-        return ds.regions.map((r) => {
-          const chains: Record<string, { localFirms: number; segmentsCovered: number }> = {};
-          const covered = new Map<string, Set<string>>();
-          for (const f of ds.firms) {
-            if (f.location.region !== r.id) continue;
-            const inChains = new Set<string>();
-            for (const l of f.segments) {
-              const c = segChain.get(l.segment);
-              if (!c) continue;
-              inChains.add(c);
-              if (!covered.has(c)) covered.set(c, new Set());
-              covered.get(c)!.add(l.segment);
-            }
-            for (const c of inChains) {
-              chains[c] ??= { localFirms: 0, segmentsCovered: 0 };
-              chains[c].localFirms++;
-            }
-          }
-          for (const [c, segs] of covered) chains[c]!.segmentsCovered = segs.size;
-          return {
-            region: r.id,
-            name: r.name,
-            kind: r.kind,
-            chains,
-            uncoveredGaps: gaps.filter(
-              (x) => chains[x.chain] !== undefined && !covered.get(x.chain)?.has(x.segment),
-            ),
-          };
-        });
-      }),
+    handler: ({ state }) => state.cached("regions-summary", () => regionsSummary(state)),
   },
 ];
