@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { ConflictError, ForbiddenError, type InputIssue, ValidationError } from "../../errors.ts";
 import { EntityIndex } from "../../ingest/resolve/resolve-entity.ts";
-import { Id } from "../../model/index.ts";
+import { type Firm, Id } from "../../model/index.ts";
 import { GOAL_MEASURE_LABELS, ProgressGoal } from "../../model/progress-goal.ts";
 import { Moment, Project, ProjectStage } from "../../model/project.ts";
 import {
@@ -138,8 +138,23 @@ const row = (p: Project, today: string, state: AtlasState) => ({
 
 /** The chains each segment belongs to. */
 async function chainsOfSegments(state: AtlasState): Promise<Map<string, string>> {
-  const ds = await state.dataset();
+  const ds = await state.skeleton();
   return new Map(ds.segments.map((s) => [s.id, s.chain]));
+}
+
+/**
+ * The firms the projects' investors are, by id: on a store read by chain each read by id (a province's firms are not
+ * read whole for a few projects), else from the dataset kept here.
+ */
+async function investorFirms(
+  state: AtlasState,
+  projects: ReadonlyArray<Project>,
+): Promise<Map<string, Firm>> {
+  const read = state.graphStore.readEntity?.bind(state.graphStore);
+  if (!state.readsByChain || !read) return firmIndex((await state.dataset()).firms);
+  const ids = [...new Set(projects.flatMap((p) => (p.investor.firm ? [p.investor.firm] : [])))];
+  const firms = await Promise.all(ids.map((id) => read("firms", id) as Promise<Firm | undefined>));
+  return firmIndex(firms.filter((f): f is Firm => f !== undefined));
 }
 
 /** A lead sees the projects of the chains he or she leads; everyone else sees all. */
@@ -176,16 +191,17 @@ function asConflict(e: unknown, all: ReadonlyArray<Project>): unknown {
 
 async function progressOf(ctx: RouteContext) {
   const q = parseOrThrow(ProgressQuery, ctx.query, "query");
-  const ds = await ctx.state.dataset();
+  const ds = await ctx.state.skeleton();
   if (q.county && !ds.regions.some((r) => r.id === q.county))
     throw new ValidationError(
       [{ path: "county", rule: "unknown-ref", message: `no county ${JSON.stringify(q.county)}` }],
       "query",
     );
   const { book, settings } = pipeline(ctx.state);
+  const projects = book.list();
   return goalProgress(
-    book.list(),
-    firmIndex(ds.firms),
+    projects,
+    await investorFirms(ctx.state, projects),
     settings.goals(),
     { year: q.year, county: q.county },
     settings.config(),
@@ -202,7 +218,7 @@ function goalsOf(state: AtlasState, year: number) {
 async function setGoals(ctx: RouteContext) {
   const { year } = parseOrThrow(YearParam, ctx.params, "path");
   const body = parseOrThrow(GoalsBody, ctx.req.body, "goals");
-  const ds = await ctx.state.dataset();
+  const ds = await ctx.state.skeleton();
   const counties = new Set(ds.regions.map((r) => r.id));
   const seen = new Set<string>();
   const issues: InputIssue[] = [];
@@ -413,7 +429,7 @@ export const projectRoutes: RouteSpec[] = [
       const user = ctx.user!;
       const { book, settings } = pipeline(ctx.state);
       const by = changeBy(user, body);
-      const ds = await ctx.state.dataset();
+      const ds = await ctx.state.skeleton();
       if (!ds.regions.some((r) => r.id === body.to))
         throw new ValidationError(
           [{ path: "to", rule: "unknown-ref", message: `no county ${JSON.stringify(body.to)} in the map` }],
