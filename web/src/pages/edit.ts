@@ -89,26 +89,20 @@ export async function editPage(main: HTMLElement, ctx: Ctx): Promise<void> {
   ).catch(() => ({ items: [], total: 0 }));
   const segOpts: Array<[string, string]> = segs.items.map((s) => [s.id, `${nm(s.name)}（${s.id}）`]);
   const why = () => input({ required: true });
-  // Pick lists so nobody has to know an id by heart: firms and sources by name.
-  const [firms, sources] = await Promise.all([
-    get<List<{ id: string; name: { zh: string; en?: string } }>>("/api/firms?limit=1000").catch(() => ({
-      items: [],
-      total: 0,
-    })),
-    get<List<{ id: string; title: string }>>("/api/sources?limit=1000").catch(() => ({
-      items: [],
-      total: 0,
-    })),
-  ]);
-  const firmList = h(
-    "datalist",
-    { id: "firm-ids" },
-    firms.items.map((x) => h("option", { value: x.id }, nm(x.name))),
+  // Pick lists so nobody has to know an id by heart: firms and sources by name. Filled when they arrive: the form
+  // does not wait for them (a province's lists stream from the store).
+  const firmList = h("datalist", { id: "firm-ids" });
+  const sourceList = h("datalist", { id: "source-ids" });
+  const fill = <T>(list: HTMLElement, path: string, option: (x: T) => HTMLElement) => {
+    get<List<T>>(path)
+      .then((r) => list.replaceChildren(...r.items.map(option)))
+      .catch(() => undefined);
+  };
+  fill<{ id: string; name: { zh: string; en?: string } }>(firmList, "/api/firms?limit=1000", (x) =>
+    h("option", { value: x.id }, nm(x.name)),
   );
-  const sourceList = h(
-    "datalist",
-    { id: "source-ids" },
-    sources.items.map((x) => h("option", { value: x.id }, x.title)),
+  fill<{ id: string; title: string }>(sourceList, "/api/sources?limit=1000", (x) =>
+    h("option", { value: x.id }, x.title),
   );
   const firmInput = () => input({ required: true, list: "firm-ids", autocomplete: "off" });
   const sourceInput = () => input({ list: "source-ids", autocomplete: "off" });
