@@ -32,7 +32,6 @@ export {
 } from "./matching/matching-resources.ts";
 export type { SegmentMatch } from "./matching/segment-matcher.ts";
 export { type ChainReport, ChainReportOptions, chainReport, targetsForGaps } from "./report/chain-report.ts";
-export { sourcesOfChain } from "./summary/chain-sources.ts";
 export { type ChainSummary, summarizeChains } from "./summary/chain-summary.ts";
 export { type DatasetStats, datasetStats } from "./summary/dataset-stats.ts";
 export {

@@ -2,11 +2,11 @@
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { chainReport } from "../../src/analysis/report/chain-report.ts";
-import { sourcesOfChain } from "../../src/analysis/summary/chain-sources.ts";
 import { buildGraph } from "../../src/graph/index.ts";
 import { fishboneInputOf } from "../../src/render/fishbone/fishbone-input.ts";
 import { renderFishboneSvg } from "../../src/render/fishbone/fishbone-svg.ts";
 import { svgToPng } from "../../src/render/print/png.ts";
+import { chainReportProvenance } from "../../src/render/report/chain-report-html.ts";
 import { renderGapReportDocx } from "../../src/render/report/gap-report-docx.ts";
 import { plantedDataset } from "../fixtures/analysis/planted.ts";
 
@@ -31,7 +31,7 @@ async function docx(lang: "zh" | "en", withPicture: boolean) {
     city: ds.region.name,
     date: "2026-11-30",
     report,
-    sources: sourcesOfChain(ds, chain),
+    sources: chainReportProvenance(ds, chain, report).sources,
     fishbonePng: png && { data: png, width: png.readUInt32BE(16), height: png.readUInt32BE(20) },
     comments: [{ who: "lead-pv", at: "2026-11-30T08:00:00Z", text: "补链优先看多晶硅" }],
     signoff: { who: "lead-pv", at: "2026-11-30T09:00:00Z", note: "同意" },

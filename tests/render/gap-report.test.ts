@@ -5,10 +5,10 @@ import { join } from "node:path";
 import { XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { chainReport } from "../../src/analysis/report/chain-report.ts";
-import { sourcesOfChain } from "../../src/analysis/summary/chain-sources.ts";
 import { buildGraph } from "../../src/graph/index.ts";
 import { fishboneInputOf } from "../../src/render/fishbone/fishbone-input.ts";
 import { renderFishboneSvg } from "../../src/render/fishbone/fishbone-svg.ts";
+import { chainReportProvenance } from "../../src/render/report/chain-report-html.ts";
 import { renderGapReport } from "../../src/render/report/gap-report-html.ts";
 import { plantedDataset } from "../fixtures/analysis/planted.ts";
 import { runCli } from "../helpers/run-cli.ts";
@@ -29,7 +29,7 @@ function plantedReport(lang: "zh" | "en", rename?: (ds: ReturnType<typeof plante
     date: "2026-11-30",
     report,
     fishboneSvg,
-    sources: sourcesOfChain(ds, chain),
+    sources: chainReportProvenance(ds, chain, report).sources,
   });
   return { ds, report, html };
 }

@@ -4,7 +4,6 @@
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { chainReport } from "../../src/analysis/report/chain-report.ts";
-import { sourcesOfChain } from "../../src/analysis/summary/chain-sources.ts";
 import { buildGraph } from "../../src/graph/index.ts";
 import { Project, type ProjectInput, type ProjectStage } from "../../src/model/project.ts";
 import { boxesIntersect } from "../../src/render/fishbone/fishbone-geometry.ts";
@@ -12,6 +11,7 @@ import { fishboneInputOf, regionNamesOf } from "../../src/render/fishbone/fishbo
 import { layoutFishbone } from "../../src/render/fishbone/fishbone-layout.ts";
 import { renderFishboneSvg } from "../../src/render/fishbone/fishbone-svg.ts";
 import { projectsInTalks, TALK_STAGES } from "../../src/render/fishbone/projects-in-talks.ts";
+import { chainReportProvenance } from "../../src/render/report/chain-report-html.ts";
 import { renderGapReportDocx } from "../../src/render/report/gap-report-docx.ts";
 import { renderGapReport } from "../../src/render/report/gap-report-html.ts";
 import { plantedDataset } from "../fixtures/analysis/planted.ts";
@@ -56,7 +56,13 @@ function planted(projects: Project[], lang: "zh" | "en" = "zh") {
   });
   const svg = renderFishboneSvg(input);
   const talks = projects.length ? projectsInTalks(projects, DATE, regionNamesOf(g)) : undefined;
-  const base = { lang, city: ds.region.name, date: DATE, report, sources: sourcesOfChain(ds, chain) };
+  const base = {
+    lang,
+    city: ds.region.name,
+    date: DATE,
+    report,
+    sources: chainReportProvenance(ds, chain, report).sources,
+  };
   const html = renderGapReport({ ...base, fishboneSvg: svg, ...(talks ? { talks } : {}) });
   const region = ds.regions[0]!;
   return { ds, g, report, missing, input, svg, html, talks, base, region };
