@@ -94,7 +94,8 @@ export function register(program: Command, ctx: CliContext): void {
           coverage: report.gaps.figures.coverage,
         });
       }
-      if (opts.all && region !== undefined) {
+      if (opts.all) {
+        region ??= (await ctx.skeleton()).region;
         const index = join(opts.out, "index.html");
         writeFileSync(index, renderReportIndex(opts.lang, region.name, opts.date, entries));
         written.push({ chain: "", file: index, bytes: 0 });
