@@ -12,9 +12,11 @@ export async function dashboardPage(main: HTMLElement, ctx: Ctx): Promise<void> 
   const { chart } = await import("../charts.ts");
   mount(main, pageHead(w.dashboard), loading());
   const first = ctx.chains[0]?.id ?? "";
-  // Every chain's figures in one request (a province has hundreds of chains; the server reads them one by one).
-  const [{ items: gaps }, targets, history] = await Promise.all([
-    get<{ items: Array<Pick<ChainGaps, "chain" | "figures">> }>("/api/gaps/summary"),
+  // Every chain's gap figures in one request: on a province the server reads its chains one by one (a minute the
+  // first time), so the page shows what it has and fills the charts and the table when they come.
+  const summary = get<{ items: Array<Pick<ChainGaps, "chain" | "figures">> }>("/api/gaps/summary");
+  summary.catch(() => undefined);
+  const [targets, history] = await Promise.all([
     first
       ? get<{ rows: TargetRow[] } | TargetRow[]>(
           `/api/chains/${encodeURIComponent(first)}/targets${qs({ top: 8 })}`,
@@ -33,6 +35,8 @@ export async function dashboardPage(main: HTMLElement, ctx: Ctx): Promise<void> 
     { seg: 0, local: 0, cand: 0, ties: 0 },
   );
   const coverageEl = h("div", { class: "chart", role: "img", "aria-label": w.coverage });
+  const reportRows = h("tbody", null);
+  const gapsPending = loading();
   const kindsEl = h("div", { class: "chart", role: "img", "aria-label": w.gapsByKind });
   const disposers: Array<() => void> = [];
   mount(
@@ -132,62 +136,71 @@ export async function dashboardPage(main: HTMLElement, ctx: Ctx): Promise<void> 
             h("th", null, ""),
           ),
         ),
+        reportRows,
+      ),
+      gapsPending,
+    ),
+  );
+  const fillGaps = (gaps: ReadonlyArray<Pick<ChainGaps, "chain" | "figures">>) => {
+    gapsPending.remove();
+    reportRows.replaceChildren(
+      ...gaps.map((g) =>
         h(
-          "tbody",
+          "tr",
           null,
-          gaps.map((g) =>
-            h(
-              "tr",
-              null,
-              h("td", null, nm(g.chain.name)),
-              h("td", { class: "num" }, fmt.pct(g.figures.coverage)),
-              KINDS.map((k) => h("td", { class: "num" }, String(g.figures.gapsByKind[k] ?? 0))),
-              h(
-                "td",
-                null,
-                h("a", { href: `#/fishbone?chain=${encodeURIComponent(g.chain.id)}` }, w.fishbone),
-                " · ",
-                h("a", { href: `#/report?chain=${encodeURIComponent(g.chain.id)}` }, w.report),
-              ),
-            ),
+          h("td", null, nm(g.chain.name)),
+          h("td", { class: "num" }, fmt.pct(g.figures.coverage)),
+          KINDS.map((k) => h("td", { class: "num" }, String(g.figures.gapsByKind[k] ?? 0))),
+          h(
+            "td",
+            null,
+            h("a", { href: `#/fishbone?chain=${encodeURIComponent(g.chain.id)}` }, w.fishbone),
+            " · ",
+            h("a", { href: `#/report?chain=${encodeURIComponent(g.chain.id)}` }, w.report),
           ),
         ),
       ),
-    ),
-  );
-  const names = gaps.map((g) => nm(g.chain.name));
-  const charts: Array<{ resize: () => void }> = [];
-  const a = chart(coverageEl, {
-    tooltip: { trigger: "axis", valueFormatter: (v: number) => `${v}%` },
-    grid: { left: 110, right: 24, top: 10, bottom: 24 },
-    xAxis: { type: "value", max: 100, axisLabel: { formatter: "{value}%" } },
-    yAxis: { type: "category", data: names, inverse: true },
-    series: [
-      {
+    );
+    const names = gaps.map((g) => nm(g.chain.name));
+    const a = chart(coverageEl, {
+      tooltip: { trigger: "axis", valueFormatter: (v: number) => `${v}%` },
+      grid: { left: 110, right: 24, top: 10, bottom: 24 },
+      xAxis: { type: "value", max: 100, axisLabel: { formatter: "{value}%" } },
+      yAxis: { type: "category", data: names, inverse: true },
+      series: [
+        {
+          type: "bar",
+          data: gaps.map((g) => Math.round(g.figures.coverage * 100)),
+          itemStyle: { color: "#1f5fa8" },
+          label: { show: true, position: "right", formatter: "{c}%" },
+        },
+      ],
+    });
+    const b = chart(kindsEl, {
+      tooltip: { trigger: "axis" },
+      legend: { top: 0 },
+      grid: { left: 110, right: 24, top: 30, bottom: 24 },
+      xAxis: { type: "value", minInterval: 1 },
+      yAxis: { type: "category", data: names, inverse: true },
+      series: KINDS.map((k) => ({
+        name: w.kinds[k],
         type: "bar",
-        data: gaps.map((g) => Math.round(g.figures.coverage * 100)),
-        itemStyle: { color: "#1f5fa8" },
-        label: { show: true, position: "right", formatter: "{c}%" },
-      },
-    ],
-  });
-  const b = chart(kindsEl, {
-    tooltip: { trigger: "axis" },
-    legend: { top: 0 },
-    grid: { left: 110, right: 24, top: 30, bottom: 24 },
-    xAxis: { type: "value", minInterval: 1 },
-    yAxis: { type: "category", data: names, inverse: true },
-    series: KINDS.map((k) => ({
-      name: w.kinds[k],
-      type: "bar",
-      stack: "gaps",
-      itemStyle: { color: GAP_COLORS[k] },
-      data: gaps.map((g) => g.figures.gapsByKind[k] ?? 0),
-    })),
-  });
-  charts.push(a.chart, b.chart);
-  disposers.push(a.dispose, b.dispose);
+        stack: "gaps",
+        itemStyle: { color: GAP_COLORS[k] },
+        data: gaps.map((g) => g.figures.gapsByKind[k] ?? 0),
+      })),
+    });
+    disposers.push(a.dispose, b.dispose);
+  };
+  let left = false;
   ctx.onLeave(() => {
+    left = true;
     for (const d of disposers) d();
   });
+  try {
+    const { items } = await summary;
+    if (!left) fillGaps(items);
+  } catch (e) {
+    gapsPending.textContent = e instanceof Error ? e.message : String(e);
+  }
 }
