@@ -24,6 +24,7 @@ import {
   portfolioTargets,
 } from "../analysis/targets/portfolio.ts";
 import type { TargetScore } from "../analysis/targets/rank-targets.ts";
+import type { TargetOptionsInput } from "../analysis/targets/target-options.ts";
 import { type AtlasGraph, buildGraph } from "../graph/index.ts";
 import type { Dataset } from "../model/index.ts";
 import { type ChainAsks, type ChainRead, rankedOnStore } from "./chain-targets.ts";
@@ -62,9 +63,7 @@ export async function chainReportOnStore(
     return { targets: [...r.perGap.map(([, o]) => o), r.overall], portfolios: [r.portfolio] };
   };
   const cover = { chain: opts.chain, top: Math.max(opts.top, opts.k, opts.targetsPerGap) };
-  const ranked = await rankedOnStore(read, res, cover, asks);
-  const { ranker, named } = remembered(ranked.ranker, asks(ranked.index));
-  const local = await localGraph(read, res, named);
+  const { ranker, ...local } = await rankedThenLocal(read, res, cover, asks);
   return { ...local, report: chainReport(local.g, opts, ranker) };
 }
 
@@ -83,11 +82,24 @@ export async function chainDrawingOnStore(
     targets: gapRankings(findGapsOfIndex(ix, { chain }), perGap).map(([, o]) => o),
     portfolios: [],
   });
-  const ranked = await rankedOnStore(read, res, { chain, top: perGap }, asks);
-  const { ranker, named } = remembered(ranked.ranker, asks(ranked.index));
-  const local = await localGraph(read, res, named);
+  const { ranker, ...local } = await rankedThenLocal(read, res, { chain, top: perGap }, asks);
   const gaps = findGaps(local.g, { chain });
   return { ...local, gaps, targets: targetsForGaps(local.g, gaps, perGap, ranker) };
+}
+
+/**
+ * The rankings `asks` names, from one read of the chain (each answered once), then the chain's subgraph with the
+ * firms they name read whole beside it.
+ */
+async function rankedThenLocal(
+  read: ChainRead,
+  res: MatchingResources,
+  cover: TargetOptionsInput & { chain: string },
+  asks: (ix: AnalysisIndex) => ChainAsks,
+): Promise<ChainGraph & { ranker: ChainRanker }> {
+  const ranked = await rankedOnStore(read, res, cover, asks);
+  const { ranker, named } = remembered(ranked.ranker, asks(ranked.index));
+  return { ranker, ...(await localGraph(read, res, named)) };
 }
 
 /**

@@ -151,8 +151,9 @@ export class AtlasState {
   }
 
   /**
-   * What a what-if reads of one chain: on a store read by chain its subgraph (`opts`: the landing firm) and the graph
-   * of it, matched with the CLI's resources; else the whole dataset and graph kept here. The same answers either way.
+   * What a what-if (`opts`: the landing firm) and the chain's map read of one chain: on a store read by chain its
+   * subgraph and the graph of it, matched with the CLI's resources; else the whole dataset and graph kept here. The
+   * same answers either way.
    */
   async chainData(chain: string, opts: SubgraphOptions): Promise<{ ds: Dataset; g: AtlasGraph }> {
     if (!this.readsByChain) return { ds: await this.dataset(), g: await this.graph() };
