@@ -205,6 +205,15 @@ export class AtlasState {
     this.answers.clear();
     this.version = this.lastChangeId();
   }
+
+  /** After a write the kept dataset does not hold (a store read by chain): what was kept from before goes. */
+  changed(): void {
+    this.ds = undefined;
+    this.loading = undefined;
+    this.g = undefined;
+    this.answers.clear();
+    this.version = this.lastChangeId();
+  }
 }
 
 /** `store` with every write's change id handed to `seen`: the state knows the version it wrote without asking. */
@@ -239,6 +248,9 @@ function tracked(store: Store, seen: (changeId: number) => void): Store {
     }),
     ...(store.streamEntities && { streamEntities: (kind) => store.streamEntities!(kind) }),
     ...(store.readEntity && { readEntity: (kind, id) => store.readEntity!(kind, id) }),
+    ...(store.readPlaced && { readPlaced: (kind, ids) => store.readPlaced!(kind, ids) }),
+    ...(store.namedBy && { namedBy: (target, limit) => store.namedBy!(target, limit) }),
+    ...(store.sourcesAt && { sourcesAt: (url) => store.sourcesAt!(url) }),
     close: () => store.close(),
   };
 }

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { AtlasError, StoreError } from "../errors.ts";
-import { type Dataset, type Firm, isLocalFirm } from "../model/index.ts";
+import { type Dataset, type Firm, isLocalFirm, normaliseUrl } from "../model/index.ts";
 import type { SubgraphKeys } from "./chain-subgraph.ts";
 import { rowsDataset } from "./dataset-entities.ts";
 import {
@@ -30,6 +30,9 @@ import type {
   EntityChange,
   FirmHit,
   LoadOptions,
+  NamedTarget,
+  Namers,
+  Placed,
   Store,
   StoredKind,
   StreamedKind,
@@ -118,6 +121,63 @@ export class EmbeddedStore implements Store {
       | string
       | undefined;
     return json === undefined ? undefined : JSON.parse(json);
+  }
+
+  async readPlaced(kind: StreamedKind, ids: ReadonlyArray<string>): Promise<Placed[]> {
+    const rows = this.db
+      .prepare(
+        "select seq, json from entity where kind = ? and id in (select value from json_each(?)) order by seq",
+      )
+      .raw()
+      .all(kind, JSON.stringify(ids)) as Array<[number, string]>;
+    return rows.map(([seq, json]) => ({ seq, entity: JSON.parse(json) }));
+  }
+
+  async namedBy(target: NamedTarget, limit: number): Promise<Namers> {
+    // What names the target, per kind: a test on the entity's JSON (the file is read by SQLite, not parsed here).
+    const where: Record<NamedTarget["kind"], { firms: string; ties?: string }> = {
+      sources: {
+        firms:
+          "exists (select 1 from json_tree(e.json) t where t.atom = $id and t.type = 'text' and t.path like '%.sources')",
+        ties: "exists (select 1 from json_each(e.json, '$.sources') t where t.value = $id)",
+      },
+      firms: {
+        firms: "json_extract(e.json, '$.parent') = $id",
+        ties: "(json_extract(e.json, '$.supplier') = $id or json_extract(e.json, '$.customer') = $id)",
+      },
+      segments: {
+        firms:
+          "exists (select 1 from json_each(e.json, '$.segments') l where json_extract(l.value, '$.segment') = $id)",
+        ties: "json_extract(e.json, '$.segment') = $id",
+      },
+      regions: { firms: "json_extract(e.json, '$.location.region') = $id" },
+    };
+    const read = (kind: "firms" | "ties", test: string | undefined): Placed[] =>
+      test === undefined
+        ? []
+        : (
+            this.db
+              .prepare(
+                `select e.seq, e.json from entity e where e.kind = $kind and ${test} order by e.seq limit $limit`,
+              )
+              .raw()
+              .all({ kind, id: target.id, limit }) as Array<[number, string]>
+          ).map(([seq, json]) => ({ seq, entity: JSON.parse(json) }));
+    const w = where[target.kind];
+    return { firms: read("firms", w.firms), ties: read("ties", w.ties) };
+  }
+
+  async sourcesAt(url: string): Promise<Placed[]> {
+    const key = normaliseUrl(url);
+    const rows = this.db
+      .prepare(
+        "select seq, json, json_extract(json, '$.url') from entity where kind = 'sources' and json_extract(json, '$.url') is not null order by seq",
+      )
+      .raw()
+      .all() as Array<[number, string, string]>;
+    return rows
+      .filter(([, , u]) => normaliseUrl(u) === key)
+      .map(([seq, json]) => ({ seq, entity: JSON.parse(json) }));
   }
 
   async *streamEntities(kind: StreamedKind): AsyncGenerator<unknown> {

@@ -155,6 +155,27 @@ export interface SubgraphOptions {
   };
 }
 
+/** A firm, tie or source with its place in its list (`seq` grows in list order; a new one goes last). */
+export interface Placed {
+  seq: number;
+  entity: unknown;
+}
+
+/**
+ * An entity others name: a source (cited by a firm's facts or products, or by a tie), a firm (a firm's parent, a
+ * tie's supplier or customer), a segment (a firm's link, a tie's segment) or a region (where a firm is).
+ */
+export interface NamedTarget {
+  kind: "sources" | "firms" | "segments" | "regions";
+  id: string;
+}
+
+/** The firms and ties that name a target, each list in list order. */
+export interface Namers {
+  firms: Placed[];
+  ties: Placed[];
+}
+
 export interface Store {
   readonly kind: "embedded" | "neo4j";
   /** True when nothing has been imported yet. */
@@ -171,6 +192,20 @@ export interface Store {
    * to show or check one firm on a store read by chain. Optional: without it a caller reads the list.
    */
   readEntity?(kind: StreamedKind, id: string): Promise<unknown | undefined>;
+  /**
+   * Firms, ties or sources by id, with their places, in list order (unknown ids left out): what one write is checked
+   * against without reading the list. Optional, as the three below.
+   */
+  readPlaced?(kind: StreamedKind, ids: ReadonlyArray<string>): Promise<Placed[]>;
+  /**
+   * The first `limit` firms and the first `limit` ties (each in list order) that name the target; undefined when the
+   * store cannot tell without reading every firm and tie (data written by an older chain-atlas: import it again).
+   */
+  namedBy?(target: NamedTarget, limit: number): Promise<Namers | undefined>;
+  /**
+   * The sources at this address (compared as normaliseUrl does), in list order; undefined as for namedBy.
+   */
+  sourcesAt?(url: string): Promise<Placed[] | undefined>;
   /** Replaces the whole dataset in one transaction (an import); records the difference, if any (none: no change id). */
   replaceDataset(ds: Dataset, meta: ChangeMeta, opts?: WriteOptions): Promise<ChangeSummary>;
   /**

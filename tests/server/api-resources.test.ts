@@ -248,6 +248,60 @@ describe("writes", () => {
     ).toBe(404);
   });
 
+  it("applies a write that brings in only warnings, and names them in X-Atlas-Warnings: a source before it is cited", async () => {
+    const source = {
+      id: "api-test-source",
+      title: "接口测试来源",
+      url: "https://example.org/api-test-source",
+      kind: "press",
+      published: "2026-12-01",
+      read: "2026-12-07",
+    };
+    const r = await t.call("/api/sources", { method: "POST", body: JSON.stringify(source) });
+    expect(r.status, await r.clone().text()).toBe(201);
+    const warnings = JSON.parse(decodeURIComponent(r.headers.get("x-atlas-warnings")!));
+    expect(warnings).toEqual([
+      {
+        path: "id",
+        rule: "sources-cited",
+        message: 'found source "api-test-source" that no fact cites; expected it cited, or removed',
+      },
+    ]);
+    expect((await t.call("/api/sources/api-test-source")).status).toBe(200);
+    // Cited by a new firm: the warning is gone, and that write brings in none.
+    const cited = await t.call("/api/firms", {
+      method: "POST",
+      body: JSON.stringify(firm({ id: "api-test-firm-cited", sources: ["api-test-source"] })),
+    });
+    expect(cited.status, await cited.clone().text()).toBe(201);
+    expect(cited.headers.get("x-atlas-warnings")).toBeNull();
+    // A second source for the same page is a warning too (written another way: http, "www.", a trailing slash).
+    const twin = await t.call("/api/sources", {
+      method: "POST",
+      body: JSON.stringify({
+        ...source,
+        id: "api-test-source-twin",
+        url: "http://www.example.org/api-test-source/",
+      }),
+    });
+    expect(twin.status).toBe(201);
+    const rules = JSON.parse(decodeURIComponent(twin.headers.get("x-atlas-warnings")!)).map(
+      (w: { rule: string }) => w.rule,
+    );
+    expect(rules.sort()).toEqual(["source-urls-unique", "sources-cited"]);
+    // Deleting the firm leaves the source uncited: applied, with the warning on the source.
+    const f = await t.call("/api/firms/api-test-firm-cited");
+    const del = await t.call("/api/firms/api-test-firm-cited", {
+      method: "DELETE",
+      headers: { "if-match": f.headers.get("etag")! },
+    });
+    expect(del.status).toBe(204);
+    expect(JSON.parse(decodeURIComponent(del.headers.get("x-atlas-warnings")!))[0]).toMatchObject({
+      path: "sources/api-test-source.id",
+      rule: "sources-cited",
+    });
+  });
+
   it("writes a feed addressed from>to", async () => {
     const feeds = await json(await t.call("/api/feeds?chain=pv&limit=1"));
     const f = feeds.items[0];

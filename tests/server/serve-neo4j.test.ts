@@ -292,4 +292,104 @@ describe("serve --store neo4j://…", () => {
       await again.close();
     }
   });
+
+  it("checks and applies an editor's writes as the embedded server does, without reading the whole dataset", {
+    timeout: 300_000,
+  }, async () => {
+    const fresh = await serveNeo4j("accounts-3.db");
+    try {
+      await fresh.state.accounts.users.add({ username: "ed", password: PASSWORD, role: "editor" });
+      const token = fresh.state.accounts.tokens.create("ed", "test").token;
+      const onNeo4j = (path: string, init: RequestInit = {}) => {
+        const headers = new Headers(init.headers);
+        headers.set("authorization", `Bearer ${token}`);
+        if (typeof init.body === "string") headers.set("content-type", "application/json");
+        return fetch(fresh.url + path, { ...init, headers });
+      };
+      const ds = loadSeed(SHIPPED_SEED);
+      const local = ds.firms.find((f) => isLocalFirm(f) && f.segments.length > 0)!;
+      const segment = local.segments[0]!.segment;
+      const source = {
+        id: "neo4j-write-test-source",
+        title: "写入测试来源",
+        url: "https://example.org/neo4j-write-test",
+        kind: "press",
+        published: "2026-12-01",
+        read: "2026-12-07",
+      };
+      const newFirm = {
+        id: "neo4j-write-test-firm",
+        name: { zh: "写入测试企业", aliases: [] },
+        location: { country: "CN", region: local.location.region },
+        segments: [{ segment, grade: "medium", basis: "inferred", confidence: 0.5, sources: [source.id] }],
+        sources: [source.id],
+      };
+      const tie = {
+        id: "neo4j-write-test-tie",
+        supplier: newFirm.id,
+        customer: local.id,
+        product: "测试产品",
+        segment,
+        basis: "inferred",
+        confidence: 0.3,
+        sources: [source.id],
+      };
+      // Each step on both servers: the same status, body and warnings. PUT and DELETE send the ETag each read.
+      const steps: Array<[method: string, path: string, body?: unknown]> = [
+        ["POST", "/api/sources", source],
+        ["POST", "/api/firms", newFirm],
+        [
+          "POST",
+          "/api/firms",
+          {
+            ...newFirm,
+            id: "neo4j-write-test-bad",
+            segments: [{ ...newFirm.segments[0], segment: "no-such-segment" }],
+          },
+        ],
+        ["PUT", `/api/firms/${newFirm.id}`, { ...newFirm, parent: "no-such-firm" }],
+        ["PUT", `/api/firms/${newFirm.id}`, { ...newFirm, parent: local.id }],
+        ["POST", "/api/ties", tie],
+        ["POST", "/api/ties", { ...tie, id: "neo4j-write-test-self", customer: tie.supplier }],
+        ["DELETE", `/api/segments/${segment}`],
+        ["DELETE", `/api/sources/${source.id}`],
+        ["DELETE", `/api/firms/${local.id}`],
+        ["DELETE", `/api/firms/${newFirm.id}`],
+        ["PUT", `/api/sources/${ds.sources[1]!.id}`, { ...ds.sources[1], url: ds.sources[0]!.url }],
+        ["DELETE", `/api/ties/${tie.id}`],
+        ["DELETE", `/api/firms/${newFirm.id}`],
+        ["DELETE", `/api/sources/${source.id}`],
+      ];
+      const statuses: number[] = [];
+      for (const [method, path, body] of steps) {
+        const answer = async (send: (p: string, i?: RequestInit) => Promise<Response>) => {
+          const headers: Record<string, string> = {};
+          if (method !== "POST") headers["if-match"] = (await send(path)).headers.get("etag") ?? "";
+          const r = await send(path, {
+            method,
+            headers,
+            ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+          });
+          return { status: r.status, body: await r.text(), warnings: r.headers.get("x-atlas-warnings") };
+        };
+        const want = await answer((p, i) => embedded.call(p, i));
+        const got = await answer(onNeo4j);
+        expect(got, `${method} ${path}`).toEqual(want);
+        expect(fresh.state.wholeReads, `${method} ${path}`).toBe(0);
+        statuses.push(got.status);
+      }
+      // The steps refuse and apply: not all one or the other.
+      expect(statuses).toEqual([201, 201, 400, 400, 200, 201, 400, 400, 400, 400, 400, 200, 204, 204, 204]);
+      // The map as both servers now hold it, read whole from a fresh connection: the same.
+      const back = await connectTestNeo4j();
+      try {
+        const mine = (await back.loadDataset()).sources[1];
+        expect(mine?.url).toBe(ds.sources[0]!.url);
+      } finally {
+        await back.close();
+      }
+    } finally {
+      await fresh.close();
+    }
+  });
 });

@@ -2,9 +2,11 @@
 import { describe, expect, it } from "vitest";
 import { generateSynthetic } from "../../scripts/synthetic/generate.ts";
 import { ConflictError } from "../../src/errors.ts";
-import type { Dataset } from "../../src/model/index.ts";
+import { citationCounts, type Dataset } from "../../src/model/index.ts";
 import { loadSeed } from "../../src/seed/index.ts";
-import type { Store } from "../../src/store/index.ts";
+import { namersIn, placedIn, sourcesAtIn } from "../../src/store/dataset-namers.ts";
+import { SHIPPED_SEED, type Store } from "../../src/store/index.ts";
+import type { NamedTarget } from "../../src/store/store.ts";
 import { DEMO_SEED } from "../helpers/seed-files.ts";
 
 export interface StoreFactory {
@@ -69,6 +71,49 @@ export function storeContract(name: string, make: StoreFactory): void {
             expect(await s.readEntity!(kind, e.id), kind).toEqual(e);
         expect(await s.readEntity!("ties", back.firms[0]!.id)).toBeUndefined();
         expect(await s.readEntity!("firms", "no-such-firm")).toBeUndefined();
+      }));
+
+    it("tells who names a firm, source, segment or region, the sources at an address, and entities by id with their places, as the dataset does", () =>
+      withStore(make, async (s) => {
+        const ds = loadSeed(SHIPPED_SEED);
+        await s.replaceDataset(ds, meta("load"));
+        expect(s.namedBy && s.sourcesAt && s.readPlaced).toBeDefined();
+        const cites = citationCounts(ds);
+        const targets: NamedTarget[] = [
+          // The most cited sources (lists, yearbooks) and some cited once; firms that are parents, masters, tie ends.
+          ...[...ds.sources]
+            .sort((a, b) => (cites.get(b.id) ?? 0) - (cites.get(a.id) ?? 0))
+            .filter((_, i) => i < 4 || i % 60 === 0)
+            .map((x) => ({ kind: "sources" as const, id: x.id })),
+          ...ds.firms.filter((_, i) => i % 40 === 0).map((x) => ({ kind: "firms" as const, id: x.id })),
+          ...ds.firms
+            .flatMap((f) => (f.parent ? [{ kind: "firms" as const, id: f.parent }] : []))
+            .slice(0, 3),
+          ...ds.ties.slice(0, 3).map((t) => ({ kind: "firms" as const, id: t.supplier })),
+          ...ds.segments.filter((_, i) => i % 15 === 0).map((x) => ({ kind: "segments" as const, id: x.id })),
+          ...ds.regions.map((x) => ({ kind: "regions" as const, id: x.id })),
+          { kind: "firms", id: "no-such-firm" },
+        ];
+        let named = 0;
+        for (const t of targets)
+          for (const limit of [2, 1000]) {
+            const want = namersIn(ds, t, limit);
+            named += want.firms.length + want.ties.length;
+            expect(await s.namedBy!(t, limit), `${t.kind} ${t.id} ${limit}`).toEqual(want);
+          }
+        expect(named).toBeGreaterThan(100);
+        for (const src of ds.sources.filter((x, i) => x.url !== undefined && i % 25 === 0)) {
+          // The same page written another way (scheme, "www.", trailing slash) is the same page.
+          const www = src.url!.replace(/^https?:\/\/(www\.)?/, "http://www.");
+          const other = /[?#]/.test(www) ? www : www.replace(/\/?$/, "/");
+          expect(await s.sourcesAt!(other), src.url).toEqual(sourcesAtIn(ds, src.url!));
+          expect((await s.sourcesAt!(other))!.length).toBeGreaterThan(0);
+        }
+        expect(await s.sourcesAt!("https://example.org/no-such-page")).toEqual([]);
+        for (const kind of ["firms", "ties", "sources"] as const) {
+          const ids = [ds[kind][5]!.id, ds[kind][0]!.id, "no-such-id", ds[kind].at(-1)!.id];
+          expect(await s.readPlaced!(kind, ids), kind).toEqual(placedIn(ds, kind, ids));
+        }
       }));
 
     it("replaces the whole dataset on a second write: nothing of the first is left", () =>

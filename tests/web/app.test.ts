@@ -170,6 +170,30 @@ describe("the web app", () => {
     await expect.poll(() => page.locator("#history-table").textContent()).toContain("browser test");
   });
 
+  it("as editor adds a source, is told nothing cites it yet, and cites it from the firm form", async () => {
+    const { page } = await as("editor1");
+    await page.goto(`${server.url}/#/edit`);
+    const form = page.locator("#source-form");
+    await form.getByLabel("来源编号（英文小写与连字符）").fill("src-browser-test-page");
+    await form.getByLabel("标题").fill("浏览器测试来源");
+    await form.getByLabel("网址").fill("https://example.org/browser-test-page");
+    await form.getByLabel("发布方").selectOption("press");
+    await form.getByLabel("修改原因").fill("browser test source");
+    await form.getByRole("button", { name: "保存" }).click();
+    await expect.poll(() => form.locator("p[role=status]").textContent()).toContain("已保存；请留意：");
+    expect(await form.locator("p[role=status]").textContent()).toContain("no fact cites");
+    // The pick list has it at once: the firm form cites it, and that write brings in no warning.
+    expect(await page.locator('#source-ids option[value="src-browser-test-page"]').count()).toBe(1);
+    const firm = page.locator("#firm-form");
+    await firm.getByLabel("企业编号（英文小写与连字符）").fill("xinyi-solar");
+    await firm.getByRole("button", { name: "载入已有企业" }).click();
+    await expect.poll(() => firm.getByLabel("中文名").inputValue()).not.toBe("");
+    await firm.getByLabel("来源编号").fill("src-browser-test-page");
+    await firm.getByLabel("修改原因").fill("browser test: cite the new source");
+    await firm.getByRole("button", { name: "保存" }).click();
+    await expect.poll(() => firm.locator("p[role=status]").textContent()).toBe("已保存");
+  });
+
   it("a stale edit says who changed the record meanwhile", async () => {
     const { page } = await as("editor1");
     await page.goto(`${server.url}/#/edit`);

@@ -35,7 +35,17 @@ export interface CallOptions {
   why?: string;
 }
 
-export async function call<T>(path: string, opts: CallOptions = {}): Promise<{ data: T; etag: string }> {
+/** A warning a write brought in (it was applied): the header X-Atlas-Warnings, decoded. */
+export interface WriteWarning {
+  path: string;
+  message: string;
+  rule?: string;
+}
+
+export async function call<T>(
+  path: string,
+  opts: CallOptions = {},
+): Promise<{ data: T; etag: string; warnings: WriteWarning[] }> {
   const method = opts.method ?? "GET";
   const headers: Record<string, string> = { Accept: "application/json" };
   if (opts.body !== undefined) headers["Content-Type"] = "application/json";
@@ -49,7 +59,14 @@ export async function call<T>(path: string, opts: CallOptions = {}): Promise<{ d
     body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
   });
   const etag = res.headers.get("ETag") ?? "";
-  if (res.status === 204) return { data: undefined as T, etag };
+  const warned = res.headers.get("X-Atlas-Warnings");
+  let warnings: WriteWarning[] = [];
+  try {
+    warnings = warned ? (JSON.parse(decodeURIComponent(warned)) as WriteWarning[]) : [];
+  } catch {
+    warnings = [];
+  }
+  if (res.status === 204) return { data: undefined as T, etag, warnings };
   const text = await res.text();
   let json: unknown;
   try {
@@ -64,7 +81,7 @@ export async function call<T>(path: string, opts: CallOptions = {}): Promise<{ d
     };
     throw new ApiError(res.status, err);
   }
-  return { data: json as T, etag };
+  return { data: json as T, etag, warnings };
 }
 
 export const get = async <T>(path: string): Promise<T> => (await call<T>(path)).data;

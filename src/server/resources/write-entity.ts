@@ -1,8 +1,15 @@
-// One entity written through the API: apply the change to the dataset, check it with the seed's rules, and
-// replace the dataset in one store transaction whose precondition checks If-Match.
+// One entity written through the API: check the edit with the seed's rules on the entity's neighbourhood, and write
+// the entity in one store transaction whose precondition checks If-Match.
 import { ConflictError, type InputIssue, NotFoundError, ValidationError } from "../../errors.ts";
 import type { GraphChange } from "../../graph/index.ts";
 import { checkDataset, type Dataset, type Locator, type RuleFinding } from "../../model/index.ts";
+import {
+  datasetReader,
+  neighbourhood,
+  type ScopeReader,
+  storedEntity,
+  storeReader,
+} from "../../queries/write-scope.ts";
 import { lastChangeOf } from "../../store/accounts/index.ts";
 import type { StoreSnapshot } from "../../store/store.ts";
 import type { AtlasState } from "../atlas-state.ts";
@@ -62,29 +69,28 @@ function issuePath(ds: Dataset, at: Locator, kind: ResourceKind, id: string | un
   return `${at.kind}/${eid}${at.sub.length ? `.${formatPath(at.sub)}` : ""}`;
 }
 
-/** The dataset rules' findings that the change brings in (problems already there are not the writer's). */
-async function newFindings(
-  state: AtlasState,
+/**
+ * The dataset rules' findings that the edit brings in (problems already there are not the writer's), run on the
+ * edited entity's neighbourhood before and after (queries/write-scope.ts): errors refuse the write, warnings
+ * (an uncited source while an editor works, a second source for one page) go back with it.
+ */
+export function newFindings(
   before: Dataset,
   after: Dataset,
   kind: ResourceKind,
   id: string | undefined,
-): Promise<{ issues: InputIssue[]; keys: Set<string> }> {
-  // The stored dataset's findings are kept per version: a run of writes checks each dataset once.
-  const old = await state.cached(
-    RULE_FINDINGS,
-    () => new Set(checkDataset(before).map((f) => keyOf(before, f))),
-  );
-  const found = checkDataset(after);
-  return {
-    issues: found
-      .filter((f) => !old.has(keyOf(after, f)))
-      .map((f) => ({ path: issuePath(after, f.at, kind, id), message: f.message, rule: f.rule })),
-    keys: new Set(found.map((f) => keyOf(after, f))),
-  };
+): { errors: InputIssue[]; warnings: InputIssue[] } {
+  const old = new Set(checkDataset(before).map((f) => keyOf(before, f)));
+  const out = { errors: [] as InputIssue[], warnings: [] as InputIssue[] };
+  for (const f of checkDataset(after))
+    if (!old.has(keyOf(after, f)))
+      (f.severity === "warning" ? out.warnings : out.errors).push({
+        path: issuePath(after, f.at, kind, id),
+        message: f.message,
+        rule: f.rule,
+      });
+  return out;
 }
-
-const RULE_FINDINGS = "rule-findings";
 
 function stale(
   state: AtlasState,
@@ -100,34 +106,62 @@ function stale(
   );
 }
 
-/** Applies one write; returns the entity written (undefined for a delete) and its version. */
-export function writeEntity(state: AtlasState, w: EntityWrite): Promise<{ entity?: Entity; etag?: string }> {
+/**
+ * What a write reads the map through: the whole dataset kept here, or on a store read by chain (a province's
+ * Neo4j) the skeleton and the store's indexes; `whole` is the kept dataset when there is one.
+ */
+async function readerOf(state: AtlasState): Promise<{ reader: ScopeReader; whole?: Dataset }> {
+  if (state.readsByChain) {
+    const reader = storeReader(state.graphStore, () => state.skeleton());
+    if (reader) return { reader };
+  }
+  const whole = await state.dataset();
+  return { reader: datasetReader(whole), whole };
+}
+
+/** The dataset with one entity created, replaced or removed. */
+function edited(ds: Dataset, kind: ResourceKind, id: string, entity: Entity | undefined): Dataset {
+  const list = [...listOf(ds, kind)];
+  const i = list.findIndex((e) => entityId(kind, e) === id);
+  if (i < 0) list.push(entity!);
+  else list.splice(i, 1, ...(entity === undefined ? [] : [entity]));
+  return { ...ds, [kind]: list } as Dataset;
+}
+
+export interface WrittenEntity {
+  entity?: Entity;
+  etag?: string;
+  /** The warnings the write brings in (it was applied). */
+  warnings: InputIssue[];
+}
+
+/** Applies one write; returns the entity written (undefined for a delete), its version and its warnings. */
+export function writeEntity(state: AtlasState, w: EntityWrite): Promise<WrittenEntity> {
   return state.write(async () => {
-    const before = await state.dataset();
+    let { reader, whole } = await readerOf(state);
+    await reader.skeleton();
     const version = state.datasetVersion;
-    const list = [...listOf(before, w.kind)];
     let entity: Entity | undefined;
     let id = w.id;
+    let current: unknown;
     if (w.action === "delete") {
-      const i = list.findIndex((e) => entityId(w.kind, e) === id);
-      if (i < 0) throw new NotFoundError(`no ${SINGULAR[w.kind]} ${JSON.stringify(id)}`);
-      list.splice(i, 1);
+      current = await storedEntity(reader, w.kind, id!);
+      if (current === undefined) throw new NotFoundError(`no ${SINGULAR[w.kind]} ${JSON.stringify(id)}`);
     } else {
       entity = parseEntity(w.kind, w.body).entity;
       const bodyId = entityId(w.kind, entity);
       if (w.action === "create") {
         id = bodyId;
-        const existing = list.find((e) => entityId(w.kind, e) === id);
-        if (existing)
+        const existing = await storedEntity(reader, w.kind, id);
+        if (existing !== undefined)
           throw new ConflictError(
             `a ${SINGULAR[w.kind]} ${id} exists already; change it with PUT`,
             existing,
             lastChangeOf(state.store.db, w.kind, id) ?? undefined,
           );
-        list.push(entity);
       } else {
-        const i = list.findIndex((e) => entityId(w.kind, e) === id);
-        if (i < 0) throw new NotFoundError(`no ${SINGULAR[w.kind]} ${JSON.stringify(id)}`);
+        current = await storedEntity(reader, w.kind, id!);
+        if (current === undefined) throw new NotFoundError(`no ${SINGULAR[w.kind]} ${JSON.stringify(id)}`);
         if (bodyId !== id)
           throw new ValidationError(
             [
@@ -139,12 +173,18 @@ export function writeEntity(state: AtlasState, w: EntityWrite): Promise<{ entity
             ],
             SINGULAR[w.kind],
           );
-        list[i] = entity;
       }
     }
-    const after = { ...before, [w.kind]: list } as Dataset;
-    const { issues, keys } = await newFindings(state, before, after, w.kind, id);
-    if (issues.length > 0) throw new ValidationError(issues, SINGULAR[w.kind]);
+    const edit = { kind: w.kind, id: id!, before: current, after: entity };
+    let scope = await neighbourhood(reader, edit);
+    if (!scope) {
+      // A store that cannot tell what names the entity (written by an older chain-atlas): the whole dataset.
+      whole = await state.dataset();
+      reader = datasetReader(whole);
+      scope = (await neighbourhood(reader, edit))!;
+    }
+    const { errors, warnings } = newFindings(scope.before, scope.after, w.kind, id);
+    if (errors.length > 0) throw new ValidationError(errors, SINGULAR[w.kind]);
     const meta = { who: w.who, why: w.why };
     const opts = {
       op: `api ${w.action} ${w.kind}`,
@@ -159,21 +199,20 @@ export function writeEntity(state: AtlasState, w: EntityWrite): Promise<{ entity
     };
     // Only the one entity is written where the store can (embedded and Neo4j both do); else the whole dataset.
     const store = state.graphStore;
+    const change =
+      w.kind === "firms" || w.kind === "ties"
+        ? ({ kind: w.kind, id: id!, after: entity } as GraphChange)
+        : undefined;
     if (store.writeEntities)
       await store.writeEntities(
         [{ kind: w.kind, id: id!, json: entity ? JSON.stringify(entity) : undefined }],
         meta,
         opts,
       );
-    else await store.replaceDataset(after, meta, opts);
-    state.written(
-      after,
-      w.kind === "firms" || w.kind === "ties"
-        ? ({ kind: w.kind, id: id!, after: entity } as GraphChange)
-        : undefined,
-    );
-    // The written dataset's findings are known already: the next write does not check it again.
-    void state.cached(RULE_FINDINGS, () => keys);
-    return entity ? { entity, etag: etagOf(entity) } : {};
+    else
+      await store.replaceDataset(edited(whole ?? (await state.dataset()), w.kind, id!, entity), meta, opts);
+    if (whole) state.written(edited(whole, w.kind, id!, entity), change);
+    else state.changed();
+    return entity ? { entity, etag: etagOf(entity), warnings } : { warnings };
   });
 }

@@ -1,6 +1,6 @@
 // The map's resources: list, read, create, update, delete for every kind, with ETag / If-Match.
 import { z } from "zod";
-import { NotFoundError, OptionError, ValidationError } from "../../errors.ts";
+import { type InputIssue, NotFoundError, OptionError, ValidationError } from "../../errors.ts";
 import { Id } from "../../model/index.ts";
 import type { StreamedKind } from "../../store/store.ts";
 import { ErrorSchema } from "../api-schemas.ts";
@@ -35,6 +35,15 @@ const idParam = (kind: ResourceKind) =>
             )
         : Id,
   });
+
+/**
+ * The warnings a write brought in (it was applied: an uncited source, a second source for one page), as the
+ * header X-Atlas-Warnings: a JSON list of {path, message, rule}, percent-encoded (a header is ASCII).
+ */
+export const WARNINGS_HEADER = "X-Atlas-Warnings";
+function warn(ctx: RouteContext, warnings: ReadonlyArray<InputIssue>): void {
+  if (warnings.length > 0) ctx.res.set(WARNINGS_HEADER, encodeURIComponent(JSON.stringify(warnings)));
+}
 
 const IfMatch = z.object({ "if-match": z.string().describe('the ETag read with GET, e.g. "k3…"') });
 
@@ -139,13 +148,14 @@ function kindRoutes(kind: ResourceKind): RouteSpec[] {
         { status: 409, description: "the id exists", schema: ErrorSchema },
       ],
       handler: async (ctx) => {
-        const { entity, etag } = await writeEntity(ctx.state, {
+        const { entity, etag, warnings } = await writeEntity(ctx.state, {
           kind,
           action: "create",
           body: ctx.req.body,
           who: ctx.user!.username,
           why: whyOf(ctx, `created a ${SINGULAR[kind]} via the API`),
         });
+        warn(ctx, warnings);
         ctx.res.status(201).set("ETag", etag!).json(entity);
       },
     },
@@ -167,7 +177,7 @@ function kindRoutes(kind: ResourceKind): RouteSpec[] {
       handler: async (ctx) => {
         const ifMatch = ifMatchOf(ctx);
         parseEntity(kind, ctx.req.body);
-        const { entity, etag } = await writeEntity(ctx.state, {
+        const { entity, etag, warnings } = await writeEntity(ctx.state, {
           kind,
           action: "update",
           id: ctx.params.id!,
@@ -176,6 +186,7 @@ function kindRoutes(kind: ResourceKind): RouteSpec[] {
           who: ctx.user!.username,
           why: whyOf(ctx, `changed ${SINGULAR[kind]} ${ctx.params.id} via the API`),
         });
+        warn(ctx, warnings);
         ctx.res.set("ETag", etag!);
         return entity;
       },
@@ -202,7 +213,7 @@ function kindRoutes(kind: ResourceKind): RouteSpec[] {
             [{ path: "", rule: "schema", message: "expected no body or {_why}" }],
             "delete",
           );
-        await writeEntity(ctx.state, {
+        const { warnings } = await writeEntity(ctx.state, {
           kind,
           action: "delete",
           id: ctx.params.id!,
@@ -210,6 +221,7 @@ function kindRoutes(kind: ResourceKind): RouteSpec[] {
           who: ctx.user!.username,
           why: whyOf(ctx, `deleted ${SINGULAR[kind]} ${ctx.params.id} via the API`),
         });
+        warn(ctx, warnings);
         return undefined;
       },
     },

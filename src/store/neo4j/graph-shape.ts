@@ -9,6 +9,7 @@ import {
   Firm,
   feedKey,
   isLocalFirm,
+  normaliseUrl,
   Official,
   Region,
   Segment,
@@ -16,7 +17,7 @@ import {
   SupplyTie,
 } from "../../model/index.ts";
 import type { StoredKind } from "../store.ts";
-import { tieSegment } from "../subgraph-reach.ts";
+import { citedSourceIds, tieSegment } from "../subgraph-reach.ts";
 import { firmBrief } from "./firm-brief.ts";
 
 /** The label each entity kind is stored under; all carry `id`, `seq` (order in the dataset) and `json`. */
@@ -84,11 +85,31 @@ export function firmSearchText(f: Firm): string {
     .toLowerCase();
 }
 
+/**
+ * Every source an entity cites, at any depth, as one text "|a|b|" (sorted) that a text index finds a source in with
+ * CONTAINS "|id|": who cites a source is asked before a write without reading every firm and tie. None: undefined.
+ */
+export function citesText(entity: unknown): string | undefined {
+  const ids = [...citedSourceIds([entity])].sort();
+  return ids.length === 0 ? undefined : `|${ids.join("|")}|`;
+}
+
+/** What `citesText` is searched with for one source. */
+export const citesNeedle = (source: string) => `|${source}|`;
+
 function readable(kind: NodeKind, e: Dataset[NodeKind][number]): Props {
   switch (kind) {
     case "sources": {
       const s = e as Source;
-      return props({ title: s.title, url: s.url, kind: s.kind, published: s.published, read: s.read });
+      return props({
+        title: s.title,
+        url: s.url,
+        // The page's identity (normaliseUrl): one source per page is checked by it.
+        urlKey: s.url === undefined ? undefined : normaliseUrl(s.url),
+        kind: s.kind,
+        published: s.published,
+        read: s.read,
+      });
     }
     case "regions": {
       const r = e as Region;
@@ -115,6 +136,7 @@ function readable(kind: NodeKind, e: Dataset[NodeKind][number]): Props {
         search: firmSearchText(f),
         // What a ranking scores a firm outside the city by, read before (and instead of) its whole row.
         brief: isLocalFirm(f) ? undefined : firmBrief(f),
+        cites: citesText(f),
       });
     }
     case "officials": {
@@ -163,6 +185,7 @@ export function edgeRows(ds: Dataset, kind: EdgeKind): EdgeRow[] {
         fileSegment: tieSegment(t, firms.get(t.supplier)) ?? undefined,
         basis: t.basis,
         confidence: t.confidence,
+        cites: citesText(t),
       }),
     },
   }));

@@ -1,7 +1,7 @@
 // The Neo4j store: the Store interface over neo4j-driver, each call one explicit transaction, retried if transient.
 import neo4j, { type Driver, type Session } from "neo4j-driver";
 import { AtlasError, StoreError } from "../../errors.ts";
-import { type Dataset, type Firm, isLocalFirm } from "../../model/index.ts";
+import { type Dataset, type Firm, isLocalFirm, normaliseUrl } from "../../model/index.ts";
 import type { SubgraphKeys } from "../chain-subgraph.ts";
 import { datasetRows, diffRows } from "../dataset-entities.ts";
 import type {
@@ -12,6 +12,9 @@ import type {
   EntityChange,
   FirmHit,
   LoadOptions,
+  NamedTarget,
+  Namers,
+  Placed,
   Store,
   StreamedKind,
   SubgraphOptions,
@@ -27,6 +30,7 @@ import {
   recordChange,
 } from "./change-history.ts";
 import { NODE_LABELS } from "./graph-shape.ts";
+import { namedBy, readPlaced, sourcesAt } from "./namers.ts";
 import { type Endpoint, storeError, withRetry } from "./neo4j-errors.ts";
 import {
   hasSubgraphShape,
@@ -374,6 +378,18 @@ export class Neo4jStore implements Store {
     );
     const row = rows[0];
     return row === undefined ? undefined : parseEntity(kind, row.id, row.json);
+  }
+
+  readPlaced(kind: StreamedKind, ids: ReadonlyArray<string>): Promise<Placed[]> {
+    return this.read(`reading ${kind} by id`, (tx) => readPlaced(tx, kind, ids));
+  }
+
+  namedBy(target: NamedTarget, limit: number): Promise<Namers | undefined> {
+    return this.read(`reading what names ${target.kind} "${target.id}"`, (tx) => namedBy(tx, target, limit));
+  }
+
+  sourcesAt(url: string): Promise<Placed[] | undefined> {
+    return this.read("reading the sources at an address", (tx) => sourcesAt(tx, normaliseUrl(url)));
   }
 
   /** The firms, ties or sources in dataset order, a page at a time (each page its own read), each through its schema. */

@@ -30,7 +30,7 @@ export const textStampKey = (keys: SubgraphKeys) => `${TEXT_STAMP}${keys.version
 // may scan every firm or tie once per row instead (minutes at 10,000 firms).
 
 /** The shape the stored data was written with (write-dataset.ts SUBGRAPH_SHAPE), 0 when none is recorded. */
-async function subgraphShape(tx: Tx): Promise<number> {
+export async function subgraphShape(tx: Tx): Promise<number> {
   const r = await tx.run("MATCH (m:AtlasMeta {key: 'subgraph.shape'}) RETURN m.value AS v");
   const v: unknown = r.records[0]?.get("v");
   return typeof v === "number" || neo4j.isInt(v) ? Number(v) : 0;

@@ -39,6 +39,11 @@ export const SCHEMA_STATEMENTS: ReadonlyArray<string> = [
   "CREATE INDEX atlas_supplies_seq IF NOT EXISTS FOR ()-[r:SUPPLIES]-() ON (r.seq)",
   // A text index serves CONTAINS on the firm search text (Chinese substrings of any length).
   "CREATE TEXT INDEX atlas_firm_search IF NOT EXISTS FOR (n:Firm) ON (n.search)",
+  // Who cites a source, and which sources share a page, asked when one write is checked (Store.namedBy, sourcesAt).
+  "CREATE TEXT INDEX atlas_firm_cites IF NOT EXISTS FOR (n:Firm) ON (n.cites)",
+  "CREATE TEXT INDEX atlas_supplies_cites IF NOT EXISTS FOR ()-[r:SUPPLIES]-() ON (r.cites)",
+  "CREATE INDEX atlas_source_url IF NOT EXISTS FOR (n:Source) ON (n.urlKey)",
+  "CREATE INDEX atlas_supplies_tie_segment IF NOT EXISTS FOR ()-[r:SUPPLIES]-() ON (r.segment)",
   ...STAGED_IDS,
   "CREATE INDEX atlas_staged_stage IF NOT EXISTS FOR (n:AtlasStaged) ON (n.stage)",
 ];

@@ -1,6 +1,6 @@
 // Editing for editors: a firm, a firm's segment link, a supply tie, a chain master. Every form shows the
 // server's validation message beside its field, and a stale edit (409) names who changed the record.
-import { ApiError, call, get, qs } from "../api.ts";
+import { ApiError, call, get, qs, type WriteWarning } from "../api.ts";
 import { fmt, h, mount } from "../dom.ts";
 import { nm, t } from "../i18n.ts";
 import type { List } from "../types.ts";
@@ -71,6 +71,12 @@ function form(title: string, id: string, body: HTMLElement[], submit: (f: Form) 
   });
   return f;
 }
+
+/** What a saved form says: saved, and the warnings the write brought in (applied, yet worth a look). */
+const savedMsg = (r: { warnings: WriteWarning[] }) =>
+  r.warnings.length === 0
+    ? t().saved
+    : `${t().savedWarnings}${r.warnings.map((x) => (x.path ? `${x.path}: ${x.message}` : x.message)).join("；")}`;
 
 const input = (attrs: Record<string, unknown> = {}) => h("input", { type: "text", ...attrs });
 const list = (s: string) =>
@@ -191,7 +197,7 @@ export async function editPage(main: HTMLElement, ctx: Ctx): Promise<void> {
           : await call<Record<string, unknown>>("/api/firms", { method: "POST", body });
       firmEtag = r.etag;
       firmLoaded = r.data;
-      return w.saved;
+      return savedMsg(r);
     },
   );
 
@@ -232,8 +238,7 @@ export async function editPage(main: HTMLElement, ctx: Ctx): Promise<void> {
         sources: list(l.source.value),
       };
       const body = { ...cur.data, segments: [...(cur.data.segments ?? []), link], _why: l.why.value.trim() };
-      await call(`/api/firms/${id}`, { method: "PUT", body, ifMatch: cur.etag });
-      return w.saved;
+      return savedMsg(await call(`/api/firms/${id}`, { method: "PUT", body, ifMatch: cur.etag }));
     },
   );
 
@@ -283,8 +288,7 @@ export async function editPage(main: HTMLElement, ctx: Ctx): Promise<void> {
         sources: list(s.source.value),
         _why: s.why.value.trim(),
       };
-      await call("/api/ties", { method: "POST", body });
-      return w.saved;
+      return savedMsg(await call("/api/ties", { method: "POST", body }));
     },
   );
 
@@ -316,8 +320,50 @@ export async function editPage(main: HTMLElement, ctx: Ctx): Promise<void> {
       const cur = await call<{ masters?: unknown[] } & Record<string, unknown>>(`/api/chains/${id}`);
       const master = { firm: m.firm.value.trim(), level: m.level.value, sources: list(m.source.value) };
       const body = { ...cur.data, masters: [...(cur.data.masters ?? []), master], _why: m.why.value.trim() };
-      await call(`/api/chains/${id}`, { method: "PUT", body, ifMatch: cur.etag });
-      return w.saved;
+      return savedMsg(await call(`/api/chains/${id}`, { method: "PUT", body, ifMatch: cur.etag }));
+    },
+  );
+
+  // A source: the page or document a fact was read in (cite it from the forms above once saved).
+  const today = new Date().toISOString().slice(0, 10);
+  const src = {
+    id: input({ required: true, autocomplete: "off" }),
+    title: input({ required: true }),
+    url: input({ type: "url", placeholder: "https://" }),
+    kind: select(Object.entries(w.sourceKinds), "government"),
+    published: input({ placeholder: "2026-01-31" }),
+    read: input({ value: today }),
+    why: why(),
+  };
+  const sourceForm = form(
+    w.sourceForm,
+    "source-form",
+    [
+      field(w.sourceId, src.id, "id"),
+      field(w.sourceTitle, src.title, "title"),
+      field(w.sourceUrl, src.url, "url"),
+      h(
+        "div",
+        { class: "row" },
+        field(w.sourceKind, src.kind, "kind"),
+        field(w.published, src.published, "published"),
+      ),
+      field(w.readOn, src.read, "read"),
+      field(w.why_, src.why, "_why"),
+    ],
+    async () => {
+      const body = {
+        id: src.id.value.trim(),
+        title: src.title.value.trim(),
+        ...(src.url.value.trim() ? { url: src.url.value.trim() } : {}),
+        kind: src.kind.value,
+        ...(src.published.value.trim() ? { published: src.published.value.trim() } : {}),
+        read: src.read.value.trim(),
+        _why: src.why.value.trim(),
+      };
+      const r = await call("/api/sources", { method: "POST", body });
+      sourceList.append(h("option", { value: body.id }, body.title));
+      return savedMsg(r);
     },
   );
 
@@ -327,6 +373,6 @@ export async function editPage(main: HTMLElement, ctx: Ctx): Promise<void> {
     mayEdit ? null : h("p", { class: "notice", role: "note" }, w.forbidden),
     firmList,
     sourceList,
-    h("div", { class: "grid2" }, firmForm, linkForm, tieForm, masterForm),
+    h("div", { class: "grid2" }, sourceForm, firmForm, linkForm, tieForm, masterForm),
   );
 }
