@@ -9,7 +9,7 @@
 // BENCH_MILLION_KEEP=1 keeps it loaded for the next run, which then finds it unchanged. Start Neo4j with room for
 // it: NEO4J_HEAP=10g NEO4J_PAGECACHE_MB=2048 npm run neo4j:start, and run node with --max-old-space-size=8192.
 // Needs a throwaway Neo4j (npm run neo4j:start; the bench empties it). Size: BENCH_FIRMS, BENCH_TIES, BENCH_CHAINS.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -60,6 +60,111 @@ process.stdout.write(
   `SYNTHETIC city: ${size.chains} chains, ${size.firms} firms, ${size.ties} ties; node ${process.version}; Neo4j at ${url}; load average ${loadavg()[0]!.toFixed(1)}\n`,
 );
 
+/**
+ * An editor's writes through the API, each one request to a `chain-atlas serve` process on the store (users in
+ * `accounts`): the first read of a firm, a new source, the firm citing it and back (the source left uncited: a
+ * warning), the source deleted, and a refused delete of a segment firms sit in (what names it is read).
+ */
+async function apiWrites(where: string[], accounts: string[], firm: string, segment: string) {
+  const out = new Map<string, number>();
+  cold([
+    ...accounts,
+    ...where,
+    "user",
+    "add",
+    "bench-editor",
+    "--role",
+    "editor",
+    "--password",
+    "benchpass1",
+  ]);
+  const port = 3900 + Math.floor(Math.random() * 900);
+  const server = spawn(process.execPath, [bin, ...accounts, ...where, "serve", "--port", String(port)], {
+    env,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  try {
+    await new Promise<void>((ok, fail) => {
+      server.stdout!.on("data", (b: Buffer) => {
+        if (b.toString().includes("serving")) ok();
+      });
+      server.once("exit", (code) => fail(new Error(`serve exited ${code}`)));
+    });
+    const base = `http://127.0.0.1:${port}`;
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "bench-editor", password: "benchpass1" }),
+    });
+    const cookies = login.headers.getSetCookie().map((c) => c.split(";")[0]!);
+    const csrf = decodeURIComponent(cookies.find((c) => c.startsWith("atlas_csrf="))!.split("=")[1]!);
+    const send = async (what: string, method: string, path: string, body?: unknown, ifMatch?: string) => {
+      const t = performance.now();
+      const r = await fetch(base + path, {
+        method,
+        headers: {
+          cookie: cookies.join("; "),
+          "x-csrf-token": csrf,
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
+          ...(ifMatch ? { "if-match": ifMatch } : {}),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const text = await r.text();
+      if (what) out.set(what, (performance.now() - t) / 1000);
+      return { status: r.status, etag: r.headers.get("etag") ?? "", json: () => JSON.parse(text) };
+    };
+    const expectStatus = (r: { status: number }, want: number, what: string) => {
+      if (r.status !== want) throw new Error(`${what}: answered ${r.status}, expected ${want}`);
+    };
+    const got = await send(`API: GET /api/firms/${firm} (first request)`, "GET", `/api/firms/${firm}`);
+    expectStatus(got, 200, "GET firm");
+    const source = {
+      id: "bench-api-source",
+      title: "SYNTHETIC bench source",
+      url: "https://example.org/bench-api-source",
+      kind: "press",
+      read: "2026-12-07",
+    };
+    expectStatus(await send("API: POST a source", "POST", "/api/sources", source), 201, "POST source");
+    const f = got.json();
+    const cited = await send(
+      "API: PUT the firm citing it",
+      "PUT",
+      `/api/firms/${firm}`,
+      { ...f, sources: [...f.sources, source.id] },
+      got.etag,
+    );
+    expectStatus(cited, 200, "PUT firm");
+    expectStatus(
+      await send("API: PUT the firm back (source left uncited)", "PUT", `/api/firms/${firm}`, f, cited.etag),
+      200,
+      "PUT firm back",
+    );
+    const s = await send("", "GET", `/api/sources/${source.id}`);
+    expectStatus(
+      await send("API: DELETE the source", "DELETE", `/api/sources/${source.id}`, undefined, s.etag),
+      204,
+      "DELETE source",
+    );
+    const seg = await send("", "GET", `/api/segments/${segment}`);
+    expectStatus(
+      await send(
+        `API: DELETE segment ${segment} (refused: firms sit in it)`,
+        "DELETE",
+        `/api/segments/${segment}`,
+        undefined,
+        seg.etag,
+      ),
+      400,
+      "DELETE segment",
+    );
+  } finally {
+    server.kill();
+  }
+  return out;
+}
+
 /** The user's figures on one store, `where` being its global options (--db FILE or --store URL). */
 function figures(where: string[]): Map<string, number> {
   const out = new Map<string, number>();
@@ -84,11 +189,22 @@ try {
 process.exitCode = failed ? 1 : 0;
 
 async function sideBySide(): Promise<void> {
+  const edited = generateSynthetic({ firms: size.firms, ties: size.ties, chains: size.chains });
+  const firm = edited.firms.find((f) => f.segments.length > 0)!;
+  const segment = firm.segments[0]!.segment;
   const e = figures(["--db", join(work, "atlas.db")]);
+  for (const [k, v] of await apiWrites(["--db", join(work, "atlas.db")], [], firm.id, segment)) e.set(k, v);
   const reset = await Neo4jStore.connect(url, credentials);
   await reset.dropAll();
   await reset.close();
   const n = figures(["--store", url]);
+  for (const [k, v] of await apiWrites(
+    ["--store", url],
+    ["--db", join(work, "accounts.db")],
+    firm.id,
+    segment,
+  ))
+    n.set(k, v);
   const rows = [...e.keys()].map((k) => [
     k,
     e.get(k)!.toFixed(2),
@@ -187,6 +303,19 @@ async function million(): Promise<void> {
         `${what} on Neo4j, ${ds.firms.length} firms (cold process, 1 GB heap): ${secs.toFixed(2)} s (no target)\n`,
       );
     }
+    // An editor's writes through the API on the province (no target; each was a whole read and check before).
+    const edited =
+      ds.firms.find((f) => f.segments.length > 0 && f.segments[0]!.segment === segment.id) ?? lander;
+    const seg = edited.segments[0]?.segment ?? segment.id;
+    for (const [what, secs] of await apiWrites(
+      ["--store", url],
+      ["--db", join(work, "accounts-million.db")],
+      edited.id,
+      seg,
+    ))
+      process.stdout.write(
+        `${what} on Neo4j, ${ds.firms.length} firms (one request): ${secs.toFixed(2)} s (no target)\n`,
+      );
     if (process.env.BENCH_MILLION_KEEP !== "1") {
       const wipe = await Neo4jStore.connect(url, credentials);
       await wipe.dropAll();

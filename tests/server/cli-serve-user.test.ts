@@ -54,6 +54,29 @@ describe("chain-atlas user", () => {
 });
 
 describe("chain-atlas serve", () => {
+  it("with --store keeps users in --db, where serve --store signs them in (no Neo4j is asked)", {
+    timeout: 120_000,
+  }, () => {
+    const accounts = join(dir, "accounts.db");
+    // Nothing listens at this address: adding a user must not need the graph store.
+    const where = ["--db", accounts, "--store", "bolt://127.0.0.1:9"];
+    const added = runCli([
+      ...where,
+      "user",
+      "add",
+      "zhao",
+      "--role",
+      "editor",
+      "--password",
+      "zhao-password",
+    ]);
+    expect(added.code, added.stderr).toBe(0);
+    const list = JSON.parse(runCli([...where, "--json", "user", "list"]).stdout) as Array<{
+      username: string;
+    }>;
+    expect(list.map((u) => u.username)).toContain("zhao");
+  });
+
   it("on first start with no users creates admin, prints the password once, and serves on the given port", {
     timeout: 240_000,
   }, async () => {

@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { ValidationError } from "../../errors.ts";
 import { NewUser, newPassword, openAccounts, Username } from "../../store/accounts/index.ts";
 import { EmbeddedStore } from "../../store/embedded-store.ts";
+import { storeFile } from "../../store/open-store.ts";
 import type { CliContext } from "../context.ts";
 import { printJson, printTable } from "../output.ts";
 
@@ -14,7 +15,13 @@ const list = (v: string | undefined) =>
         .map((s) => s.trim())
         .filter(Boolean);
 
+/**
+ * The accounts `serve` signs users in with: in the embedded store at --db, also when the graph is on Neo4j
+ * (--store), as `serve --store` keeps them.
+ */
 async function accounts(ctx: CliContext) {
+  if (process.env.CHAIN_ATLAS_STORE)
+    return openAccounts(new EmbeddedStore(storeFile({ db: ctx.options.db }), { create: true }).db);
   const store = await ctx.openStore("fill");
   if (!(store instanceof EmbeddedStore)) throw new Error("users live in the embedded store");
   return openAccounts(store.db);
