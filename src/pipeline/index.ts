@@ -16,7 +16,7 @@ export {
   type ProgressRow,
   type ProgressTable,
 } from "./goal-progress.ts";
-export { applyLanding, type LandingChange, landingChange } from "./land-project.ts";
+export { applyLanding, type LandingChange, landingChange, plantStem } from "./land-project.ts";
 export { parsePipelineConfig, parseProject, parseWith } from "./parse-project.ts";
 export { checkPreReport, needsPreReport } from "./pre-report-check.ts";
 export { formatAmount, inCny, inUsd, meetsThreshold } from "./project-amount.ts";

@@ -36,6 +36,9 @@ function links(p: Project, since: string): SegmentLink[] {
   }));
 }
 
+/** The id a landing plant is named from (numbered -2, -3 … when taken): the investor's firm or the project, and the place. */
+export const plantStem = (p: Project): string => `${p.investor.firm ?? p.id}-${p.park ?? p.region}`;
+
 /**
  * The dataset change for a project in production (or, for a what-if, one assumed in production on `asOf`).
  * An investor already local gains the project's segment links; an outside one gets a local plant (parent: the
@@ -70,7 +73,7 @@ export function landingChange(p: Project, ds: Dataset, config: PipelineConfig, a
     };
   }
   const taken = new Set(ds.firms.map((f) => f.id));
-  const stem = `${investor?.id ?? p.id}-${where}`;
+  const stem = plantStem(p);
   let id = stem;
   for (let n = 2; taken.has(id); n++) id = `${stem}-${n}`;
   const placeZh = ds.regions.find((r) => r.id === where)?.name.zh ?? where;

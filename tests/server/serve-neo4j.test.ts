@@ -392,4 +392,66 @@ describe("serve --store neo4j://…", () => {
       await fresh.close();
     }
   });
+
+  it("registers a project by its investor's name, refuses the same investor under another spelling, and lands it at 投产, without reading the whole dataset", {
+    timeout: 300_000,
+  }, async () => {
+    const fresh = await serveNeo4j("accounts-4.db");
+    try {
+      await fresh.state.accounts.users.add({ username: "adm", password: PASSWORD, role: "admin" });
+      const token = fresh.state.accounts.tokens.create("adm", "test").token;
+      const post = (path: string, body: unknown) =>
+        fetch(fresh.url + path, {
+          method: "POST",
+          headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+          body: JSON.stringify(body),
+        });
+      const project = (id: string, name: string) => ({
+        id,
+        investor: { name },
+        gaps: [{ segment: "pv-wafer", aim: "fill" }],
+        region: "haining",
+        amount: { millions: 1500, currency: "CNY" },
+        assumed: true,
+      });
+      const r = await post("/api/projects", project("neo4j-jinko-wafer", "晶科能源股份有限公司"));
+      expect(r.status, await r.clone().text()).toBe(201);
+      expect(((await r.json()) as { project: { investor: { firm: string } } }).project.investor.firm).toBe(
+        "jinkosolar",
+      );
+      expect(fresh.state.wholeReads).toBe(0);
+      // The same investor (its firm's short name folds alike): the first report holds.
+      const again = await post("/api/projects", project("neo4j-jinko-2", "晶科能源"));
+      expect(again.status).toBe(409);
+      expect(await again.text()).toContain("neo4j-jinko-wafer");
+      for (const stage of ["contacted", "negotiating", "signed", "started"])
+        expect((await post("/api/projects/neo4j-jinko-wafer/stage", { stage })).status, stage).toBe(200);
+      const gaps = async () =>
+        (
+          (await (
+            await fetch(`${fresh.url}/api/chains/pv/gaps`, { headers: { authorization: `Bearer ${token}` } })
+          ).json()) as { findings: Array<{ segment: { id: string }; kind: string }> }
+        ).findings.find((f) => f.segment.id === "pv-wafer")!.kind;
+      expect(await gaps()).toBe("missing");
+      const landed = await post("/api/projects/neo4j-jinko-wafer/stage", { stage: "production" });
+      expect(landed.status, await landed.clone().text()).toBe(200);
+      const b = (await landed.json()) as { landed: { kind: string; firm: string; segments: string[] } };
+      expect(b.landed).toMatchObject({ kind: "add-firm", segments: ["pv-wafer"] });
+      expect(await gaps()).not.toBe("missing");
+      expect(fresh.state.wholeReads).toBe(0);
+      // In Neo4j, as a fresh connection reads it: the plant, local to haining, a subsidiary of the investor.
+      const back = await connectTestNeo4j();
+      try {
+        expect(await back.readEntity("firms", b.landed.firm)).toMatchObject({
+          parent: "jinkosolar",
+          location: { region: "haining" },
+        });
+        expect((await back.history(1))[0]).toMatchObject({ who: "adm", op: "landing" });
+      } finally {
+        await back.close();
+      }
+    } finally {
+      await fresh.close();
+    }
+  });
 });

@@ -111,6 +111,21 @@ function foldChinese(input: string): string {
   return s;
 }
 
+/**
+ * What a store's name search (a substring of names and aliases) is asked for to find every firm whose name could
+ * fold to the same key as this one: the name, its folded key, and each word of it (folded too) — a folded key
+ * drops the spaces and dots that split a name as stored ("Cisco Systems Inc" → "ciscosystems").
+ */
+export function nameSearchTerms(name: string): string[] {
+  const s = toSimplified(name.normalize("NFKC")).toLowerCase();
+  const words = s
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w: string) => w !== "" && !new RegExp(`^(?:${EN_SUFFIXES.source})$`).test(w));
+  const terms = new Set([name.trim(), s.trim(), normaliseName(name)]);
+  for (const w of words) for (const t of [w, foldChinese(w)]) if ([...t].length >= 2) terms.add(t);
+  return [...terms].filter((t) => t !== "");
+}
+
 /** Character bigrams of a folded name, for a similarity score between names that do not fold to the same key. */
 export function bigrams(s: string): Set<string> {
   const out = new Set<string>();

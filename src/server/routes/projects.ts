@@ -15,6 +15,7 @@ import {
   landingChange,
   moveStage,
   type NewProject,
+  plantStem,
   recordPreReport,
   registerProject,
   STAGE_MOVES,
@@ -26,6 +27,7 @@ import type { User } from "../../store/accounts/index.ts";
 import { PipelineSettings, ProjectBook } from "../../store/projects/index.ts";
 import { ErrorSchema, IdParam, JsonObject } from "../api-schemas.ts";
 import type { AtlasState } from "../atlas-state.ts";
+import { plantIds, projectMap } from "../outputs/project-map.ts";
 import type { RouteContext, RouteSpec } from "../route-spec.ts";
 import { parseOrThrow } from "../zod-issues.ts";
 
@@ -327,7 +329,12 @@ export const projectRoutes: RouteSpec[] = [
       const county = owner ?? body.region;
       mayWork(user, county);
       const by = changeBy(user, body);
-      const ds = await ctx.state.dataset();
+      const { book, settings } = pipeline(ctx.state);
+      // The investor by id or name, and the other projects' investors (the same investor under another name).
+      const ds = await projectMap(ctx.state, {
+        firms: [body.investor.firm, ...book.list().map((q) => q.investor.firm)],
+        names: body.investor.firm ? [] : [body.investor.name],
+      });
       let firm = body.investor.firm;
       if (!firm) {
         const r = new EntityIndex(ds.firms).resolve({ names: [body.investor.name] });
@@ -338,7 +345,6 @@ export const projectRoutes: RouteSpec[] = [
         owner: county,
         investor: { ...body.investor, ...(firm ? { firm } : {}) },
       };
-      const { book, settings } = pipeline(ctx.state);
       const config = settings.config();
       let seen: Project[] = [];
       let p: Project;
@@ -388,15 +394,28 @@ export const projectRoutes: RouteSpec[] = [
         const next = moveStage(before, body.stage, by, config);
         let landed: Record<string, unknown> | null = null;
         if (body.stage === "production") {
-          const ds = await ctx.state.dataset();
+          // The investor and the ids its plant may take: one firm is written, not the map.
+          const ds = await projectMap(ctx.state, {
+            firms: [next.investor.firm, ...plantIds(plantStem(next))],
+          });
           const change = landingChange(next, ds, config);
-          const after = applyLanding(ds, change);
-          await ctx.state.graphStore.replaceDataset(
-            after,
-            { who: user.username, why: `project ${next.id} in production (投产)` },
-            { op: "landing" },
-          );
-          ctx.state.written(after);
+          const meta = { who: user.username, why: `project ${next.id} in production (投产)` };
+          const store = ctx.state.graphStore;
+          const whole = !ctx.state.readsByChain;
+          if (store.writeEntities)
+            await store.writeEntities(
+              [{ kind: "firms", id: change.firm.id, json: JSON.stringify(change.firm) }],
+              meta,
+              { op: "landing" },
+            );
+          else await store.replaceDataset(applyLanding(ds, change), meta, { op: "landing" });
+          if (whole)
+            ctx.state.written(applyLanding(ds, change), {
+              kind: "firms",
+              id: change.firm.id,
+              after: change.firm,
+            });
+          else ctx.state.changed();
           landed = {
             kind: change.kind,
             firm: change.firm.id,
