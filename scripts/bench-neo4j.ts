@@ -61,7 +61,7 @@ process.stdout.write(
 );
 
 /**
- * An editor's writes through the API, each one request to a `chain-atlas serve` process on the store (users in
+ * A page of firms and an editor's writes through the API, each one request to a `chain-atlas serve` process on the store (users in
  * `accounts`): the first read of a firm, a new source, the firm citing it and back (the source left uncited: a
  * warning), the source deleted, and a refused delete of a segment firms sit in (what names it is read).
  */
@@ -119,6 +119,15 @@ async function apiWrites(where: string[], accounts: string[], firm: string, segm
     };
     const got = await send(`API: GET /api/firms/${firm} (first request)`, "GET", `/api/firms/${firm}`);
     expectStatus(got, 200, "GET firm");
+    expectStatus(
+      await send(
+        "API: GET /api/firms?limit=50&offset=5000 (a page in list order)",
+        "GET",
+        "/api/firms?limit=50&offset=5000",
+      ),
+      200,
+      "GET a page of firms",
+    );
     const source = {
       id: "bench-api-source",
       title: "SYNTHETIC bench source",

@@ -249,6 +249,9 @@ function tracked(store: Store, seen: (changeId: number) => void): Store {
     ...(store.streamEntities && { streamEntities: (kind) => store.streamEntities!(kind) }),
     ...(store.readEntity && { readEntity: (kind, id) => store.readEntity!(kind, id) }),
     ...(store.readPlaced && { readPlaced: (kind, ids) => store.readPlaced!(kind, ids) }),
+    ...(store.pageEntities && {
+      pageEntities: (kind, offset, limit) => store.pageEntities!(kind, offset, limit),
+    }),
     ...(store.namedBy && { namedBy: (target, limit) => store.namedBy!(target, limit) }),
     ...(store.sourcesAt && { sourcesAt: (url) => store.sourcesAt!(url) }),
     close: () => store.close(),

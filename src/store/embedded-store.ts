@@ -123,6 +123,19 @@ export class EmbeddedStore implements Store {
     return json === undefined ? undefined : JSON.parse(json);
   }
 
+  async pageEntities(
+    kind: StreamedKind,
+    offset: number,
+    limit: number,
+  ): Promise<{ items: unknown[]; total: number }> {
+    const rows = this.db
+      .prepare("select json from entity where kind = ? order by seq limit ? offset ?")
+      .pluck()
+      .all(kind, limit, offset) as string[];
+    const total = this.db.prepare("select count(*) from entity where kind = ?").pluck().get(kind) as number;
+    return { items: rows.map((j) => JSON.parse(j)), total };
+  }
+
   async readPlaced(kind: StreamedKind, ids: ReadonlyArray<string>): Promise<Placed[]> {
     const rows = this.db
       .prepare(

@@ -193,6 +193,15 @@ export interface Store {
    */
   readEntity?(kind: StreamedKind, id: string): Promise<unknown | undefined>;
   /**
+   * One page of a long list in list order (`offset` entities skipped, at most `limit` given) and the list's length:
+   * the API's unfiltered list without streaming a province's list past. Optional.
+   */
+  pageEntities?(
+    kind: StreamedKind,
+    offset: number,
+    limit: number,
+  ): Promise<{ items: unknown[]; total: number }>;
+  /**
    * Firms, ties or sources by id, with their places, in list order (unknown ids left out): what one write is checked
    * against without reading the list. Optional, as the three below.
    */

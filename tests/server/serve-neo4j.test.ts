@@ -120,6 +120,11 @@ describe("serve --store neo4j://…", () => {
     const tie = ds.ties[ds.ties.length - 1]!.id;
     for (const what of [
       "firms?limit=20",
+      // Unfiltered, in list order: one page the store reads by its order (the edit page's pick lists).
+      "firms?limit=1000",
+      "firms?limit=30&offset=440",
+      "ties?limit=25&offset=100",
+      "sources?limit=1000",
       "firms?chain=pv&sort=-name.zh&limit=7&offset=3",
       "firms?local=false&tag=fortune-global-500&sort=location.country",
       "firms?q=光伏&limit=10",

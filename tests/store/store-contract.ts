@@ -58,6 +58,19 @@ export function storeContract(name: string, make: StoreFactory): void {
           expect(got.length, kind).toBe(back[kind].length);
           expect(got, kind).toEqual(back[kind]);
         }
+        // A page in list order, and the list's length: at the start, across the stores' stream pages, past the end.
+        expect(s.pageEntities).toBeDefined();
+        for (const kind of ["firms", "ties", "sources"] as const)
+          for (const [offset, limit] of [
+            [0, 50],
+            [1_990, 30],
+            [Math.max(0, back[kind].length - 3), 10],
+            [back[kind].length + 5, 10],
+          ] as const)
+            expect(await s.pageEntities!(kind, offset, limit), `${kind} ${offset}`).toEqual({
+              items: back[kind].slice(offset, offset + limit),
+              total: back[kind].length,
+            });
         // One entity by id: the same as in the dataset; none for an id of another kind or of nothing.
         expect(s.readEntity).toBeDefined();
         const seed = loadSeed(DEMO_SEED);

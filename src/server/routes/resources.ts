@@ -107,7 +107,19 @@ function kindRoutes(kind: ResourceKind): RouteSpec[] {
             : undefined;
         const state = ctx.state;
         const stream = state.graphStore.streamEntities?.bind(state.graphStore);
-        // On a store read by chain a long list streams (one page held) and the others come from the skeleton.
+        // On a store read by chain a long list unfiltered and in list order is one page the store reads by its
+        // order; filtered or sorted it streams (one page held); the other kinds come from the skeleton.
+        const page = state.graphStore.pageEntities?.bind(state.graphStore);
+        const unfiltered = (["q", "chain", "stage", "local", "tag", "region", "sort"] as const).every(
+          (k) => query[k] === undefined,
+        );
+        if (state.readsByChain && isLong(kind) && page && unfiltered) {
+          const key = `list:${kind}:${JSON.stringify(query)}`;
+          return state.cached(key, async () => {
+            const { items, total } = await page(kind, query.offset, query.limit);
+            return { items, total, limit: query.limit, offset: query.offset };
+          });
+        }
         if (state.readsByChain && isLong(kind) && stream) {
           const key = `list:${kind}:${JSON.stringify(query)}`;
           return state.cached(key, async () =>

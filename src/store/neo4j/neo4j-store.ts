@@ -380,6 +380,33 @@ export class Neo4jStore implements Store {
     return row === undefined ? undefined : parseEntity(kind, row.id, row.json);
   }
 
+  async pageEntities(
+    kind: StreamedKind,
+    offset: number,
+    limit: number,
+  ): Promise<{ items: unknown[]; total: number }> {
+    const [match, hint] =
+      kind === "ties"
+        ? ["MATCH (:Firm)-[n:SUPPLIES]->(:Firm)", "USING INDEX n:SUPPLIES(seq) WHERE n.seq >= 0"]
+        : [`MATCH (n:${NODE_LABELS[kind]})`, `USING INDEX n:${NODE_LABELS[kind]}(seq) WHERE n.seq >= 0`];
+    return this.read(`reading a page of ${kind}`, async (tx) => {
+      const rows = await tx.run(
+        `${match} ${hint} RETURN n.id AS id, n.seq AS seq, n.json AS json ORDER BY n.seq SKIP $offset LIMIT $limit`,
+        { offset: neo4j.int(offset), limit: neo4j.int(limit) },
+      );
+      // Counted from the store's counts (no scan): every node of the label, every relationship of the type.
+      const count = await tx.run(
+        kind === "ties"
+          ? "MATCH ()-[n:SUPPLIES]->() RETURN count(n) AS n"
+          : `MATCH (n:${NODE_LABELS[kind]}) RETURN count(n) AS n`,
+      );
+      return {
+        items: rows.records.map((r) => parseEntity(kind, r.get("id") as string, r.get("json") as string)),
+        total: Number(count.records[0]!.get("n")),
+      };
+    });
+  }
+
   readPlaced(kind: StreamedKind, ids: ReadonlyArray<string>): Promise<Placed[]> {
     return this.read(`reading ${kind} by id`, (tx) => readPlaced(tx, kind, ids));
   }
