@@ -249,6 +249,7 @@ function tracked(store: Store, seen: (changeId: number) => void): Store {
     ...(store.streamEntities && { streamEntities: (kind) => store.streamEntities!(kind) }),
     ...(store.readEntity && { readEntity: (kind, id) => store.readEntity!(kind, id) }),
     ...(store.readPlaced && { readPlaced: (kind, ids) => store.readPlaced!(kind, ids) }),
+    ...(store.lastChangeOf && { lastChangeOf: (kind, id) => store.lastChangeOf!(kind, id) }),
     ...(store.pageEntities && {
       pageEntities: (kind, offset, limit) => store.pageEntities!(kind, offset, limit),
     }),

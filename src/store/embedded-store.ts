@@ -136,6 +136,18 @@ export class EmbeddedStore implements Store {
     return { items: rows.map((j) => JSON.parse(j)), total };
   }
 
+  async lastChangeOf(
+    kind: StoredKind,
+    id: string,
+  ): Promise<{ who: string; at: string; why: string } | undefined> {
+    return this.db
+      .prepare(
+        `select s.who, s.at, s.why from change_item i join change_set s on s.id = i.change_id
+         where i.kind = ? and i.entity_id = ? order by s.id desc limit 1`,
+      )
+      .get(kind, id) as { who: string; at: string; why: string } | undefined;
+  }
+
   async readPlaced(kind: StreamedKind, ids: ReadonlyArray<string>): Promise<Placed[]> {
     const rows = this.db
       .prepare(

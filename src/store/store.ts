@@ -233,6 +233,8 @@ export interface Store {
   history(limit?: number): Promise<ChangeSet[]>;
   /** One change set, undefined when there is none with this id (optional: else read from `history`). */
   changeSet?(changeId: number): Promise<ChangeSet | undefined>;
+  /** Who last changed one entity, when and why (undefined when no change names it): a stale write's 409 says it. */
+  lastChangeOf?(kind: StoredKind, id: string): Promise<{ who: string; at: string; why: string } | undefined>;
   /** The entities one change touched. */
   changeItems(changeId: number): Promise<ChangeItem[]>;
 

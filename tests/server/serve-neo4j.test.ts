@@ -289,6 +289,8 @@ describe("serve --store neo4j://…", () => {
       body: JSON.stringify({ ...tie, confidence: 0.2 }),
     });
     expect(stale.status).toBe(409);
+    // Who changed it, as Neo4j's history records it (not the accounts file's).
+    expect(((await stale.json()) as { error: { changedBy: { who: string } } }).error.changedBy.who).toBe("ed");
     const again = await connectTestNeo4j();
     try {
       expect((await again.loadDataset()).ties.find((t) => t.id === tie.id)?.confidence).toBe(0.4);

@@ -169,6 +169,14 @@ export function storeContract(name: string, make: StoreFactory): void {
           id: ds.region.id,
           action: "added",
         });
+        // Who last changed one entity: the newest change naming it; none for an entity no change names.
+        expect(await s.lastChangeOf!("firms", "sun-modules")).toEqual({
+          who: "bob",
+          at: history[0]!.at,
+          why: "fix a name",
+        });
+        expect(await s.lastChangeOf!("firms", ds.firms[1]!.id)).toMatchObject({ who: "alice" });
+        expect(await s.lastChangeOf!("ties", "no-such-tie")).toBeUndefined();
       }));
 
     it("previews a replace as the change items the replace then records, and writes nothing", () =>

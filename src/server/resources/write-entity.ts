@@ -92,16 +92,26 @@ export function newFindings(
   return out;
 }
 
-function stale(
-  state: AtlasState,
-  kind: ResourceKind,
-  id: string,
-  currentJson: string | undefined,
-): ConflictError {
-  const by = lastChangeOf(state.store.db, kind, id);
+/** Who last changed an entity, as the graph store records it. */
+async function changedBy(state: AtlasState, kind: ResourceKind, id: string) {
+  return (await state.graphStore.lastChangeOf?.(kind, id)) ?? lastChangeOf(state.store.db, kind, id);
+}
+
+/**
+ * The If-Match did not match: thrown in the write's precondition (a refusal both stores pass on as thrown), then
+ * answered as a 409 naming who changed the entity.
+ */
+class Stale extends ConflictError {
+  constructor(readonly currentJson: string | undefined) {
+    super("stale");
+  }
+}
+
+async function stale(state: AtlasState, kind: ResourceKind, id: string, e: Stale): Promise<ConflictError> {
+  const by = await changedBy(state, kind, id);
   return new ConflictError(
     `the ${SINGULAR[kind]} ${id} was changed since you read it${by ? ` (by ${by.who} at ${by.at})` : ""}; read it again and redo your change`,
-    currentJson === undefined ? undefined : JSON.parse(currentJson),
+    e.currentJson === undefined ? undefined : JSON.parse(e.currentJson),
     by ? { who: by.who, at: by.at } : undefined,
   );
 }
@@ -157,7 +167,7 @@ export function writeEntity(state: AtlasState, w: EntityWrite): Promise<WrittenE
           throw new ConflictError(
             `a ${SINGULAR[w.kind]} ${id} exists already; change it with PUT`,
             existing,
-            lastChangeOf(state.store.db, w.kind, id) ?? undefined,
+            (await changedBy(state, w.kind, id)) ?? undefined,
           );
       } else {
         current = await storedEntity(reader, w.kind, id!);
@@ -191,7 +201,7 @@ export function writeEntity(state: AtlasState, w: EntityWrite): Promise<WrittenE
       precondition: (snap: StoreSnapshot) => {
         if (w.ifMatch !== undefined) {
           const cur = snap.json(w.kind, id!);
-          if (cur === undefined || versionOf(cur) !== w.ifMatch) throw stale(state, w.kind, id!, cur);
+          if (cur === undefined || versionOf(cur) !== w.ifMatch) throw new Stale(cur);
         }
         if (snap.lastChangeId !== version)
           throw new ConflictError("the map changed while this write was prepared; send it again");
@@ -203,14 +213,18 @@ export function writeEntity(state: AtlasState, w: EntityWrite): Promise<WrittenE
       w.kind === "firms" || w.kind === "ties"
         ? ({ kind: w.kind, id: id!, after: entity } as GraphChange)
         : undefined;
-    if (store.writeEntities)
-      await store.writeEntities(
-        [{ kind: w.kind, id: id!, json: entity ? JSON.stringify(entity) : undefined }],
-        meta,
-        opts,
-      );
-    else
-      await store.replaceDataset(edited(whole ?? (await state.dataset()), w.kind, id!, entity), meta, opts);
+    try {
+      if (store.writeEntities)
+        await store.writeEntities(
+          [{ kind: w.kind, id: id!, json: entity ? JSON.stringify(entity) : undefined }],
+          meta,
+          opts,
+        );
+      else
+        await store.replaceDataset(edited(whole ?? (await state.dataset()), w.kind, id!, entity), meta, opts);
+    } catch (e) {
+      throw e instanceof Stale ? await stale(state, w.kind, id!, e) : e;
+    }
     if (whole) state.written(edited(whole, w.kind, id!, entity), change);
     else state.changed();
     return entity ? { entity, etag: etagOf(entity), warnings } : { warnings };

@@ -141,3 +141,19 @@ export async function readChangeItems(tx: Tx, changeId: number): Promise<ChangeI
   );
   return r.records.map((rec) => parseRow(ChangeItemRow, rec.toObject(), "change item") as ChangeItem);
 }
+
+/** Who last changed one entity (the newest change set whose items name it). */
+export async function readLastChangeOf(
+  tx: Tx,
+  kind: string,
+  id: string,
+): Promise<{ who: string; at: string; why: string } | undefined> {
+  const r = await tx.run(
+    `MATCH (i:ChangeItem {id: $id}) USING INDEX i:ChangeItem(id) WHERE i.kind = $kind
+     MATCH (c:ChangeSet {id: i.change}) WHERE i.stage IS NULL OR i.stage = c.stage
+     RETURN c.who AS who, c.at AS at, c.why AS why ORDER BY c.id DESC LIMIT 1`,
+    { id, kind },
+  );
+  const rec = r.records[0];
+  return rec && { who: rec.get("who") as string, at: rec.get("at") as string, why: rec.get("why") as string };
+}

@@ -16,6 +16,7 @@ import type {
   Namers,
   Placed,
   Store,
+  StoredKind,
   StreamedKind,
   SubgraphOptions,
   WriteOptions,
@@ -27,6 +28,7 @@ import {
   readChangeItems,
   readChangeSet,
   readHistory,
+  readLastChangeOf,
   recordChange,
 } from "./change-history.ts";
 import { NODE_LABELS } from "./graph-shape.ts";
@@ -405,6 +407,10 @@ export class Neo4jStore implements Store {
         total: Number(count.records[0]!.get("n")),
       };
     });
+  }
+
+  lastChangeOf(kind: StoredKind, id: string): Promise<{ who: string; at: string; why: string } | undefined> {
+    return this.read("reading who changed an entity", (tx) => readLastChangeOf(tx, kind, id));
   }
 
   readPlaced(kind: StreamedKind, ids: ReadonlyArray<string>): Promise<Placed[]> {

@@ -29,6 +29,8 @@ export const SCHEMA_STATEMENTS: ReadonlyArray<string> = [
   "CREATE INDEX atlas_supplies_segment IF NOT EXISTS FOR ()-[r:SUPPLIES]-() ON (r.fileSegment)",
   "CREATE INDEX atlas_text_evidence IF NOT EXISTS FOR ()-[r:TEXT_EVIDENCE]-() ON (r.version)",
   "CREATE INDEX atlas_change_item IF NOT EXISTS FOR (n:ChangeItem) ON (n.change)",
+  // Who last changed one entity (a stale write's 409).
+  "CREATE INDEX atlas_change_item_entity IF NOT EXISTS FOR (n:ChangeItem) ON (n.id)",
   "CREATE INDEX atlas_change_item_stage IF NOT EXISTS FOR (n:ChangeItem) ON (n.stage)",
   "CREATE INDEX atlas_changeset_stage IF NOT EXISTS FOR (n:ChangeSet) ON (n.stage)",
   "CREATE INDEX atlas_segment_chain IF NOT EXISTS FOR (n:Segment) ON (n.chain)",
