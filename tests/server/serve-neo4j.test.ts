@@ -290,7 +290,9 @@ describe("serve --store neo4j://…", () => {
     });
     expect(stale.status).toBe(409);
     // Who changed it, as Neo4j's history records it (not the accounts file's).
-    expect(((await stale.json()) as { error: { changedBy: { who: string } } }).error.changedBy.who).toBe("ed");
+    expect(((await stale.json()) as { error: { changedBy: { who: string } } }).error.changedBy.who).toBe(
+      "ed",
+    );
     const again = await connectTestNeo4j();
     try {
       expect((await again.loadDataset()).ties.find((t) => t.id === tie.id)?.confidence).toBe(0.4);
