@@ -103,9 +103,8 @@ export async function neighbourhood(
   const wantFirms = new Set(edited.flatMap((e) => firmsNamed(kind, e)));
   const wantSources = citedSourceIds(edited);
   // A source the edit stops citing may be left uncited: one other entity that cites it is enough to tell.
-  const dropped = [...citedSourceIds(before === undefined ? [] : [before])].filter(
-    (s) => !citedSourceIds(after === undefined ? [] : [after]).has(s),
-  );
+  const kept = citedSourceIds(after === undefined ? [] : [after]);
+  const dropped = [...citedSourceIds(before === undefined ? [] : [before])].filter((s) => !kept.has(s));
   for (const s of dropped) if (!(await namers({ kind: "sources", id: s }, 2))) return undefined;
   // A deleted entity leaves what names it dangling.
   if (after === undefined && NAMED.has(kind))

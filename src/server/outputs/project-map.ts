@@ -13,10 +13,7 @@ const PER_NAME = 200;
 export interface ProjectMapNeeds {
   /** Firm ids (unknown ones are left out). */
   firms?: ReadonlyArray<string | undefined>;
-  /**
-   * Investor names: every firm whose name or alias could equal one exactly or as folded (normaliseName) — found
-   * by the store's name search for the name as given and as folded.
-   */
+  /** Investor names: every firm whose name or alias could equal one exactly or as folded (firmsByName). */
   names?: ReadonlyArray<string>;
 }
 
@@ -44,7 +41,7 @@ export async function firmsByName(store: Store, names: ReadonlyArray<string>): P
   return ids;
 }
 
-/** The ids a landing plant of this stem may take (landingChange numbers them stem, stem-2, …): which are taken. */
+/** The ids a landing plant of this stem may take (landingChange numbers them stem, stem-2, …), to learn which are taken. */
 export function plantIds(stem: string, n = 100): string[] {
   return [stem, ...Array.from({ length: n - 1 }, (_, i) => `${stem}-${i + 2}`)];
 }
