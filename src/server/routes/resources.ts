@@ -40,7 +40,7 @@ const idParam = (kind: ResourceKind) =>
  * The warnings a write brought in (it was applied: an uncited source, a second source for one page), as the
  * header X-Atlas-Warnings: a JSON list of {path, message, rule}, percent-encoded (a header is ASCII).
  */
-export const WARNINGS_HEADER = "X-Atlas-Warnings";
+const WARNINGS_HEADER = "X-Atlas-Warnings";
 function warn(ctx: RouteContext, warnings: ReadonlyArray<InputIssue>): void {
   if (warnings.length > 0) ctx.res.set(WARNINGS_HEADER, encodeURIComponent(JSON.stringify(warnings)));
 }
