@@ -22,8 +22,11 @@ export function showError(form: Form, err: unknown): void {
     return;
   }
   if (err.status === 409) {
+    // A stale edit names who changed the record since; a new id that exists already says so (its maker is named
+    // too, but nothing was changed under the writer).
     const by = err.body.changedBy;
-    form.status.textContent = by ? w.stale(by.who, fmt.time(by.at)) : err.body.message;
+    form.status.textContent =
+      by && !/exists already/.test(err.body.message) ? w.stale(by.who, fmt.time(by.at)) : err.body.message;
     return;
   }
   if (err.status === 403) {
