@@ -17,6 +17,7 @@ export function ingestReport(r: IngestResult) {
     dryRun: r.dryRun,
     otherYears: r.otherYears,
     changeId: r.changeId ?? null,
+    warnings: r.warnings,
   };
 }
 

@@ -2,7 +2,7 @@
 import { open, readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { NotFoundError, ValidationError } from "../errors.ts";
-import type { Dataset, Source } from "../model/index.ts";
+import type { Region, Source } from "../model/index.ts";
 import type { IngestOptions } from "./ingest-options.ts";
 import { KIND_FIELDS } from "./kind-fields.ts";
 import { type ColumnMap, mapColumns } from "./map/map-columns.ts";
@@ -18,7 +18,7 @@ import { readDelimited } from "./read/read-delimited.ts";
 import { htmlTables, loadPage, profileRecord } from "./read/read-html.ts";
 import { readXlsx } from "./read/read-xlsx.ts";
 import { sniffFormat } from "./read/sniff-format.ts";
-import { EntityIndex } from "./resolve/resolve-entity.ts";
+import type { EntityIndex } from "./resolve/resolve-entity.ts";
 
 export interface ReadRows {
   file: string;
@@ -30,6 +30,15 @@ export interface ReadRows {
   /** Rows of other years than --year (a multi-year list), counted, not imported. */
   otherYears: number;
   columns: ColumnMap["columns"];
+}
+
+/** What reading rows needs of the store. */
+export interface RowContext {
+  regions: ReadonlyArray<Region>;
+  /** A stored source by id (--source). */
+  source(id: string): Promise<Source | undefined>;
+  /** An index holding every firm a supply survey's customers (these names) could be. */
+  customers(names: ReadonlyArray<string>): Promise<EntityIndex>;
 }
 
 export interface ReadHooks {
@@ -47,7 +56,7 @@ const fail = (file: string, message: string, line?: number) =>
 export async function readRows(
   file: string,
   opts: IngestOptions,
-  ds: Dataset,
+  store: RowContext,
   hooks: ReadHooks = {},
 ): Promise<ReadRows> {
   const size = await stat(file).then(
@@ -138,27 +147,34 @@ export async function readRows(
 
   const source =
     opts.source !== undefined
-      ? citedSource(file, opts.source, ds)
+      ? await citedSource(file, opts.source, store)
       : importSource(file, await fileDigest(file), opts, `${sniffed.format}, ${encoding}`);
   const rows: DraftRow[] = [];
   const skipped: SkippedCell[] = [];
   let otherYears = 0;
   let dataRows = 0;
-  const customers = new EntityIndex(ds.firms);
   const { map } = chosen;
   const headerRows = new Set(map.headerRows);
   const firstHeader = Math.min(...map.headerRows);
   const ctx = {
     opts,
     sourceId: source.id,
-    regions: ds.regions,
+    regions: store.regions,
     defaultUnit: opts.list?.startsWith("fortune") ? { scale: 1e6, currency: "USD" as const } : undefined,
   };
+  // A survey's rows wait for the index of the firms their customers could be (read once the file is read).
+  const survey = opts.as === "supply-survey";
+  const waiting: RawRow[] = [];
+  let customers: EntityIndex | undefined;
   const handle = (raw: RawRow) => {
     // Rows above the header are the sheet's title and notes, not data.
     if (raw.row <= firstHeader || headerRows.has(raw.row) || raw.cells.every((c) => c.trim() === "")) return;
     dataRows++;
     if (dataRows > opts.maxRows) return;
+    if (survey && !customers) waiting.push(raw);
+    else take(raw);
+  };
+  const take = (raw: RawRow) => {
     const rec = rowRecord(raw, map, skipped);
     if (opts.year !== undefined && rec.values.year !== undefined && Number(rec.values.year) !== opts.year) {
       otherYears++;
@@ -173,8 +189,8 @@ export async function readRows(
       });
       return;
     }
-    if (opts.as === "supply-survey") {
-      surveyRow(rec, ctx, customers, skipped, rows);
+    if (survey) {
+      surveyRow(rec, ctx, customers!, skipped, rows);
       return;
     }
     const draft = rowToFirm(rec, ctx, skipped);
@@ -198,11 +214,16 @@ export async function readRows(
     );
   }
   if (dataRows === 0) throw fail(file, "the table has a header but no data rows");
+  if (waiting.length > 0) {
+    const named = waiting.map((raw) => rowRecord(raw, map, []).values.customer).filter((c) => !!c);
+    customers = await store.customers(named as string[]);
+    for (const raw of waiting) take(raw);
+  }
   return { file, format: sniffed.format, encoding, source, rows, skipped, otherYears, columns: map.columns };
 }
 
-function citedSource(file: string, id: string, ds: Dataset): Source {
-  const s = ds.sources.find((x) => x.id === id);
+async function citedSource(file: string, id: string, store: RowContext): Promise<Source> {
+  const s = await store.source(id);
   if (!s)
     throw new NotFoundError(`--source ${id}: no such source in the store (importing ${basename(file)})`);
   return s;

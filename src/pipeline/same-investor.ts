@@ -1,5 +1,5 @@
 // The same investor under another spelling: firm ids, and names folded by the importers' normaliser.
-import { normaliseName } from "../ingest/resolve/normalise-name.ts";
+import { normaliseName } from "../model/firm-name.ts";
 import type { Firm } from "../model/index.ts";
 import type { Project } from "../model/project.ts";
 

@@ -3,7 +3,16 @@
 // ties and sources the entity names, and those that name it where the edit can break them — instead of the whole
 // province. A finding the edit brings in lies on an entity of the neighbourhood: the property test holds its
 // findings to the whole dataset's.
-import { type Chain, type Dataset, type Firm, feedKey, type Source, type SupplyTie } from "../model/index.ts";
+import {
+  type Chain,
+  checkDataset,
+  type Dataset,
+  type Firm,
+  feedKey,
+  type RuleFinding,
+  type Source,
+  type SupplyTie,
+} from "../model/index.ts";
 import { namersIn, placedIn, sourcesAtIn } from "../store/dataset-namers.ts";
 import type { NamedTarget, Namers, Placed, Store, StoredKind, StreamedKind } from "../store/store.ts";
 import { citedSourceIds } from "../store/subgraph-reach.ts";
@@ -75,14 +84,14 @@ function firmsNamed(kind: StoredKind, e: unknown): string[] {
 const NAMED: ReadonlySet<StoredKind> = new Set<StoredKind>(["sources", "firms", "segments", "regions"]);
 
 /**
- * The edited entity's neighbourhood before and after the edit (`before` as stored: see storedEntity); undefined
- * when the reader cannot tell what names it.
+ * The edited entities' neighbourhood before and after the edits (each `before` as stored: see storedEntity; one id
+ * of a kind edited once); undefined when the reader cannot tell what names them.
  */
 export async function neighbourhood(
   reader: ScopeReader,
-  edit: EntityEdit,
+  edit: EntityEdit | ReadonlyArray<EntityEdit>,
 ): Promise<{ before: Dataset; after: Dataset } | undefined> {
-  const { kind, id, before, after } = edit;
+  const edits: ReadonlyArray<EntityEdit> = Array.isArray(edit) ? edit : [edit as EntityEdit];
   const skel = await reader.skeleton();
   const firms = new Map<string, Placed>();
   const ties = new Map<string, Placed>();
@@ -99,61 +108,103 @@ export async function neighbourhood(
     return true;
   };
 
-  const edited = [before, after].filter((e) => e !== undefined);
-  const wantFirms = new Set(edited.flatMap((e) => firmsNamed(kind, e)));
-  const wantSources = citedSourceIds(edited);
-  // A source the edit stops citing may be left uncited: one other entity that cites it is enough to tell.
-  const kept = citedSourceIds(after === undefined ? [] : [after]);
-  const dropped = [...citedSourceIds(before === undefined ? [] : [before])].filter((s) => !kept.has(s));
-  for (const s of dropped) if (!(await namers({ kind: "sources", id: s }, 2))) return undefined;
-  // A deleted entity leaves what names it dangling.
-  if (after === undefined && NAMED.has(kind))
-    if (!(await namers({ kind: kind as NamedTarget["kind"], id }, NAMERS_LIMIT))) return undefined;
-  if (kind === "sources") {
-    const [b, a] = [before as Source | undefined, after as Source | undefined];
-    // One page, one source: the others at either address.
-    for (const url of new Set([b?.url, a?.url].filter((u) => u !== undefined))) {
-      const at = await reader.sourcesAt(url);
-      if (!at) return undefined;
-      add("sources", at);
-    }
-    // A tie resting on pages that cannot show supply: every tie citing it, with the other pages it rests on.
-    if (b !== undefined && a !== undefined && b.supplyEvidence !== a.supplyEvidence) {
-      if (!(await namers({ kind: "sources", id }, NAMERS_LIMIT))) return undefined;
-      for (const t of ties.values()) for (const s of (t.entity as SupplyTie).sources) wantSources.add(s);
+  const wantFirms = new Set<string>();
+  const wantSources = new Set<string>();
+  // A source an edit stops citing may be left uncited: one entity beyond the edited ones that cite it tells.
+  const dropping = new Map<string, number>();
+  for (const { kind, before, after } of edits) {
+    const edited = [before, after].filter((e) => e !== undefined);
+    for (const f of edited.flatMap((e) => firmsNamed(kind, e))) wantFirms.add(f);
+    for (const s of citedSourceIds(edited)) wantSources.add(s);
+    const kept = citedSourceIds(after === undefined ? [] : [after]);
+    for (const s of citedSourceIds(before === undefined ? [] : [before]))
+      if (!kept.has(s)) dropping.set(s, (dropping.get(s) ?? 0) + 1);
+  }
+  for (const [s, n] of dropping) if (!(await namers({ kind: "sources", id: s }, n + 1))) return undefined;
+  for (const { kind, id, before, after } of edits) {
+    // A deleted entity leaves what names it dangling.
+    if (after === undefined && NAMED.has(kind))
+      if (!(await namers({ kind: kind as NamedTarget["kind"], id }, NAMERS_LIMIT))) return undefined;
+    if (kind === "sources") {
+      const [b, a] = [before as Source | undefined, after as Source | undefined];
+      // One page, one source: the others at either address.
+      for (const url of new Set([b?.url, a?.url].filter((u) => u !== undefined))) {
+        const at = await reader.sourcesAt(url);
+        if (!at) return undefined;
+        add("sources", at);
+      }
+      // A tie resting on pages that cannot show supply: every tie citing it, with the other pages it rests on.
+      if (b !== undefined && a !== undefined && b.supplyEvidence !== a.supplyEvidence) {
+        if (!(await namers({ kind: "sources", id }, NAMERS_LIMIT))) return undefined;
+        for (const t of ties.values()) for (const x of (t.entity as SupplyTie).sources) wantSources.add(x);
+      }
     }
   }
-  // The edited entity's own place in its list.
-  if (isLong(kind) && before !== undefined) add(kind, await reader.placed(kind, [id]));
+  // The edited entities' own places in their lists.
+  for (const k of ["firms", "ties", "sources"] as const) {
+    const ids = edits.filter((e) => e.kind === k && e.before !== undefined).map((e) => e.id);
+    if (ids.length > 0) add(k, await reader.placed(k, ids));
+  }
   const missing = (k: StreamedKind, want: Iterable<string>) => [...want].filter((x) => !lists[k].has(x));
   add("firms", await reader.placed("firms", missing("firms", wantFirms)));
   add("sources", await reader.placed("sources", missing("sources", wantSources)));
 
-  // The edited entity in its place: where it is stored, or last when it is new.
-  const own = isLong(kind) ? lists[kind].get(id) : undefined;
-  if (isLong(kind)) lists[kind].delete(id);
-  const seq = own?.seq ?? Infinity;
-  const build = (e: unknown): Dataset => {
+  // Each edited entity in its place: where it is stored, or after the others when it is new (in the edits' order).
+  const own = new Map<string, number>();
+  let fresh = 0;
+  for (const { kind, id } of edits) {
+    const k = `${kind}\u0000${id}`;
+    const stored = isLong(kind) ? lists[kind].get(id) : undefined;
+    own.set(k, stored?.seq ?? Number.MAX_SAFE_INTEGER - edits.length + fresh++);
+    if (isLong(kind)) lists[kind].delete(id);
+  }
+  const build = (side: "before" | "after"): Dataset => {
     const ds: Dataset = { ...skel };
     for (const k of ["firms", "ties", "sources"] as const) {
       const ps = [...lists[k].values()];
-      if (k === kind && e !== undefined) ps.push({ seq, entity: e });
+      for (const e of edits)
+        if (e.kind === k && e[side] !== undefined)
+          ps.push({ seq: own.get(`${k}\u0000${e.id}`)!, entity: e[side] });
       (ds[k] as unknown[]) = ps.sort((x, y) => x.seq - y.seq).map((p) => p.entity);
     }
-    if (!isLong(kind)) {
-      const list = [...(skel[kind] as unknown[])];
-      const i = list.findIndex((x) => idOf(kind, x) === id);
-      if (i >= 0) list.splice(i, 1, ...(e === undefined ? [] : [e]));
-      else if (e !== undefined) list.push(e);
-      (ds[kind] as unknown[]) = list;
+    for (const e of edits) {
+      if (isLong(e.kind)) continue;
+      const list = [...(ds[e.kind] as unknown[])];
+      const i = list.findIndex((x) => idOf(e.kind, x) === e.id);
+      const now = e[side];
+      if (i >= 0) list.splice(i, 1, ...(now === undefined ? [] : [now]));
+      else if (now !== undefined) list.push(now);
+      (ds[e.kind] as unknown[]) = list;
     }
     return ds;
   };
-  return { before: build(before), after: build(after) };
+  return { before: build("before"), after: build("after") };
 }
 
 /** The stored entity an edit replaces (undefined when there is none), read through the reader. */
 export async function storedEntity(reader: ScopeReader, kind: StoredKind, id: string): Promise<unknown> {
   if (isLong(kind)) return (await reader.placed(kind, [id]))[0]?.entity;
   return ((await reader.skeleton())[kind] as ReadonlyArray<unknown>).find((x) => idOf(kind, x) === id);
+}
+
+/** A finding with the id of the entity it lies on ("region" for the city). */
+export interface FindingOn extends RuleFinding {
+  on: string;
+}
+
+/**
+ * The dataset rules' findings on `after` that `before` had not (problems already there are not the writer's): a
+ * finding is the same when its rule, entity, path in it and message are.
+ */
+export function findingsBroughtIn(before: Dataset, after: Dataset): FindingOn[] {
+  const on = (ds: Dataset, f: RuleFinding) => {
+    if (f.at.kind === "region") return "region";
+    const e = (ds[f.at.kind] as ReadonlyArray<unknown>)[f.at.index];
+    return e === undefined ? String(f.at.index) : idOf(f.at.kind, e);
+  };
+  const key = (f: RuleFinding, id: string) => JSON.stringify([f.rule, f.at.kind, id, f.at.sub, f.message]);
+  const old = new Set(checkDataset(before).map((f) => key(f, on(before, f))));
+  return checkDataset(after)
+    .map((f) => ({ ...f, on: on(after, f) }))
+    .filter((f) => !old.has(key(f, f.on)));
 }

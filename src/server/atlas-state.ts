@@ -255,6 +255,10 @@ function tracked(store: Store, seen: (changeId: number) => void): Store {
     }),
     ...(store.namedBy && { namedBy: (target, limit) => store.namedBy!(target, limit) }),
     ...(store.sourcesAt && { sourcesAt: (url) => store.sourcesAt!(url) }),
+    ...(store.matchCandidates && { matchCandidates: (ask) => store.matchCandidates!(ask) }),
+    ...(store.firmIdsLike && { firmIdsLike: (bases) => store.firmIdsLike!(bases) }),
+    reviewItems: (status) => store.reviewItems(status),
+    reviewItem: (id) => store.reviewItem(id),
     close: () => store.close(),
   };
 }

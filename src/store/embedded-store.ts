@@ -6,6 +6,7 @@ import { AtlasError, StoreError } from "../errors.ts";
 import { type Dataset, type Firm, isLocalFirm, normaliseUrl } from "../model/index.ts";
 import type { SubgraphKeys } from "./chain-subgraph.ts";
 import { rowsDataset } from "./dataset-entities.ts";
+import { firmIdsLikeIn, matchCandidatesIn } from "./dataset-namers.ts";
 import {
   dropStaged,
   recordStagedDiff,
@@ -22,6 +23,7 @@ import {
   staleParts,
   updateSubgraphIndex,
 } from "./embedded-subgraph-index.ts";
+import { decideReviewItem, enqueueReviews, getReview, listReviews, reviewSchema } from "./review-queue.ts";
 import type {
   ChangeItem,
   ChangeMeta,
@@ -30,9 +32,12 @@ import type {
   EntityChange,
   FirmHit,
   LoadOptions,
+  MatchAsk,
   NamedTarget,
   Namers,
   Placed,
+  ReviewItem,
+  ReviewStatus,
   Store,
   StoredKind,
   StreamedKind,
@@ -89,6 +94,7 @@ export class EmbeddedStore implements Store {
       this.db.pragma("journal_mode = WAL");
       this.db.pragma("foreign_keys = ON");
       migrate(this.db, file, found.kind === "atlas" ? found.version : 0);
+      reviewSchema(this.db);
     } catch (e) {
       this.db.close();
       if (e instanceof StoreError) throw e;
@@ -192,6 +198,35 @@ export class EmbeddedStore implements Store {
     return { firms: read("firms", w.firms), ties: read("ties", w.ties) };
   }
 
+  async matchCandidates(ask: MatchAsk): Promise<Placed[]> {
+    // A city's firms are read whole (fast from one file): the meaning itself, on them.
+    const rows = this.db
+      .prepare("select seq, json from entity where kind = 'firms' order by seq")
+      .raw()
+      .all() as Array<[number, string]>;
+    const firms = rows.map(([, json]) => JSON.parse(json) as Firm);
+    return matchCandidatesIn({ firms } as unknown as Dataset, ask).map((p) => ({
+      seq: rows[p.seq]![0],
+      entity: p.entity,
+    }));
+  }
+
+  async firmIdsLike(bases: ReadonlyArray<string>): Promise<string[]> {
+    const ids = this.db
+      .prepare("select id from entity where kind = 'firms' order by seq")
+      .pluck()
+      .all() as string[];
+    return firmIdsLikeIn({ firms: ids.map((id) => ({ id })) } as unknown as Dataset, bases);
+  }
+
+  async reviewItems(status?: ReviewStatus): Promise<ReviewItem[]> {
+    return listReviews(this.db, status);
+  }
+
+  async reviewItem(id: number): Promise<ReviewItem | undefined> {
+    return getReview(this.db, id);
+  }
+
   async sourcesAt(url: string): Promise<Placed[]> {
     const key = normaliseUrl(url);
     const rows = this.db
@@ -268,6 +303,8 @@ export class EmbeddedStore implements Store {
       const unindex = this.db.prepare("delete from firm_search where id = ?");
       const index = this.db.prepare("insert into firm_search (id, text) values (?, ?)");
       const items: ChangeItem[] = [];
+      if (opts.review?.enqueue) enqueueReviews(this.db, opts.review.enqueue);
+      if (opts.review?.decide) decideReviewItem(this.db, opts.review.decide);
       for (const c of changes) {
         const old = stored.get(c.kind, c.id) as string | undefined;
         if (c.json === undefined) {

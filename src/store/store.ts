@@ -63,6 +63,59 @@ export interface WriteOptions {
    * error reaches the caller as thrown (the HTTP API checks If-Match here).
    */
   precondition?: (current: StoreSnapshot) => void;
+  /**
+   * writeEntities: the review queue's part of the write, in the same transaction — the questions an import asks
+   * (each asked once: an item whose key was asked before is not added) or a decision on one pending item.
+   */
+  review?: { enqueue?: ReadonlyArray<NewReviewItem>; decide?: ReviewDecision };
+}
+
+export type ReviewStatus = "pending" | "accepted" | "rejected";
+
+/** An uncertain match an import found, kept until a person accepts or rejects it. */
+export interface ReviewItem {
+  id: number;
+  at: string;
+  file: string;
+  row: number;
+  name: string;
+  /** The firm the row may be. */
+  candidate: string;
+  score: number;
+  reason: string;
+  status: ReviewStatus;
+  decidedAt?: string | undefined;
+  decidedBy?: string | undefined;
+  /** The firm id the decision led to (the candidate on accept, the new firm on reject). */
+  result?: string | undefined;
+  /** What the importer needs to act on a decision (the row's firm draft and its source). */
+  payload: unknown;
+}
+
+export interface NewReviewItem {
+  file: string;
+  row: number;
+  name: string;
+  candidate: string;
+  score: number;
+  reason: string;
+  /** Identifies the question, so importing the same file again does not ask it twice. */
+  key: string;
+  payload: unknown;
+}
+
+/** A decision on a pending item: the write fails (and writes nothing) when the item is not pending. */
+export interface ReviewDecision {
+  id: number;
+  status: Exclude<ReviewStatus, "pending">;
+  who: string;
+  result: string;
+}
+
+/** What an import's rows offer to match firms by: their names (as given) and credit codes. */
+export interface MatchAsk {
+  names: ReadonlyArray<string>;
+  creditCodes: ReadonlyArray<string>;
 }
 
 /** What a precondition can read of the store as it is inside the transaction. */
@@ -215,6 +268,17 @@ export interface Store {
    * The sources at this address (compared as normaliseUrl does), in list order; undefined as for namedBy.
    */
   sourcesAt?(url: string): Promise<Placed[] | undefined>;
+  /**
+   * The firms an import's entity resolution could match to the ask (dataset-namers.ts firmMatches), in list order:
+   * what an import reads instead of every firm. Undefined as for namedBy. Optional.
+   */
+  matchCandidates?(ask: MatchAsk): Promise<Placed[] | undefined>;
+  /** The firm ids equal to one of the bases or to a base with a numeric suffix ("acme-2"), in list order. Optional. */
+  firmIdsLike?(bases: ReadonlyArray<string>): Promise<string[]>;
+  /** The review queue, oldest first (of one status, when given). */
+  reviewItems(status?: ReviewStatus): Promise<ReviewItem[]>;
+  /** One item of the review queue. */
+  reviewItem(id: number): Promise<ReviewItem | undefined>;
   /** Replaces the whole dataset in one transaction (an import); records the difference, if any (none: no change id). */
   replaceDataset(ds: Dataset, meta: ChangeMeta, opts?: WriteOptions): Promise<ChangeSummary>;
   /**

@@ -6,7 +6,6 @@ import { type IngestResult, ingestFile } from "../../src/ingest/ingest-file.ts";
 import { decideReview } from "../../src/ingest/review-decision.ts";
 import type { Firm } from "../../src/model/index.ts";
 import type { Store } from "../../src/store/index.ts";
-import { ReviewQueue } from "../../src/store/review-queue.ts";
 import { FORTUNE_2019, FORTUNE_2022_2024, seededStore } from "./ingest-helpers.ts";
 
 const OPTS = { as: "candidates", list: "fortune-global-500", year: 2024, who: "test", why: "fortune 2024" };
@@ -54,8 +53,8 @@ describe("the Fortune Global 500 2022–2024 file, 2024 rows", () => {
   });
 
   it("after the queue is decided, 430 firms carry the 2024 tag with rank, revenue, country and industry from the file", async () => {
-    const queue = new ReviewQueue(store);
-    for (const item of queue.list("pending")) await decideReview(store, item.id, "reject", { who: "test" });
+    for (const item of await store.reviewItems("pending"))
+      await decideReview(store, item.id, "reject", { who: "test" });
     const ds = await store.loadDataset();
     const tagged = ds.firms.filter(tag2024);
     expect(tagged).toHaveLength(430);

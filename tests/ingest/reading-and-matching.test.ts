@@ -5,8 +5,8 @@ import { countryCode } from "../../src/ingest/map/country-code.ts";
 import { mapColumns } from "../../src/ingest/map/map-columns.ts";
 import { headerUnit, parseNumber } from "../../src/ingest/map/parse-number.ts";
 import { detectEncoding } from "../../src/ingest/read/detect-encoding.ts";
-import { normaliseName } from "../../src/ingest/resolve/normalise-name.ts";
 import { EntityIndex } from "../../src/ingest/resolve/resolve-entity.ts";
+import { normaliseName } from "../../src/model/firm-name.ts";
 import type { Firm } from "../../src/model/index.ts";
 
 describe("encoding detection", () => {

@@ -3,7 +3,6 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ingestFile } from "../../src/ingest/ingest-file.ts";
-import { ReviewQueue } from "../../src/store/review-queue.ts";
 import { runCli } from "../helpers/run-cli.ts";
 import { seededStore } from "./ingest-helpers.ts";
 
@@ -42,7 +41,7 @@ describe("chain-atlas review: uncertain matches wait for a person", () => {
     expect([wrong.code, wrong.stderr]).toEqual([2, expect.stringContaining("already accepted")]);
 
     const { store: reopened } = await seededStore(dir);
-    expect(new ReviewQueue(reopened).list("pending")).toEqual([]);
+    expect(await reopened.reviewItems("pending")).toEqual([]);
     expect((await reopened.findFirms("福莱特光伏")).map((h) => h.id)).toEqual(["flat-glass"]);
     const history = await reopened.history();
     expect(history[0]!.why).toContain("is not starpower");

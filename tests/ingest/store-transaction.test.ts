@@ -1,13 +1,13 @@
 // An import's writes (the dataset and the review queue) share one transaction: a failure leaves neither behind.
 import { describe, expect, it } from "vitest";
-import { ReviewQueue } from "../../src/store/review-queue.ts";
+import type { EmbeddedStore } from "../../src/store/embedded-store.ts";
+import { enqueueReviews } from "../../src/store/review-queue.ts";
 import { inStoreTransaction } from "../../src/store/store-transaction.ts";
 import { seededStore } from "./ingest-helpers.ts";
 
 describe("inStoreTransaction", () => {
   it("rolls back the dataset and the queue together when a later step fails", async () => {
     const { store } = await seededStore();
-    const queue = new ReviewQueue(store);
     const before = {
       history: (await store.history()).length,
       firms: (await store.loadDataset()).firms.length,
@@ -16,7 +16,7 @@ describe("inStoreTransaction", () => {
       inStoreTransaction(store, async () => {
         const ds = await store.loadDataset();
         await store.replaceDataset({ ...ds, firms: ds.firms.slice(1) }, { who: "t", why: "doomed" });
-        queue.enqueue([
+        enqueueReviews((store as EmbeddedStore).db, [
           {
             file: "x.csv",
             row: 2,
@@ -33,10 +33,10 @@ describe("inStoreTransaction", () => {
     ).rejects.toThrow("validation failed");
     expect((await store.history()).length).toBe(before.history);
     expect((await store.loadDataset()).firms.length).toBe(before.firms);
-    expect(queue.list()).toEqual([]);
+    expect(await store.reviewItems()).toEqual([]);
     // And a successful run commits both.
     await inStoreTransaction(store, async () => {
-      queue.enqueue([
+      enqueueReviews((store as EmbeddedStore).db, [
         {
           file: "x.csv",
           row: 2,
@@ -49,9 +49,9 @@ describe("inStoreTransaction", () => {
         },
       ]);
     });
-    expect(queue.list()).toHaveLength(1);
+    expect(await store.reviewItems()).toHaveLength(1);
     expect(
-      queue.enqueue([
+      enqueueReviews((store as EmbeddedStore).db, [
         {
           file: "x.csv",
           row: 2,

@@ -115,6 +115,59 @@ describe("the Neo4j chain subgraph", () => {
     }
   });
 
+  it("catches up after edits of firms: only the changed firms' pairs are matched again, and subgraphs follow", {
+    timeout: 300_000,
+  }, async () => {
+    const ds = generateSynthetic({ seed: 9, chains: 3, firms: 300, ties: 600 });
+    const keys = subgraphKeys(NO_RESOURCES);
+    await graph.replaceDataset(ds, { who: "test", why: "catch up" }, { subgraphKeys: [keys] });
+    const driver = testDriver();
+    const stored = async () =>
+      (
+        await driver.executeQuery(
+          "MATCH (f:Firm)-[t:TEXT_EVIDENCE {version: $v}]->(s:Segment) RETURN f.id AS f, s.id AS s, t.detail AS d, elementId(t) AS e",
+          { v: keys.version },
+        )
+      ).records.map((r) => ({
+        firm: r.get("f") as string,
+        pair: `${r.get("f")}|${r.get("s")}|${r.get("d")}`,
+        e: r.get("e") as string,
+      }));
+    const expected = (d: Dataset) =>
+      [...keys.textSegments(d.segments, d.firms)].map(([f, sg, detail]) => `${f}|${sg}|${detail}`).sort();
+    const first = await stored();
+    expect(first.map((p) => p.pair).sort()).toEqual(expected(ds));
+    // Three edits: a candidate's products now name another segment's keyword, one loses its products, a new firm.
+    const next = structuredClone(ds);
+    const outside = next.firms.filter((f) => !isLocalFirm(f) && f.products.length > 0);
+    const [x, y] = [outside[0]!, outside[1]!];
+    x.products = [{ name: next.segments.at(-1)!.keywords[0]!, sources: [] }];
+    y.products = [];
+    const fresh = { ...structuredClone(x), id: "new-candidate", name: { zh: "新候选企业", aliases: [] } };
+    next.firms.push(fresh);
+    for (const f of [x, y, fresh])
+      await graph.writeEntities([{ kind: "firms", id: f.id, json: JSON.stringify(f) }], {
+        who: "t",
+        why: "edit",
+      });
+    const embedded = new EmbeddedStore(":memory:");
+    await embedded.replaceDataset(next, { who: "test", why: "edited" });
+    for (const c of next.chains)
+      expect(await graph.loadChainSubgraph(c.id, keys), c.id).toEqual(
+        await embedded.loadChainSubgraph(c.id, keys),
+      );
+    const after = await stored();
+    expect(after.map((p) => p.pair).sort()).toEqual(expected(next));
+    // The other firms' pairs are the very relationships written at the import: not rebuilt.
+    const changed = new Set([x.id, y.id, fresh.id]);
+    const kept = first.filter((p) => !changed.has(p.firm));
+    expect(kept.length).toBeGreaterThan(100);
+    const now = new Set(after.map((p) => p.e));
+    expect(kept.filter((p) => !now.has(p.e))).toEqual([]);
+    await embedded.close();
+    await driver.close();
+  });
+
   it("for a ranking leaves out code-only candidates that cannot rank, and ranks exactly as the whole graph", {
     timeout: 300_000,
   }, async () => {
@@ -357,8 +410,7 @@ describe("the Neo4j chain subgraph", () => {
     // Both versions describe the data: rebuilding neither drops the other.
     await graph.prepareChainSubgraphs(a!);
     expect(await pairs(b!.version)).toBe(before);
-    // An edit (which keeps the nodes and their pairs), then a's rebuild: b's pairs go (stale, to be rebuilt on
-    // their next use), a's are there.
+    // An edit of a firm: a's pairs are caught up (that firm's alone), b's stay as they were until their own use.
     const next = structuredClone(ds);
     const firm = next.firms.find((f) => !isLocalFirm(f))!;
     firm.products.push({ name: "新产品", sources: [] });
@@ -367,6 +419,17 @@ describe("the Neo4j chain subgraph", () => {
       why: "an edit",
     });
     expect(await pairs(b!.version)).toBe(before);
+    await graph.prepareChainSubgraphs(a!);
+    expect(await pairs(a!.version)).toBeGreaterThan(0);
+    expect(await pairs(b!.version)).toBe(before);
+    // A segment's edit changes every firm's matching: a's rebuild is whole, and b's pairs go (stale, to be
+    // rebuilt on their next use).
+    const seg = { ...next.segments[0]!, keywords: [...next.segments[0]!.keywords, "新关键词"] };
+    next.segments[0] = seg;
+    await graph.writeEntities([{ kind: "segments", id: seg.id, json: JSON.stringify(seg) }], {
+      who: "test",
+      why: "a segment's edit",
+    });
     await graph.prepareChainSubgraphs(a!);
     expect(await pairs(a!.version)).toBeGreaterThan(0);
     expect(await pairs(b!.version)).toBe(0);

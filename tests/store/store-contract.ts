@@ -4,9 +4,15 @@ import { generateSynthetic } from "../../scripts/synthetic/generate.ts";
 import { ConflictError } from "../../src/errors.ts";
 import { citationCounts, type Dataset } from "../../src/model/index.ts";
 import { loadSeed } from "../../src/seed/index.ts";
-import { namersIn, placedIn, sourcesAtIn } from "../../src/store/dataset-namers.ts";
+import {
+  firmIdsLikeIn,
+  matchCandidatesIn,
+  namersIn,
+  placedIn,
+  sourcesAtIn,
+} from "../../src/store/dataset-namers.ts";
 import { SHIPPED_SEED, type Store } from "../../src/store/index.ts";
-import type { NamedTarget } from "../../src/store/store.ts";
+import type { MatchAsk, NamedTarget } from "../../src/store/store.ts";
 import { DEMO_SEED } from "../helpers/seed-files.ts";
 
 export interface StoreFactory {
@@ -282,6 +288,123 @@ export function storeContract(name: string, make: StoreFactory): void {
           if (hits.length > 3) many++;
         }
         expect(many).toBeGreaterThan(0);
+      }));
+
+    it("finds the firms an import's rows could be (same code, same name as given or folded, a close name) as the dataset does", () =>
+      withStore(make, async (s) => {
+        const seed = loadSeed(SHIPPED_SEED);
+        // The shipped city and, beside it, synthetic firms whose names differ by a digit (close to many others).
+        const syn = generateSynthetic({ chains: 2, firms: 3_000, ties: 100, seed: 3 });
+        const ds: Dataset = {
+          ...seed,
+          firms: [
+            ...seed.firms,
+            ...syn.firms.map((f) => ({ ...f, location: { ...f.location, region: undefined } })),
+          ],
+        };
+        await s.replaceDataset(ds, meta("load"));
+        expect(s.matchCandidates && s.firmIdsLike).toBeDefined();
+        const asks: MatchAsk[] = [];
+        for (const f of seed.firms.filter((_, i) => i % 9 === 0)) {
+          const zh = [...f.name.zh];
+          asks.push({
+            names: [
+              f.name.zh,
+              `${f.name.zh}有限公司`,
+              `浙江${f.name.zh}`,
+              zh.slice(0, Math.ceil(zh.length / 2)).join(""),
+              zh.slice(1).join(""),
+              [...zh.slice(0, -1), "某"].join(""),
+              `${f.name.zh}科技发展`,
+              ...(f.name.en
+                ? [f.name.en, f.name.en.toUpperCase(), `${f.name.en} Co., Ltd.`, f.name.en.slice(0, -2)]
+                : []),
+              ...f.name.aliases,
+            ],
+            creditCodes: f.creditCode ? [f.creditCode] : [],
+          });
+        }
+        asks.push({
+          names: ["SYNTHETIC 企业123", "SYNTHETIC firm 2999", "企业77", "ＳＹＮＴＨＥＴＩＣ 企業1"],
+          creditCodes: [],
+        });
+        asks.push({ names: ["完全无关的名字", "Zzyzx Quux", "某"], creditCodes: ["91330400MA2XXXXXXX"] });
+        // One ask of many rows at once, as an import asks.
+        asks.push({ names: asks.flatMap((a) => a.names), creditCodes: asks.flatMap((a) => a.creditCodes) });
+        let found = 0;
+        for (const ask of asks) {
+          const want = matchCandidatesIn(ds, ask);
+          found += want.length;
+          expect(await s.matchCandidates!(ask), ask.names.slice(0, 3).join(" / ")).toEqual(want);
+        }
+        expect(found).toBeGreaterThan(200);
+        expect(await s.matchCandidates!({ names: ["完全无关的名字"], creditCodes: [] })).toEqual([]);
+        // Ids a new firm must avoid: the base and the base with a number; not another id that begins alike.
+        const ids = ds.firms.map((f) => f.id);
+        const bases = [
+          ...ids.slice(0, 30),
+          ...ids.slice(-5),
+          "syn-f",
+          "syn-f0",
+          ...ids.slice(0, 10).map((id) => id.replace(/-[^-]*$/, "")),
+          "no-such-base",
+        ];
+        const like = firmIdsLikeIn(ds, bases);
+        expect(like.length).toBeGreaterThan(30);
+        expect(await s.firmIdsLike!(bases)).toEqual(like);
+      }));
+
+    it("asks and decides review questions inside a write: each key once, a decision on a decided item refuses the write", () =>
+      withStore(make, async (s) => {
+        if (!s.writeEntities) throw new Error(`the ${name} store has no writeEntities`);
+        const ds = generateSynthetic({ chains: 2, firms: 50, ties: 20 });
+        await s.replaceDataset(ds, meta("load"));
+        const item = (key: string, row: number) => ({
+          file: "list.csv",
+          row,
+          name: `name ${key}`,
+          candidate: ds.firms[row]!.id,
+          score: 0.8,
+          reason: "similar name",
+          key,
+          payload: { draft: { name: { zh: key } } },
+        });
+        expect(await s.reviewItems()).toEqual([]);
+        await s.writeEntities([], meta("asks"), {
+          review: { enqueue: [item("a", 1), item("b", 2), item("a", 3)] },
+        });
+        await s.writeEntities([], meta("asks again"), { review: { enqueue: [item("b", 2), item("c", 4)] } });
+        const all = await s.reviewItems();
+        expect(all.map((i) => [i.id, i.name, i.row, i.status])).toEqual([
+          [1, "name a", 1, "pending"],
+          [2, "name b", 2, "pending"],
+          [3, "name c", 4, "pending"],
+        ]);
+        expect(all[0]!.payload).toEqual({ draft: { name: { zh: "a" } } });
+        expect(await s.reviewItem(2)).toEqual(all[1]);
+        expect(await s.reviewItem(99)).toBeUndefined();
+        // A decision with an edit: both apply.
+        const edited = { ...ds.firms[2]!, note: "decided" };
+        const done = await s.writeEntities(
+          [{ kind: "firms", id: edited.id, json: JSON.stringify(edited) }],
+          meta("decide"),
+          { review: { decide: { id: 2, status: "accepted", who: "ed", result: edited.id } } },
+        );
+        expect(done.changeId).toBeDefined();
+        const two = (await s.reviewItem(2))!;
+        expect([two.status, two.decidedBy, two.result]).toEqual(["accepted", "ed", edited.id]);
+        expect(await s.reviewItems("pending")).toHaveLength(2);
+        // Deciding it again refuses the whole write: the edit is not applied either.
+        const again = { ...ds.firms[3]!, note: "must not land" };
+        const history = await s.history();
+        await expect(
+          s.writeEntities([{ kind: "firms", id: again.id, json: JSON.stringify(again) }], meta("twice"), {
+            review: { decide: { id: 2, status: "rejected", who: "ed", result: "x" } },
+          }),
+        ).rejects.toThrow(/not pending/);
+        expect(await s.history()).toEqual(history);
+        expect((await s.loadDataset()).firms[3]).toEqual(ds.firms[3]);
+        expect((await s.reviewItem(2))!.status).toBe("accepted");
       }));
 
     it("writes nothing when an entity write's precondition refuses, and keeps the history", () =>

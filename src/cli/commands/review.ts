@@ -3,7 +3,7 @@ import { userInfo } from "node:os";
 import type { Command } from "commander";
 import { OptionError } from "../../errors.ts";
 import { decideReview } from "../../ingest/index.ts";
-import { ReviewQueue, type ReviewStatus } from "../../store/review-queue.ts";
+import type { ReviewStatus } from "../../store/store.ts";
 import type { CliContext } from "../context.ts";
 import { printJson, printTable } from "../output.ts";
 
@@ -21,7 +21,7 @@ export function register(program: Command, ctx: CliContext): void {
         const store = await ctx.openStore();
         if (action === "list") {
           const status: ReviewStatus | undefined = f.all ? undefined : "pending";
-          const items = new ReviewQueue(store).list(status).map(({ payload: _p, ...i }) => i);
+          const items = (await store.reviewItems(status)).map(({ payload: _p, ...i }) => i);
           if (ctx.json) printJson(items);
           else if (items.length === 0) process.stdout.write("no uncertain matches waiting for review\n");
           else

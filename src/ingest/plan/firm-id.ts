@@ -1,12 +1,20 @@
 // Stable ids for imported firms: a slug of the English (or Latin) name, a hash-suffixed slug for Chinese-only names.
 import { createHash } from "node:crypto";
-import { normaliseName } from "../resolve/normalise-name.ts";
+import { normaliseName } from "../../model/firm-name.ts";
 
-/** The id a new firm gets; `taken` ids are avoided by a numeric suffix. */
+/** The id a new firm gets; `taken` ids are avoided by a numeric suffix (firmIdBase, then base-2, base-3, …). */
 export function firmId(
   name: { zh: string; en?: string | undefined },
   taken: (id: string) => boolean,
 ): string {
+  const base = firmIdBase(name);
+  let id = base;
+  for (let n = 2; taken(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
+/** The id a new firm of this name gets when no firm has it yet. */
+export function firmIdBase(name: { zh: string; en?: string | undefined }): string {
   const latin = name.en ?? (/[\u3400-\u9fff]/.test(name.zh) ? undefined : name.zh);
   const slug = latin
     ? latin
@@ -19,11 +27,7 @@ export function firmId(
         .slice(0, 60)
         .replace(/-+$/, "")
     : "";
-  const base =
-    slug !== ""
-      ? slug
-      : `firm-${createHash("sha256").update(normaliseName(name.zh)).digest("hex").slice(0, 8)}`;
-  let id = base;
-  for (let n = 2; taken(id); n++) id = `${base}-${n}`;
-  return id;
+  return slug !== ""
+    ? slug
+    : `firm-${createHash("sha256").update(normaliseName(name.zh)).digest("hex").slice(0, 8)}`;
 }

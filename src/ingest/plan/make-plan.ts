@@ -47,12 +47,17 @@ export interface IngestPlan {
   changes: boolean;
 }
 
-/** Resolves every row and builds the dataset the import would leave; pure (no store, no files). */
+/**
+ * Resolves every row and builds the dataset the import would leave; pure (no store, no files). `ds` may hold only
+ * part of the store (ingest-scope.ts): the firms any row could match, the ties and source the import could write
+ * again, and in `taken` the other ids a new firm's id must avoid.
+ */
 export function makePlan(
   ds: Dataset,
   rows: ReadonlyArray<DraftRow>,
   source: Source,
   skipped: SkippedCell[],
+  taken: ReadonlySet<string> = new Set(),
 ): IngestPlan {
   const firms = new Map(ds.firms.map((f) => [f.id, f]));
   const ties = new Map(ds.ties.map((t) => [t.id, t]));
@@ -90,7 +95,7 @@ export function makePlan(
       continue;
     }
     if (r.kind === "new") {
-      id = firmId(draft.name, (x) => firms.has(x));
+      id = firmId(draft.name, (x) => firms.has(x) || taken.has(x));
       const firm: Firm = { id, ...draft, segments: [] };
       firms.set(id, firm);
       index.add(firm);

@@ -1,6 +1,7 @@
 // Merging what a row says into a firm the store holds: new facts are added, the store's own facts are kept.
+
+import { normaliseName } from "../../model/firm-name.ts";
 import type { Firm } from "../../model/index.ts";
-import { normaliseName } from "../resolve/normalise-name.ts";
 import type { FirmDraft } from "./row-to-firm.ts";
 
 export interface MergeResult {

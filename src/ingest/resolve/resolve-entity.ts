@@ -1,6 +1,7 @@
 // Entity resolution: credit code first, then the folded name (and aliases); close but unequal names are uncertain.
+
+import { bigrams, CLOSE_AT, firmMatchNames, nameCloseness, normaliseName } from "../../model/firm-name.ts";
 import type { Firm } from "../../model/index.ts";
-import { bigrams, nameSimilarity, normaliseName } from "./normalise-name.ts";
 
 export type Resolution =
   | { kind: "match"; id: string; by: "credit-code" | "exact-name" | "normalised-name" }
@@ -13,9 +14,6 @@ export interface MatchKey {
   creditCode?: string | undefined;
   country?: string | undefined;
 }
-
-/** Names close enough to ask a person: Dice similarity of the folded names at least this. */
-const UNCERTAIN_AT = 0.75;
 
 /** An index of firms by credit code, exact name, folded name and name bigrams; firms can be added as an import goes. */
 export class EntityIndex {
@@ -33,12 +31,9 @@ export class EntityIndex {
   add(f: Pick<Firm, "id" | "name" | "creditCode" | "location">): void {
     this.firms.set(f.id, f);
     if (f.creditCode) this.byCode.set(f.creditCode, f.id);
-    // A bracketed part ("Inditex (Zara)", "… Group (GAC)") is often a brand or abbreviation: index both forms.
-    const names = [f.name.zh, f.name.en, ...f.name.aliases].filter((n): n is string => !!n);
-    for (const n of [...names, ...names.map(unbracketed).filter((n) => n !== "")]) {
-      put(this.byExact, n.trim(), f.id);
-      const k = normaliseName(n);
-      if (k === "") continue;
+    const { exact, keys } = firmMatchNames(f);
+    for (const n of exact) put(this.byExact, n, f.id);
+    for (const k of keys) {
       put(this.byKey, k, f.id);
       put(this.keys, f.id, k);
       for (const g of bigrams(k)) put(this.byGram, g, f.id);
@@ -98,9 +93,8 @@ export class EntityIndex {
           if (seen.has(id)) continue;
           seen.add(id);
           for (const other of this.keys.get(id) ?? []) {
-            const score = similarity(k, other);
-            if (score >= UNCERTAIN_AT && (!best || score > best.score))
-              best = { id, score, key: other, mine: k };
+            const score = nameCloseness(k, other);
+            if (score >= CLOSE_AT && (!best || score > best.score)) best = { id, score, key: other, mine: k };
           }
         }
     }
@@ -112,32 +106,6 @@ export class EntityIndex {
       reason: `similar name: ${JSON.stringify(best.mine)} ~ ${JSON.stringify(best.key)}`,
     };
   }
-}
-
-/**
- * Similarity of folded names. Chinese: bigrams, and a name that begins or ends with the other's whole name counts
- * as close. Latin: near-identical spellings only (Tencent and Centene share bigrams, not a firm), or one name
- * that begins with the other's whole name ("Toyota" and "Toyota Motor").
- */
-function similarity(a: string, b: string): number {
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  if (/[\u4e00-\u9fff]/.test(a) && /[\u4e00-\u9fff]/.test(b)) {
-    if (
-      short.length >= 2 &&
-      (long.startsWith(short) || long.endsWith(short)) &&
-      short.length / long.length >= 0.5
-    )
-      return Math.max(0.8, nameSimilarity(a, b));
-    return nameSimilarity(a, b);
-  }
-  if (short.length >= 4 && long.startsWith(short) && short.length / long.length >= 0.5) return 0.8;
-  const s = nameSimilarity(a, b);
-  return s >= 0.9 ? s : 0;
-}
-
-function unbracketed(n: string): string {
-  const s = n.replace(/\s*[(（][^)）]*[)）]\s*/g, " ").trim();
-  return s === n.trim() ? "" : s;
 }
 
 function put(m: Map<string, Set<string>>, k: string, v: string): void {

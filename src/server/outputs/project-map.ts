@@ -2,7 +2,7 @@
 // the investors of the other projects; the ids a landing plant might take). On a store read by chain (a province's
 // Neo4j) only those firms are read; else the dataset kept here, whole — the same answers either way for the
 // pipeline's rules, which look firms up by id and by name only.
-import { nameSearchTerms } from "../../ingest/resolve/normalise-name.ts";
+import { nameSearchTerms } from "../../model/firm-name.ts";
 import type { Dataset, Firm } from "../../model/index.ts";
 import type { Store } from "../../store/store.ts";
 import type { AtlasState } from "../atlas-state.ts";

@@ -2,9 +2,11 @@
 // the entity in one store transaction whose precondition checks If-Match.
 import { ConflictError, type InputIssue, NotFoundError, ValidationError } from "../../errors.ts";
 import type { GraphChange } from "../../graph/index.ts";
-import { checkDataset, type Dataset, type Locator, type RuleFinding } from "../../model/index.ts";
+import type { Dataset } from "../../model/index.ts";
 import {
   datasetReader,
+  type FindingOn,
+  findingsBroughtIn,
   neighbourhood,
   type ScopeReader,
   storedEntity,
@@ -54,19 +56,12 @@ export function parseEntity(kind: ResourceKind, body: unknown): { entity: Entity
   return { entity: r.data as Entity, why: _why as string | undefined };
 }
 
-const keyOf = (ds: Dataset, f: RuleFinding) => {
-  const e = f.at.kind === "region" ? ds.region : (listOf(ds, f.at.kind as ResourceKind)[f.at.index] ?? {});
-  const id = f.at.kind === "region" ? "region" : entityId(f.at.kind as ResourceKind, e);
-  return `${f.rule}\u0000${f.at.kind}\u0000${id}\u0000${formatPath(f.at.sub)}\u0000${f.message}`;
-};
-
 /** Where a finding points, relative to the written entity's body when it concerns it. */
-function issuePath(ds: Dataset, at: Locator, kind: ResourceKind, id: string | undefined): string {
+function issuePath(f: FindingOn, kind: ResourceKind, id: string | undefined): string {
+  const { at } = f;
   if (at.kind === "region") return `region${at.sub.length ? `.${formatPath(at.sub)}` : ""}`;
-  const e = listOf(ds, at.kind as ResourceKind)[at.index];
-  const eid = e ? entityId(at.kind as ResourceKind, e) : String(at.index);
-  if (at.kind === kind && eid === id) return formatPath(at.sub);
-  return `${at.kind}/${eid}${at.sub.length ? `.${formatPath(at.sub)}` : ""}`;
+  if (at.kind === kind && f.on === id) return formatPath(at.sub);
+  return `${at.kind}/${f.on}${at.sub.length ? `.${formatPath(at.sub)}` : ""}`;
 }
 
 /**
@@ -80,15 +75,13 @@ export function newFindings(
   kind: ResourceKind,
   id: string | undefined,
 ): { errors: InputIssue[]; warnings: InputIssue[] } {
-  const old = new Set(checkDataset(before).map((f) => keyOf(before, f)));
   const out = { errors: [] as InputIssue[], warnings: [] as InputIssue[] };
-  for (const f of checkDataset(after))
-    if (!old.has(keyOf(after, f)))
-      (f.severity === "warning" ? out.warnings : out.errors).push({
-        path: issuePath(after, f.at, kind, id),
-        message: f.message,
-        rule: f.rule,
-      });
+  for (const f of findingsBroughtIn(before, after))
+    (f.severity === "warning" ? out.warnings : out.errors).push({
+      path: issuePath(f, kind, id),
+      message: f.message,
+      rule: f.rule,
+    });
   return out;
 }
 

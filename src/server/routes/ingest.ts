@@ -8,7 +8,7 @@ import type { Request } from "express";
 import { z } from "zod";
 import { OptionError, ValidationError } from "../../errors.ts";
 import { decideReview, ingestFile, ingestReport } from "../../ingest/index.ts";
-import { ReviewQueue, type ReviewStatus } from "../../store/review-queue.ts";
+import type { ReviewStatus } from "../../store/store.ts";
 import { ErrorSchema, JsonObject } from "../api-schemas.ts";
 import type { RouteContext, RouteSpec } from "../route-spec.ts";
 import { parseOrThrow } from "../zod-issues.ts";
@@ -49,6 +49,13 @@ const IngestQuery = z.strictObject({
 });
 
 const Skipped = z.object({ row: z.int(), column: z.string(), reason: z.string() });
+const Warning = z.object({
+  file: z.string().optional(),
+  line: z.int().optional(),
+  path: z.string(),
+  message: z.string(),
+  rule: z.string(),
+});
 const IngestAnswer = z.object({
   encoding: z.string(),
   added: z.array(JsonObject),
@@ -63,6 +70,9 @@ const IngestAnswer = z.object({
   dryRun: z.boolean(),
   otherYears: z.int(),
   changeId: z.int().nullable(),
+  warnings: z
+    .array(Warning)
+    .describe("what the dataset rules warn of in what the import brings in (applied)"),
 });
 
 const ReviewItemSchema = z.object({
@@ -99,6 +109,7 @@ const ReviewOutcomeSchema = z.object({
   decision: z.enum(["accepted", "rejected"]),
   firm: z.string(),
   changeId: z.int().optional(),
+  warnings: z.array(Warning),
 });
 
 /** An error the one error handler answers with its own 4xx status and message. */
@@ -209,8 +220,8 @@ export const ingestRoutes: RouteSpec[] = [
           const r = await ingestFile(ctx.state.graphStore, file, raw).catch((e: unknown) => {
             throw asUploaded(e, file, name);
           });
-          // The next read loads the new dataset (the change set id moved); keep it now as other writes do.
-          if (r.changeId !== undefined) ctx.state.written(await ctx.state.graphStore.loadDataset());
+          // What was kept from before goes; the next read loads the new dataset (or, by chain, what it needs).
+          if (r.changeId !== undefined) ctx.state.changed();
           return r;
         });
         return ingestReport(result);
@@ -230,14 +241,14 @@ export const ingestRoutes: RouteSpec[] = [
       { status: 200, description: "review items", schema: z.object({ items: z.array(ReviewItemSchema) }) },
       { status: 400, description: "bad query", schema: ErrorSchema },
     ],
-    handler: (ctx) => {
+    handler: async (ctx) => {
       const { status = "pending" } = parseOrThrow(ReviewQuery, ctx.query, "query");
-      const items = new ReviewQueue(ctx.state.store)
-        .list(status === "all" ? undefined : (status as ReviewStatus))
-        .map(({ payload, ...i }) => ({
-          ...i,
-          imported: (payload as { draft?: Record<string, unknown> }).draft,
-        }));
+      const items = (
+        await ctx.state.graphStore.reviewItems(status === "all" ? undefined : (status as ReviewStatus))
+      ).map(({ payload, ...i }) => ({
+        ...i,
+        imported: (payload as { draft?: Record<string, unknown> }).draft,
+      }));
       return { items };
     },
   },
@@ -262,7 +273,7 @@ export const ingestRoutes: RouteSpec[] = [
           who: ctx.user!.username,
           why,
         });
-        ctx.state.written(await ctx.state.graphStore.loadDataset());
+        if (out.changeId !== undefined) ctx.state.changed();
         return out;
       });
     },

@@ -142,6 +142,26 @@ export async function readChangeItems(tx: Tx, changeId: number): Promise<ChangeI
   return r.records.map((rec) => parseRow(ChangeItemRow, rec.toObject(), "change item") as ChangeItem);
 }
 
+/**
+ * The items of the changes after `after` up to `upTo`, when there are at most `cap` of them (undefined when more):
+ * what a kept index built at change `after` must catch up with.
+ */
+export async function readItemsSince(
+  tx: Tx,
+  after: number,
+  upTo: number,
+  cap: number,
+): Promise<ChangeItem[] | undefined> {
+  const r = await tx.run(
+    `MATCH (c:ChangeSet) USING INDEX c:ChangeSet(id) WHERE c.id > $after AND c.id <= $upTo
+     MATCH (i:ChangeItem {change: c.id}) WHERE i.stage IS NULL OR i.stage = c.stage
+     RETURN i.kind AS kind, i.id AS id, i.action AS action LIMIT $limit`,
+    { after: neo4j.int(after), upTo: neo4j.int(upTo), limit: neo4j.int(cap + 1) },
+  );
+  if (r.records.length > cap) return undefined;
+  return r.records.map((rec) => parseRow(ChangeItemRow, rec.toObject(), "change item") as ChangeItem);
+}
+
 /** Who last changed one entity (the newest change set whose items name it). */
 export async function readLastChangeOf(
   tx: Tx,

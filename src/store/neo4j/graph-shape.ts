@@ -19,6 +19,7 @@ import {
 import type { StoredKind } from "../store.ts";
 import { citedSourceIds, tieSegment } from "../subgraph-reach.ts";
 import { firmBrief } from "./firm-brief.ts";
+import { firmNameProps } from "./name-tokens.ts";
 
 /** The label each entity kind is stored under; all carry `id`, `seq` (order in the dataset) and `json`. */
 export const NODE_LABELS = {
@@ -137,6 +138,8 @@ function readable(kind: NodeKind, e: Dataset[NodeKind][number]): Props {
         // What a ranking scores a firm outside the city by, read before (and instead of) its whole row.
         brief: isLocalFirm(f) ? undefined : firmBrief(f),
         cites: citesText(f),
+        // What an import finds the firm by (name-tokens.ts; full-text indexed).
+        ...firmNameProps(f),
       });
     }
     case "officials": {

@@ -12,9 +12,12 @@ import type {
   EntityChange,
   FirmHit,
   LoadOptions,
+  MatchAsk,
   NamedTarget,
   Namers,
   Placed,
+  ReviewItem,
+  ReviewStatus,
   Store,
   StoredKind,
   StreamedKind,
@@ -32,9 +35,11 @@ import {
   recordChange,
 } from "./change-history.ts";
 import { NODE_LABELS } from "./graph-shape.ts";
+import { firmIdsLike, matchCandidates } from "./match-candidates.ts";
 import { namedBy, readPlaced, sourcesAt } from "./namers.ts";
 import { type Endpoint, storeError, withRetry } from "./neo4j-errors.ts";
 import {
+  catchUpTextEvidence,
   hasSubgraphShape,
   readNeo4jSubgraph,
   textEvidenceFresh,
@@ -42,6 +47,7 @@ import {
 } from "./neo4j-subgraph.ts";
 import { type BuiltPack, writePack } from "./pack-subgraph.ts";
 import { parseEntity, readEntityRows, rowOf, rowsToDataset } from "./read-dataset.ts";
+import { decideReviewItem, enqueueReviews, getReview, listReviews } from "./review-queue.ts";
 import { DROPPED_SCHEMA, SCHEMA_STATEMENTS, schemaName } from "./schema.ts";
 import { type Diff, replaceStaged } from "./staged-write.ts";
 import type { SkeletonCache } from "./subgraph-parts.ts";
@@ -280,6 +286,8 @@ export class Neo4jStore implements Store {
             lastChangeId: await lastChangeId(tx),
           });
         }
+        if (opts.review?.enqueue) await enqueueReviews(tx, opts.review.enqueue);
+        if (opts.review?.decide) await decideReviewItem(tx, opts.review.decide);
         const items = await writeEntities(tx, changes);
         if (items.length === 0) return { changeId: undefined, added: 0, changed: 0, removed: 0, items };
         return recordChange(tx, opts.op ?? "edit", meta, items);
@@ -355,6 +363,12 @@ export class Neo4jStore implements Store {
         async (tx) => !(await hasSubgraphShape(tx)) || (await textEvidenceFresh(tx, keys)),
       );
       if (done) return;
+      // After a few edits or a list's import: only the changed firms' pairs, in one transaction.
+      const caughtUp = await this.transaction("WRITE", async (tx) => {
+        await lockChanges(tx);
+        return catchUpTextEvidence(tx, keys);
+      });
+      if (caughtUp) return;
       // Batch by batch, each its own transaction: a province's pairs outgrow one transaction's memory.
       await writeTextEvidence(
         (work) =>
@@ -419,6 +433,22 @@ export class Neo4jStore implements Store {
 
   namedBy(target: NamedTarget, limit: number): Promise<Namers | undefined> {
     return this.read(`reading what names ${target.kind} "${target.id}"`, (tx) => namedBy(tx, target, limit));
+  }
+
+  matchCandidates(ask: MatchAsk): Promise<Placed[] | undefined> {
+    return this.read("reading the firms an import's rows could be", (tx) => matchCandidates(tx, ask));
+  }
+
+  firmIdsLike(bases: ReadonlyArray<string>): Promise<string[]> {
+    return this.read("reading firm ids", (tx) => firmIdsLike(tx, bases));
+  }
+
+  reviewItems(status?: ReviewStatus): Promise<ReviewItem[]> {
+    return this.read("reading the review queue", (tx) => listReviews(tx, status));
+  }
+
+  reviewItem(id: number): Promise<ReviewItem | undefined> {
+    return this.read(`reading review item ${id}`, (tx) => getReview(tx, id));
   }
 
   sourcesAt(url: string): Promise<Placed[] | undefined> {
@@ -487,6 +517,7 @@ export class Neo4jStore implements Store {
         this.withSession("WRITE", async (s) => {
           for (const label of [
             "ChangeItem",
+            "ReviewItem",
             "ChangeSet",
             "AtlasMeta",
             "City",

@@ -4,7 +4,7 @@ import neo4j from "neo4j-driver";
 import type { Dataset, Firm, Segment } from "../../model/index.ts";
 import type { SubgraphKeys } from "../chain-subgraph.ts";
 import type { SubgraphOptions } from "../store.ts";
-import { lastChangeId } from "./change-history.ts";
+import { lastChangeId, readItemsSince } from "./change-history.ts";
 import { type BuiltPack, readOnPack, readPack } from "./pack-subgraph.ts";
 import { type ParsedRow, parsedToDataset, parseEntity, readParsed } from "./read-dataset.ts";
 import {
@@ -47,6 +47,59 @@ export async function textEvidenceFresh(tx: Tx, keys: SubgraphKeys): Promise<boo
   return r.records[0]?.get("c") === (await lastChangeId(tx));
 }
 
+/** More firms changed than this since the pairs were stamped: they are rebuilt whole. */
+export const TEXT_CATCH_UP_LIMIT = 20_000;
+
+/**
+ * Brings the pairs for these keys up to the newest change when the changes since their stamp touched only firms,
+ * ties and sources (an editor's writes, a list's import): the changed firms' pairs are matched again, in one
+ * transaction that holds the writers' lock; the other firms' text did not change, nor did the segments. False when
+ * they cannot be caught up so (no stamp, a segment or chain changed, too many firms): rebuild them whole.
+ */
+export async function catchUpTextEvidence(tx: Tx, keys: SubgraphKeys): Promise<boolean> {
+  const r = await tx.run("MATCH (m:AtlasMeta {key: $key}) RETURN m.change AS c", { key: textStampKey(keys) });
+  const stamped: unknown = r.records[0]?.get("c");
+  if (stamped === undefined || stamped === null) return false;
+  const from = Number(stamped);
+  const now = await lastChangeId(tx);
+  if (from === now) return true;
+  const items = await readItemsSince(tx, from, now, TEXT_CATCH_UP_LIMIT);
+  if (!items || items.some((i) => i.kind !== "firms" && i.kind !== "ties" && i.kind !== "sources"))
+    return false;
+  const ids = [...new Set(items.filter((i) => i.kind === "firms").map((i) => i.id))];
+  if (ids.length > 0) {
+    const segments = (
+      await tx.run("MATCH (n:Segment) RETURN n.id AS id, n.json AS json ORDER BY n.seq")
+    ).records.map((x) => parseEntity("segments", x.get("id") as string, x.get("json") as string) as Segment);
+    await tx.run(
+      `UNWIND $ids AS id MATCH (:Firm {id: id})-[t:TEXT_EVIDENCE {version: $v}]->(:Segment) DELETE t`,
+      { ids, v: keys.version },
+    );
+    const firms = (
+      await tx.run(
+        "UNWIND $ids AS id MATCH (n:Firm {id: id}) USING INDEX n:Firm(id) WHERE NOT n.local RETURN n.id AS id, n.json AS json",
+        { ids },
+      )
+    ).records.map((x) => parseEntity("firms", x.get("id") as string, x.get("json") as string) as Firm);
+    const rows = [...keys.textSegments(segments, firms)].map(([firm, segment, detail]) => ({
+      firm,
+      segment,
+      detail,
+    }));
+    for (let i = 0; i < rows.length; i += BATCH)
+      await tx.run(
+        `UNWIND $rows AS r MATCH (f:Firm {id: r.firm}) USING INDEX f:Firm(id) MATCH (s:Segment {id: r.segment}) USING INDEX s:Segment(id)
+         CREATE (f)-[:TEXT_EVIDENCE {version: $v, detail: r.detail}]->(s)`,
+        { rows: rows.slice(i, i + BATCH), v: keys.version },
+      );
+  }
+  await tx.run("MATCH (m:AtlasMeta {key: $key}) SET m.change = $change", {
+    key: textStampKey(keys),
+    change: neo4j.int(now),
+  });
+  return true;
+}
+
 /** Runs `work` in a transaction: the caller's own, or a transaction of its own for each call. */
 export type TxRunner = <T>(work: (tx: Tx) => Promise<T>) => Promise<T>;
 
@@ -70,6 +123,8 @@ export async function writeTextEvidence(run: TxRunner, keys: SubgraphKeys): Prom
     ) as Segment[],
     change: await lastChangeId(tx),
   }));
+  // The stamp goes first: a rebuild cut short leaves no stamp that a catch-up (catchUpTextEvidence) would trust.
+  await run((tx) => tx.run("MATCH (m:AtlasMeta {key: $key}) DELETE m", { key: textStampKey(keys) }));
   // Out go this version's pairs and those of every other version that no longer describes the data (another
   // resource set's, an older matching's): each would be rebuilt whole on its next use anyway, and every read walks
   // past the pairs of all versions on its segments.

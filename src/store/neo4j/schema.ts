@@ -1,7 +1,7 @@
 // Uniqueness constraints and indexes, created on connect when missing; every statement is idempotent (IF NOT EXISTS).
 import { ENTITY_LABELS, NODE_LABELS, stagedLabel } from "./graph-shape.ts";
 
-const UNIQUE_IDS = [...Object.values(NODE_LABELS), "ChangeSet"].map(
+const UNIQUE_IDS = [...Object.values(NODE_LABELS), "ChangeSet", "ReviewItem"].map(
   (label) =>
     `CREATE CONSTRAINT atlas_${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
 );
@@ -23,6 +23,8 @@ export const DROPPED_SCHEMA: ReadonlyArray<string> = ["atlas_supplies_id"];
 export const SCHEMA_STATEMENTS: ReadonlyArray<string> = [
   ...UNIQUE_IDS,
   "CREATE CONSTRAINT atlas_meta_key IF NOT EXISTS FOR (n:AtlasMeta) REQUIRE n.key IS UNIQUE",
+  // One question per key: an import asked again does not ask twice (review-queue.ts).
+  "CREATE CONSTRAINT atlas_reviewitem_key IF NOT EXISTS FOR (n:ReviewItem) REQUIRE n.key IS UNIQUE",
   "CREATE INDEX atlas_supplies_rel_id IF NOT EXISTS FOR ()-[r:SUPPLIES]-() ON (r.id)",
   "CREATE INDEX atlas_feeds_id IF NOT EXISTS FOR ()-[r:FEEDS]-() ON (r.id)",
   "CREATE CONSTRAINT atlas_industrycode_id IF NOT EXISTS FOR (n:IndustryCode) REQUIRE n.id IS UNIQUE",
@@ -45,6 +47,8 @@ export const SCHEMA_STATEMENTS: ReadonlyArray<string> = [
   "CREATE TEXT INDEX atlas_firm_cites IF NOT EXISTS FOR (n:Firm) ON (n.cites)",
   "CREATE TEXT INDEX atlas_supplies_cites IF NOT EXISTS FOR ()-[r:SUPPLIES]-() ON (r.cites)",
   "CREATE INDEX atlas_source_url IF NOT EXISTS FOR (n:Source) ON (n.urlKey)",
+  // The firms an import's rows could be (name-tokens.ts): tokens found exactly, so the whitespace analyzer.
+  "CREATE FULLTEXT INDEX atlas_firm_names IF NOT EXISTS FOR (n:Firm) ON EACH [n.names] OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}",
   "CREATE INDEX atlas_supplies_tie_segment IF NOT EXISTS FOR ()-[r:SUPPLIES]-() ON (r.segment)",
   ...STAGED_IDS,
   "CREATE INDEX atlas_staged_stage IF NOT EXISTS FOR (n:AtlasStaged) ON (n.stage)",

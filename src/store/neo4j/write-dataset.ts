@@ -21,15 +21,17 @@ export const BATCH = 2000;
 /**
  * Bumped when writeDataset changes what chain subgraphs read (a store written before holds none of it); 2: firms'
  * `lists`, `codes`; 3: the `brief` of each firm outside the city (firm-brief.ts); 4: what a write is checked by
- * (firms' and ties' `cites`, sources' `urlKey`).
+ * (firms' and ties' `cites`, sources' `urlKey`); 5: what an import matches rows by (firms' `names`, `nameKeys`).
  */
-export const SUBGRAPH_SHAPE = 4;
+export const SUBGRAPH_SHAPE = 5;
 /** The oldest shape chain subgraphs read at all (an older store is read whole). */
 export const MIN_SUBGRAPH_SHAPE = 2;
 /** The oldest shape that keeps firms' briefs. */
 export const BRIEF_SHAPE = 3;
 /** The oldest shape that tells who names an entity (Store.namedBy, sourcesAt) from its indexes. */
 export const NAMING_SHAPE = 4;
+/** The oldest shape that finds the firms an import's rows could be from its indexes (Store.matchCandidates). */
+export const MATCH_SHAPE = 5;
 
 function* batches<T>(rows: ReadonlyArray<T>): Generator<T[]> {
   for (let i = 0; i < rows.length; i += BATCH) yield rows.slice(i, i + BATCH);

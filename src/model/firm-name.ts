@@ -1,4 +1,5 @@
-// Firm names folded for matching: width, traditional→simplified, case; legal forms, (中国) and region prefixes dropped.
+// Firm names folded for matching: width, traditional→simplified, case; legal forms, (中国) and region prefixes dropped;
+// the keys a firm is matched by, and how close two folded names are.
 import * as OpenCC from "opencc-js/t2cn";
 
 const toSimplified = OpenCC.Converter({ from: "t", to: "cn" });
@@ -143,4 +144,64 @@ export function nameSimilarity(a: string, b: string): number {
   let common = 0;
   for (const g of x) if (y.has(g)) common++;
   return (2 * common) / (x.size + y.size);
+}
+
+/** The names a firm is matched by, as given (trimmed) and folded: each name and alias, and each without a bracketed part. */
+export function firmMatchNames(f: {
+  name: { zh: string; en?: string | undefined; aliases: ReadonlyArray<string> };
+}): { exact: string[]; keys: string[] } {
+  const names = [f.name.zh, f.name.en, ...f.name.aliases].filter((n): n is string => !!n);
+  // A bracketed part ("Inditex (Zara)", "… Group (GAC)") is often a brand or abbreviation: both forms count.
+  const all = [...names, ...names.map(unbracketed).filter((n) => n !== "")];
+  const exact = [...new Set(all.map((n) => n.trim()))];
+  const keys = [...new Set(all.map(normaliseName).filter((k) => k !== ""))];
+  return { exact, keys };
+}
+
+function unbracketed(n: string): string {
+  const s = n.replace(/\s*[(（][^)）]*[)）]\s*/g, " ").trim();
+  return s === n.trim() ? "" : s;
+}
+
+/** Folded names at least this close are worth a person's look (an import queues the row for review). */
+export const CLOSE_AT = 0.75;
+
+/**
+ * How close two folded names are, 0 … 1. Chinese: bigrams, and a name that begins or ends with the other's whole
+ * name counts as close. Latin: near-identical spellings only (Tencent and Centene share bigrams, not a firm), or
+ * one name that begins with the other's whole name ("Toyota" and "Toyota Motor").
+ */
+export function nameCloseness(a: string, b: string): number {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (/[\u4e00-\u9fff]/.test(a) && /[\u4e00-\u9fff]/.test(b)) {
+    if (
+      short.length >= 2 &&
+      (long.startsWith(short) || long.endsWith(short)) &&
+      short.length / long.length >= 0.5
+    )
+      return Math.max(0.8, nameSimilarity(a, b));
+    return nameSimilarity(a, b);
+  }
+  if (short.length >= 4 && long.startsWith(short) && short.length / long.length >= 0.5) return 0.8;
+  const s = nameSimilarity(a, b);
+  return s >= 0.9 ? s : 0;
+}
+
+/**
+ * What finds every folded key at least CLOSE_AT close to `k` in an index of keys and of their bigrams, without
+ * scanning it: a close key either is one of `parts` (the beginnings and ends of `k` a key contained in it must
+ * be), or shares at least `need` of `grams` with it — so it holds one of any `grams.length - need + 1` of them (a
+ * store asks for the rarest). Dice ≥ 0.75 over sets needs 3/5 of k's bigrams shared; a key that begins or ends
+ * with the whole of `k` shares all of them.
+ */
+export function closeSearch(k: string): { grams: string[]; need: number; parts: string[] } {
+  const grams = [...bigrams(k)];
+  const need = Math.max(1, Math.ceil((3 * grams.length) / 5));
+  const parts = new Set<string>();
+  const min = Math.max(2, Math.ceil(k.length / 2));
+  for (let n = min; n <= k.length; n++) {
+    parts.add(k.slice(0, n));
+    parts.add(k.slice(k.length - n));
+  }
+  return { grams, need, parts: [...parts] };
 }
