@@ -153,7 +153,33 @@ describe("a ranking on Neo4j's candidate packs", () => {
     const want = rankTargets(buildGraph(next), { chain, top: 10 });
     expect(after.rows).toEqual(want);
     expect(want.findIndex((r) => r.firm.id === firm.id)).toBeLessThan(9);
-    expect((await rank(chain, NO_RESOURCES, { top: 10 })).builds).toBe(0);
+    // The next rankings read the chain's frame, then keep it beside the pack and read it from there: same rows.
+    for (let i = 0; i < 2; i++) {
+      const again = await rank(chain, NO_RESOURCES, { top: 10 });
+      expect([again.builds, again.rows]).toEqual([0, want]);
+    }
+    const driver = testDriver();
+    const frames = await driver.executeQuery(
+      "MATCH (m:AtlasMeta) WHERE m.key STARTS WITH 'pack.frame.' MATCH (c:AtlasMeta {key: 'changes'}) RETURN m.change = c.last AS fresh",
+    );
+    await driver.close();
+    expect(frames.records.map((x) => x.get("fresh"))).toEqual([true]);
+  });
+
+  it("names the row of a kept chain frame that is damaged", { timeout: 120_000 }, async () => {
+    const ds = generateSynthetic({ seed: 5, chains: 2, firms: 200, ties: 400 });
+    await graph.replaceDataset(ds, { who: "test", why: "bad frame" });
+    const chain = ds.chains[0]!.id;
+    expect((await rank(chain, NO_RESOURCES, { top: 5 })).builds).toBe(1);
+    expect((await rank(chain, NO_RESOURCES, { top: 5 })).builds).toBe(0);
+    const driver = testDriver();
+    const r = await driver.executeQuery(
+      `MATCH (m:AtlasMeta) WHERE m.key STARTS WITH 'pack.frame.' SET m.data = $bad RETURN count(m) AS n`,
+      { bad: JSON.stringify([["ties", "syn-t-damaged", 0, '{"id":"syn-t-damaged","supplier":1}', null]]) },
+    );
+    await driver.close();
+    expect(Number(r.records[0]!.get("n"))).toBe(1);
+    await expect(rank(chain, NO_RESOURCES, { top: 5 })).rejects.toThrow(/syn-t-damaged/);
   });
 
   it("names the chain whose kept pack is damaged", { timeout: 120_000 }, async () => {

@@ -226,7 +226,8 @@ export async function readNeo4jSubgraph(
   const shape = await subgraphShape(tx);
   if (pack && packRead && frame.mine.length > 0 && shape >= BRIEF_SHAPE) {
     const kept = await packRead;
-    if (kept.data !== undefined) return readOnPack(tx, frame, keys, opts, pack, kept.data, side);
+    if (kept.data !== undefined)
+      return readOnPack(tx, frame, keys, opts, pack, { ...kept, data: kept.data }, side, built);
     // None for this change: every candidate is read (in brief: none left out by the ranking's top or filters),
     // the pack built on them, and the firms it picks read whole.
     let made: string | undefined;

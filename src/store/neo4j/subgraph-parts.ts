@@ -32,13 +32,18 @@ export function briefOrWhole(r: { get(k: string): unknown }): ParsedRow {
 }
 
 /** The firms of these ids, whole, or (briefs) those outside the city in brief. */
-export function firmsById(tx: Tx, ids: string[], briefs = false): Promise<ParsedRow[]> {
+export function firmsById(
+  tx: Tx,
+  ids: string[],
+  briefs = false,
+  parse: (r: { get(k: string): unknown }) => ParsedRow = briefs ? briefOrWhole : wholeFirm,
+): Promise<ParsedRow[]> {
   return readParsed(
     tx,
     "firms",
     `UNWIND $ids AS id MATCH (n:Firm {id: id}) USING INDEX n:Firm(id) RETURN ${firmFields("n", briefs)}`,
     { ids },
-    briefs ? briefOrWhole : wholeFirm,
+    parse,
   );
 }
 
@@ -129,7 +134,13 @@ export async function keyFirmsOf(tx: Tx, frame: ChainFrame): Promise<Set<string>
  * analysis files no other: analysis-index.ts tiesIn), and none filed elsewhere but the key firms' (no gap or fit of
  * this chain counts them).
  */
-export function chainTies(tx: Tx, frame: ChainFrame, keyFirms: ReadonlySet<string>, all: boolean) {
+export function chainTies(
+  tx: Tx,
+  frame: ChainFrame,
+  keyFirms: ReadonlySet<string>,
+  all: boolean,
+  parse?: (r: { get(k: string): unknown }) => ParsedRow,
+) {
   return readParsed(
     tx,
     "ties",
@@ -148,6 +159,7 @@ export function chainTies(tx: Tx, frame: ChainFrame, keyFirms: ReadonlySet<strin
        }
        RETURN e.id AS id, e.seq AS seq, e.json AS json`,
     { own: frame.own, key: [...keyFirms], all },
+    parse,
   );
 }
 
