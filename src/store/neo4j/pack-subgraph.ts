@@ -41,7 +41,12 @@ export interface KeptPack {
 }
 
 /** The chain's pack for the newest change (`data`, when kept), with the key and change a new one is kept under. */
-export async function readPack(tx: Tx, chainId: string, keys: SubgraphKeys, version: string): Promise<KeptPack> {
+export async function readPack(
+  tx: Tx,
+  chainId: string,
+  keys: SubgraphKeys,
+  version: string,
+): Promise<KeptPack> {
   const key = PACK_PREFIX + JSON.stringify([chainId, keys.version, version]);
   // Under the packs' prefix: a pack's write drops the stale ones of both.
   const frameKey = `${PACK_PREFIX}frame.${JSON.stringify([chainId, keys.version])}`;
@@ -52,7 +57,9 @@ export async function readPack(tx: Tx, chainId: string, keys: SubgraphKeys, vers
   );
   const fresh = (k: string) => {
     const rec = r.records.find((x) => x.get("key") === k);
-    return rec !== undefined && Number(rec.get("change")) === change ? (rec.get("data") as string) : undefined;
+    return rec !== undefined && Number(rec.get("change")) === change
+      ? (rec.get("data") as string)
+      : undefined;
   };
   return { key, change, data: fresh(key), frameKey, frame: fresh(frameKey) };
 }
@@ -75,7 +82,13 @@ const keeping =
   (kind: FrameRow[0], into: FrameRow[], parse: (r: { get(k: string): unknown }) => ParsedRow) =>
   (r: { get(k: string): unknown }): ParsedRow => {
     const brief = parse === briefOrWhole ? ((r.get("brief") as string | null) ?? null) : null;
-    into.push([kind, r.get("id") as string, Number(r.get("seq")), (r.get("json") as string | null) ?? null, brief]);
+    into.push([
+      kind,
+      r.get("id") as string,
+      Number(r.get("seq")),
+      (r.get("json") as string | null) ?? null,
+      brief,
+    ]);
     return parse(r);
   };
 
