@@ -465,4 +465,52 @@ describe("serve --store neo4j://…", () => {
       await fresh.close();
     }
   });
+
+  it("imports a list through the API, asks its review question and applies the decision, without reading the whole dataset", {
+    timeout: 300_000,
+  }, async () => {
+    const fresh = await serveNeo4j("accounts-5.db");
+    try {
+      await fresh.state.accounts.users.add({ username: "imp", password: PASSWORD, role: "editor" });
+      const token = fresh.state.accounts.tokens.create("imp", "test").token;
+      const auth = { authorization: `Bearer ${token}` };
+      const csv =
+        "企业名称,所属区县,主营产品\n福莱特光伏有限公司,秀洲区,光伏玻璃\n嘉兴示例接口导入有限公司,南湖区,玻纤纱\n";
+      const r = await fetch(`${fresh.url}/api/ingest?as=local-firms&filename=api-list.csv`, {
+        method: "POST",
+        headers: { ...auth, "content-type": "text/csv" },
+        body: csv,
+      });
+      expect(r.status, await r.clone().text()).toBe(200);
+      const out = (await r.json()) as {
+        added: Array<{ id: string; name: string }>;
+        queued: Array<{ review: number; candidate: { id: string } }>;
+        changeId: number | null;
+        warnings: unknown[];
+      };
+      expect(out.added.map((a) => a.name)).toEqual(["嘉兴示例接口导入有限公司"]);
+      expect(out.queued.map((q) => q.candidate.id)).toEqual(["flat-glass"]);
+      expect(out.changeId).toEqual(expect.any(Number));
+      expect(out.warnings).toEqual([]);
+      const list = (await (await fetch(`${fresh.url}/api/review`, { headers: auth })).json()) as {
+        items: Array<{ id: number; candidate: string; file: string }>;
+      };
+      const item = list.items.find((i) => i.file === "api-list.csv")!;
+      expect(item).toMatchObject({ id: out.queued[0]!.review, candidate: "flat-glass" });
+      const decided = await fetch(`${fresh.url}/api/review/${item.id}`, {
+        method: "POST",
+        headers: { ...auth, "content-type": "application/json" },
+        body: JSON.stringify({ decision: "merge" }),
+      });
+      expect(decided.status, await decided.clone().text()).toBe(200);
+      expect(fresh.state.wholeReads).toBe(0);
+      const firm = (await (await fetch(`${fresh.url}/api/firms/flat-glass`, { headers: auth })).json()) as {
+        name: { aliases: string[] };
+      };
+      expect(firm.name.aliases).toContain("福莱特光伏有限公司");
+      expect(fresh.state.wholeReads).toBe(0);
+    } finally {
+      await fresh.close();
+    }
+  });
 });
