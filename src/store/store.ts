@@ -92,16 +92,10 @@ export interface ReviewItem {
   payload: unknown;
 }
 
-export interface NewReviewItem {
-  file: string;
-  row: number;
-  name: string;
-  candidate: string;
-  score: number;
-  reason: string;
+export interface NewReviewItem
+  extends Pick<ReviewItem, "file" | "row" | "name" | "candidate" | "score" | "reason" | "payload"> {
   /** Identifies the question, so importing the same file again does not ask it twice. */
   key: string;
-  payload: unknown;
 }
 
 /** A decision on a pending item: the write fails (and writes nothing) when the item is not pending. */
