@@ -5,6 +5,7 @@ import { NotFoundError } from "../errors.ts";
 import type { AtlasGraph } from "../graph/index.ts";
 import type { Dataset } from "../model/index.ts";
 import type { Project } from "../model/project.ts";
+import type { MapReader } from "../queries/project-map.ts";
 import type { Store, SubgraphOptions } from "../store/index.ts";
 
 /** The subgraph keys, loaded on first use: they pull in the tokenizer (jieba, OpenCC), which --version and
@@ -58,14 +59,22 @@ export class CliContext {
     return this.store;
   }
 
-  /** The pipeline's projects in the store (none when the store keeps no projects, e.g. Neo4j). */
+  /** The pipeline's projects in the store (kept with the map, on either store). */
   async projects(): Promise<Project[]> {
-    const store = await this.openStore();
-    const [{ EmbeddedStore }, { ProjectBook }] = await Promise.all([
-      import("../store/embedded-store.ts"),
-      import("../store/projects/index.ts"),
-    ]);
-    return store instanceof EmbeddedStore ? new ProjectBook(store).list() : [];
+    return (await this.openStore()).projects();
+  }
+
+  /**
+   * How the pipeline's commands read the map (queries/project-map.ts): on a store read by chain the skeleton and the
+   * few firms a command names, else the dataset whole.
+   */
+  async mapReader(): Promise<MapReader> {
+    return {
+      store: await this.openStore(),
+      readsByChain: await this.readsByChain(),
+      skeleton: () => this.skeleton(),
+      dataset: () => this.dataset(),
+    };
   }
 
   async dataset(): Promise<Dataset> {

@@ -1,5 +1,6 @@
 // Starts the API (and the web app when built); on first start creates `admin`. The graph is read from the embedded
-// store, or from Neo4j with `store` (accounts, projects and settings then stay in the embedded file --db names).
+// store, or from Neo4j with `store` (projects and pipeline settings are kept with the graph; accounts stay in the
+// embedded file --db names).
 import type { AddressInfo } from "node:net";
 import { StoreError } from "../errors.ts";
 import { openAccounts } from "../store/accounts/index.ts";
@@ -51,6 +52,15 @@ export async function serve(opts: ServeOptions = {}): Promise<RunningServer> {
     say(
       `first start: created user admin with the one-time password ${password}\n  (shown once; change it with: chain-atlas user reset admin)`,
     );
+  // Projects kept in the local file by an older chain-atlas (which kept them beside the accounts) are not the graph
+  // store's: say so once, and how to copy them, rather than serve a pipeline that looks emptied.
+  if (graph) {
+    const local = (await store.projects()).length;
+    if (local > 0 && (await graph.projects()).length === 0)
+      process.stderr.write(
+        `chain-atlas: ${storeFile(opts)} holds ${local} project(s) the graph store does not; projects are now kept with the graph (copy them with chain-atlas --db ${storeFile(opts)} push --to URL --pipeline-only)\n`,
+      );
+  }
   const state = new AtlasState(store, accounts, {}, graph);
   const app = createApp(state, opts);
   const server = app.listen(opts.port ?? 3000, opts.host ?? "127.0.0.1");

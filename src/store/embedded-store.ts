@@ -4,6 +4,7 @@ import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { AtlasError, StoreError } from "../errors.ts";
 import { type Dataset, type Firm, isLocalFirm, normaliseUrl } from "../model/index.ts";
+import type { Project } from "../model/project.ts";
 import type { SubgraphKeys } from "./chain-subgraph.ts";
 import { rowsDataset } from "./dataset-entities.ts";
 import { firmIdsLikeIn, matchCandidatesIn } from "./dataset-namers.ts";
@@ -23,6 +24,7 @@ import {
   staleParts,
   updateSubgraphIndex,
 } from "./embedded-subgraph-index.ts";
+import * as pipeline from "./projects/embedded-pipeline.ts";
 import { decideReviewItem, enqueueReviews, getReview, listReviews, reviewSchema } from "./review-queue.ts";
 import type {
   ChangeItem,
@@ -35,7 +37,11 @@ import type {
   MatchAsk,
   NamedTarget,
   Namers,
+  PipelineCopy,
+  PipelineSetting,
   Placed,
+  ProjectChange,
+  ProjectNote,
   ReviewItem,
   ReviewStatus,
   Store,
@@ -95,6 +101,7 @@ export class EmbeddedStore implements Store {
       this.db.pragma("foreign_keys = ON");
       migrate(this.db, file, found.kind === "atlas" ? found.version : 0);
       reviewSchema(this.db);
+      pipeline.pipelineSchema(this.db);
     } catch (e) {
       this.db.close();
       if (e instanceof StoreError) throw e;
@@ -217,6 +224,38 @@ export class EmbeddedStore implements Store {
       .pluck()
       .all() as string[];
     return firmIdsLikeIn({ firms: ids.map((id) => ({ id })) } as unknown as Dataset, bases);
+  }
+
+  async projects(): Promise<Project[]> {
+    return pipeline.listProjects(this.db);
+  }
+
+  async project(id: string): Promise<Project | undefined> {
+    return pipeline.getProject(this.db, id);
+  }
+
+  async writeProject(note: ProjectNote, change: (all: Project[]) => Project): Promise<Project> {
+    return pipeline.writeProject(this.db, note, change);
+  }
+
+  async projectChanges(id: string): Promise<ProjectChange[]> {
+    return pipeline.projectChanges(this.db, id);
+  }
+
+  async pipelineSetting(key: string): Promise<PipelineSetting | undefined> {
+    return pipeline.readSetting(this.db, key);
+  }
+
+  async setPipelineSetting(key: string, json: unknown, who: string): Promise<void> {
+    pipeline.writeSetting(this.db, key, json, who);
+  }
+
+  async readPipeline(): Promise<PipelineCopy> {
+    return pipeline.readPipeline(this.db);
+  }
+
+  async replacePipeline(copy: PipelineCopy): Promise<void> {
+    pipeline.replacePipeline(this.db, copy);
   }
 
   async reviewItems(status?: ReviewStatus): Promise<ReviewItem[]> {

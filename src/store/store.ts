@@ -1,5 +1,6 @@
 // The Store interface: the two implementations (embedded SQLite, Neo4j) pass one contract suite.
 import type { Dataset, EntityKind } from "../model/index.ts";
+import type { Project } from "../model/project.ts";
 import type { SubgraphKeys } from "./chain-subgraph.ts";
 
 /** Who makes a write and why: recorded with every change. */
@@ -104,6 +105,38 @@ export interface ReviewDecision {
   status: Exclude<ReviewStatus, "pending">;
   who: string;
   result: string;
+}
+
+/** Who records a project's change, and the note kept with it. */
+export interface ProjectNote {
+  op: string;
+  who: string;
+  note?: string | undefined;
+}
+
+/** One recorded change of a project: who, when, and the project as the change left it. */
+export interface ProjectChange {
+  id: number;
+  project: string;
+  op: string;
+  at: string;
+  who: string;
+  note?: string | undefined;
+  after: Project;
+}
+
+/** A pipeline setting as stored (its JSON value, parsed by the caller's schema) with who set it and when. */
+export interface PipelineSetting {
+  json: unknown;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** The whole pipeline of a store as push and pull copy it: projects, their change records, the settings. */
+export interface PipelineCopy {
+  projects: Array<{ project: Project; version: number; updatedAt: string; updatedBy: string }>;
+  changes: ProjectChange[];
+  settings: Array<{ key: string } & PipelineSetting>;
 }
 
 /** What an import's rows offer to match firms by: their names (as given) and credit codes. */
@@ -273,6 +306,26 @@ export interface Store {
   reviewItems(status?: ReviewStatus): Promise<ReviewItem[]>;
   /** One item of the review queue. */
   reviewItem(id: number): Promise<ReviewItem | undefined>;
+  /** The investment pipeline's projects, by id. */
+  projects(): Promise<Project[]>;
+  /** One project, undefined when there is none with this id. */
+  project(id: string): Promise<Project | undefined>;
+  /**
+   * Reads every project, lets `change` compute the new or changed one, and writes it with its change record, in one
+   * write transaction that holds the pipeline's lock: two counties reporting at once cannot both pass the
+   * first-report check. What `change` throws aborts the write and reaches the caller; the result is checked by
+   * the Project schema.
+   */
+  writeProject(note: ProjectNote, change: (all: Project[]) => Project): Promise<Project>;
+  /** A project's recorded changes, oldest first. */
+  projectChanges(id: string): Promise<ProjectChange[]>;
+  /** One pipeline setting (the rules' configuration, the goals), undefined when none is stored. */
+  pipelineSetting(key: string): Promise<PipelineSetting | undefined>;
+  setPipelineSetting(key: string, json: unknown, who: string): Promise<void>;
+  /** The whole pipeline, for push and pull. */
+  readPipeline(): Promise<PipelineCopy>;
+  /** Replaces the whole pipeline with a copy, in one transaction (push and pull). */
+  replacePipeline(copy: PipelineCopy): Promise<void>;
   /** Replaces the whole dataset in one transaction (an import); records the difference, if any (none: no change id). */
   replaceDataset(ds: Dataset, meta: ChangeMeta, opts?: WriteOptions): Promise<ChangeSummary>;
   /**

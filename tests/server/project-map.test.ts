@@ -3,8 +3,8 @@
 import * as OpenCC from "opencc-js/t2cn";
 import { afterAll, describe, expect, it } from "vitest";
 import { EntityIndex } from "../../src/ingest/resolve/resolve-entity.ts";
+import { firmsByName } from "../../src/queries/project-map.ts";
 import { loadSeed } from "../../src/seed/index.ts";
-import { firmsByName } from "../../src/server/outputs/project-map.ts";
 import { EmbeddedStore, SHIPPED_SEED } from "../../src/store/index.ts";
 
 const store = new EmbeddedStore(":memory:");

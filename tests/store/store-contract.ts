@@ -14,6 +14,7 @@ import {
 import { SHIPPED_SEED, type Store } from "../../src/store/index.ts";
 import type { MatchAsk, NamedTarget } from "../../src/store/store.ts";
 import { DEMO_SEED } from "../helpers/seed-files.ts";
+import { pipelineContract } from "./pipeline-contract.ts";
 
 export interface StoreFactory {
   /** A new, empty store. */
@@ -450,6 +451,7 @@ export function storeContract(name: string, make: StoreFactory): void {
       }
     });
   });
+  pipelineContract(name, make);
 }
 
 /** Queries drawn from the data: a two-character and a longer piece of a firm's name and of a product. */

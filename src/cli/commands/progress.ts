@@ -5,7 +5,8 @@ import type { Command } from "commander";
 import { parse as parseYaml } from "yaml";
 import { OptionError } from "../../errors.ts";
 import { GOAL_MEASURE_LABELS, ProgressGoals } from "../../model/progress-goal.ts";
-import { firmIndex, goalProgress, type ProgressTable, parseWith } from "../../pipeline/index.ts";
+import { goalProgress, type ProgressTable, parseWith } from "../../pipeline/index.ts";
+import { investorFirms } from "../../queries/project-map.ts";
 import type { Table } from "../../render/tables/table-export.ts";
 import { toXlsx } from "../../render/tables/table-export-xlsx.ts";
 import { PipelineSettings, ProjectBook } from "../../store/projects/index.ts";
@@ -53,23 +54,24 @@ export function register(program: Command, ctx: CliContext): void {
       if (!Number.isInteger(year) || year < 2000 || year > 2100)
         throw new OptionError(`--year ${JSON.stringify(o.year)}: expected a year such as 2024`);
       const store = await ctx.openStore();
-      const ds = await ctx.dataset();
+      const ds = await ctx.skeleton();
       if (o.county && !ds.regions.some((r) => r.id === o.county))
         throw new OptionError(
           `--county ${JSON.stringify(o.county)}: no such county; expected one of ${ds.regions.map((r) => r.id).join(", ")}`,
         );
       const settings = new PipelineSettings(store);
       if (o.goals)
-        settings.setGoals(
+        await settings.setGoals(
           parseWith(ProgressGoals, parseYaml(readFileSync(o.goals, "utf8")), o.goals).goals,
           o.who,
         );
+      const projects = await new ProjectBook(store).list();
       const t = goalProgress(
-        new ProjectBook(store).list(),
-        firmIndex(ds.firms),
-        settings.goals(),
+        projects,
+        await investorFirms(await ctx.mapReader(), projects),
+        await settings.goals(),
         { year, county: o.county },
-        settings.config(),
+        await settings.config(),
       );
       const table = progressTable(t, ctx.lang);
       if (o.xlsx) writeFileSync(o.xlsx, await toXlsx([table]));

@@ -3,11 +3,10 @@ import { readFileSync } from "node:fs";
 import { userInfo } from "node:os";
 import type { Command } from "commander";
 import { parse as parseYaml } from "yaml";
-import { OptionError, ValidationError } from "../../errors.ts";
+import { ConflictError, OptionError, ValidationError } from "../../errors.ts";
 import { EntityIndex } from "../../ingest/resolve/resolve-entity.ts";
 import { PROJECT_STAGE_LABELS, ProjectStage } from "../../model/project.ts";
 import {
-  applyLanding,
   creditedCounties,
   firmIndex,
   firstReportClock,
@@ -16,12 +15,14 @@ import {
   moveStage,
   type NewProject,
   parsePipelineConfig,
+  plantStem,
   recordPreReport,
   registerProject,
   transferProject,
   unknownRefs,
 } from "../../pipeline/index.ts";
-import { PipelineSettings, ProjectBook } from "../../store/projects/index.ts";
+import { plantIds, projectMap, writeLanding } from "../../queries/project-map.ts";
+import { PipelineSettings, ProjectBook, projectIn } from "../../store/projects/index.ts";
 import type { CliContext } from "../context.ts";
 import { printJson, printTable } from "../output.ts";
 
@@ -56,7 +57,7 @@ export function register(program: Command, ctx: CliContext): void {
   const open = async () => {
     const store = await ctx.openStore();
     const settings = new PipelineSettings(store);
-    return { store, book: new ProjectBook(store), settings, config: settings.config() };
+    return { store, book: new ProjectBook(store), settings, config: await settings.config() };
   };
   const stamp = (c: Command) =>
     c
@@ -85,7 +86,11 @@ export function register(program: Command, ctx: CliContext): void {
       .option("--name <text>", "the project's name"),
   ).action(async (o: Common & Record<string, string | string[] | boolean | undefined>) => {
     const { book, config } = await open();
-    const ds = await ctx.dataset();
+    // The investor by id or name, and the other projects' investors (the same investor under another name).
+    const ds = await projectMap(await ctx.mapReader(), {
+      firms: [o.firm as string | undefined, ...(await book.list()).map((q) => q.investor.firm)],
+      names: o.firm ? [] : [String(o.investor)],
+    });
     const amount = Number(o.amount);
     if (!Number.isFinite(amount))
       throw new OptionError(`--amount ${JSON.stringify(o.amount)}: expected a number of millions`);
@@ -109,7 +114,7 @@ export function register(program: Command, ctx: CliContext): void {
       landmark: o.landmark === true,
     };
     const by = { at: o.at ?? now(), who: o.who, note: o.note };
-    const p = book.write({ op: "add", who: o.who, note: o.note }, (all) => {
+    const p = await book.write({ op: "add", who: o.who, note: o.note }, (all) => {
       const next = registerProject(draft, all, firmIndex(ds.firms), by, config);
       const issues = unknownRefs(next, ds);
       if (issues.length > 0) throw new ValidationError(issues, "project");
@@ -138,23 +143,28 @@ export function register(program: Command, ctx: CliContext): void {
       );
     const { store, book, config } = await open();
     const by = { at: o.at ?? now(), who: o.who, note: o.note };
-    const next = moveStage(book.get(id), to.data, by, config);
+    const before = await book.get(id);
+    const next = moveStage(before, to.data, by, config);
     let landed: string | undefined;
     if (to.data === "production") {
-      // The map changes first (its own change set with who/why); the project's move is recorded after it.
-      const ds = await ctx.dataset();
+      // The map changes first (its own change set with who/why); the project's move is recorded after it. The
+      // investor and the ids its plant may take are read, and one firm is written, not the map.
+      const ds = await projectMap(await ctx.mapReader(), {
+        firms: [next.investor.firm, ...plantIds(plantStem(next))],
+      });
       const change = landingChange(next, ds, config);
-      await store.replaceDataset(
-        applyLanding(ds, change),
-        { who: o.who, why: `project ${id} in production (投产)` },
-        { op: "landing" },
-      );
+      await writeLanding(store, ds, change, { who: o.who, why: `project ${id} in production (投产)` });
       landed =
         change.kind === "add-firm"
           ? `new local firm ${change.firm.id}`
           : `firm ${change.firm.id} gains ${change.added.map((l) => l.segment).join(", ") || "no new segments"}`;
     }
-    const p = book.write({ op: "stage", who: o.who, note: o.note }, () => next);
+    const p = await book.write({ op: "stage", who: o.who, note: o.note }, (all) => {
+      // Moved from what was read: a change another writer made since is not overwritten.
+      if (JSON.stringify(projectIn(all, id)) !== JSON.stringify(before))
+        throw new ConflictError(`project ${id} was changed meanwhile; run the command again`);
+      return next;
+    });
     if (ctx.json) return printJson({ project: p, landed });
     const flag =
       p.signing && to.data === "signed" && !p.signing.cityCredit
@@ -172,8 +182,8 @@ export function register(program: Command, ctx: CliContext): void {
       .argument("<id>", "project id"),
   ).action(async (id: string, o: Common) => {
     const { book } = await open();
-    const p = book.write({ op: "prereport", who: o.who, note: o.note }, () =>
-      recordPreReport(book.get(id), o.at ?? now()),
+    const p = await book.write({ op: "prereport", who: o.who, note: o.note }, (all) =>
+      recordPreReport(projectIn(all, id), o.at ?? now()),
     );
     if (ctx.json) return printJson(p);
     process.stdout.write(`project ${p.id} pre-reported at ${p.preReportedAt}\n`);
@@ -187,14 +197,14 @@ export function register(program: Command, ctx: CliContext): void {
       .requiredOption("--to <county>", "the county taking the project over"),
   ).action(async (id: string, o: Common & { to: string }) => {
     const { book, config } = await open();
-    const ds = await ctx.dataset();
+    const ds = await ctx.skeleton();
     if (!ds.regions.some((r) => r.id === o.to))
       throw new ValidationError(
         [{ path: "to", rule: "unknown-ref", message: `no county ${JSON.stringify(o.to)} in the map` }],
         "transfer",
       );
-    const p = book.write({ op: "transfer", who: o.who, note: o.note }, () =>
-      transferProject(book.get(id), o.to, { at: o.at ?? now(), who: o.who, note: o.note }, config),
+    const p = await book.write({ op: "transfer", who: o.who, note: o.note }, (all) =>
+      transferProject(projectIn(all, id), o.to, { at: o.at ?? now(), who: o.who, note: o.note }, config),
     );
     if (ctx.json) return printJson(p);
     process.stdout.write(
@@ -211,8 +221,7 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (o: { county?: string; stage?: string; today?: string }) => {
       const { book, config } = await open();
       const today = o.today ?? now();
-      const rows = book
-        .list()
+      const rows = (await book.list())
         .filter((p) => (!o.county || p.owner === o.county) && (!o.stage || p.stage === o.stage))
         .map((p) => ({ project: p, clock: firstReportClock(p, today, config) }));
       if (ctx.json) return printJson(rows);
@@ -245,8 +254,8 @@ export function register(program: Command, ctx: CliContext): void {
     .argument("<id>", "project id")
     .action(async (id: string) => {
       const { book } = await open();
-      const p = book.get(id);
-      const changes = book.changes(id).map(({ after: _a, ...c }) => c);
+      const p = await book.get(id);
+      const changes = (await book.changes(id)).map(({ after: _a, ...c }) => c);
       if (ctx.json) return printJson({ project: p, changes });
       process.stdout.write(
         `${p.id}: ${p.investor.name}, ${formatAmount(p.amount)}, ${p.stage}, owner ${p.owner}\n`,
@@ -265,7 +274,7 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (o: { set?: string; who: string }) => {
       const { settings } = await open();
       if (o.set)
-        settings.setConfig(parsePipelineConfig(parseYaml(readFileSync(o.set, "utf8")), o.set), o.who);
-      printJson(settings.config());
+        await settings.setConfig(parsePipelineConfig(parseYaml(readFileSync(o.set, "utf8")), o.set), o.who);
+      printJson(await settings.config());
     });
 }

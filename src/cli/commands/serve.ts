@@ -1,5 +1,5 @@
 // chain-atlas serve: the HTTP API (and the web app when built) on the embedded store, or on Neo4j with --store
-// (accounts, projects and settings then stay in the embedded file --db names).
+// (projects and pipeline settings are kept with the graph; accounts stay in the embedded file --db names).
 import type { Command } from "commander";
 import { z } from "zod";
 import { parseOptions } from "../../analysis/core/parse-options.ts";
@@ -15,7 +15,7 @@ export function register(program: Command, ctx: CliContext): void {
   program
     .command("serve")
     .description(
-      "serve the HTTP API at /api (docs at /api/docs) and the web app at /; Ctrl-C stops. With --store neo4j://host:7687 the graph is served from Neo4j (users and projects stay in --db)",
+      "serve the HTTP API at /api (docs at /api/docs) and the web app at /; Ctrl-C stops. With --store neo4j://host:7687 the graph is served from Neo4j (projects kept with the graph; users stay in --db)",
     )
     .option("--port <n>", "port", "3000")
     .option("--host <addr>", "address to listen on", "127.0.0.1")

@@ -32,7 +32,7 @@ async function fishboneSvg(ctx: RouteContext): Promise<string> {
   const q = parseOrThrow(FishboneQuery, ctx.query, "query");
   const chain = ctx.params.chain!;
   const date = q.date ?? today();
-  const { projects, key } = pipelineProjects(ctx.state);
+  const { projects, key } = await pipelineProjects(ctx.state);
   return ctx.state.cached(`fishbone:${chain}:${q.lang}:${date}:${q.gaps}:${key}`, async () => {
     const { ds, g, gaps, targets } = await chainDrawingOf(
       ctx.state,
@@ -59,7 +59,7 @@ async function reportHtml(ctx: RouteContext, print: boolean): Promise<{ html: st
       report,
       lang: q.lang,
       date: q.date ?? today(),
-      projects: pipelineProjects(ctx.state).projects,
+      projects: (await pipelineProjects(ctx.state)).projects,
       print,
     },
     ctx.state.accounts.notes.of(chain),

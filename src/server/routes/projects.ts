@@ -3,7 +3,8 @@
 import { z } from "zod";
 import { ConflictError, ForbiddenError, type InputIssue, ValidationError } from "../../errors.ts";
 import { EntityIndex } from "../../ingest/resolve/resolve-entity.ts";
-import { type Firm, Id } from "../../model/index.ts";
+import { Id } from "../../model/index.ts";
+import type { PipelineConfig } from "../../model/pipeline-config.ts";
 import { GOAL_MEASURE_LABELS, ProgressGoal } from "../../model/progress-goal.ts";
 import { Moment, Project, ProjectStage } from "../../model/project.ts";
 import {
@@ -22,12 +23,18 @@ import {
   transferProject,
   unknownRefs,
 } from "../../pipeline/index.ts";
+import {
+  investorFirms,
+  type MapReader,
+  plantIds,
+  projectMap,
+  writeLanding,
+} from "../../queries/project-map.ts";
 import { toXlsx } from "../../render/index.ts";
 import type { User } from "../../store/accounts/index.ts";
-import { PipelineSettings, ProjectBook } from "../../store/projects/index.ts";
+import { PipelineSettings, ProjectBook, projectIn } from "../../store/projects/index.ts";
 import { ErrorSchema, IdParam, JsonObject } from "../api-schemas.ts";
 import type { AtlasState } from "../atlas-state.ts";
-import { plantIds, projectMap } from "../outputs/project-map.ts";
 import type { RouteContext, RouteSpec } from "../route-spec.ts";
 import { parseOrThrow } from "../zod-issues.ts";
 
@@ -108,7 +115,8 @@ const books = new WeakMap<AtlasState, { book: ProjectBook; settings: PipelineSet
 function pipeline(state: AtlasState) {
   let b = books.get(state);
   if (!b) {
-    b = { book: new ProjectBook(state.store), settings: new PipelineSettings(state.store) };
+    // Kept with the map (the embedded file, or Neo4j): every server and command on that store shares them.
+    b = { book: new ProjectBook(state.graphStore), settings: new PipelineSettings(state.graphStore) };
     books.set(state, b);
   }
   return b;
@@ -131,32 +139,25 @@ function mayWork(user: User, county: string): void {
     );
 }
 
-const row = (p: Project, today: string, state: AtlasState) => ({
+const row = (p: Project, today: string, config: PipelineConfig) => ({
   project: p,
-  clock: firstReportClock(p, today, pipeline(state).settings.config()) ?? null,
+  clock: firstReportClock(p, today, config) ?? null,
   credited: creditedCounties(p),
   moves: STAGE_MOVES[p.stage],
+});
+
+/** How the pipeline's routes read the map: the state's store, skeleton and (off a store read by chain) dataset. */
+export const mapReader = (state: AtlasState): MapReader => ({
+  store: state.graphStore,
+  readsByChain: state.readsByChain,
+  skeleton: () => state.skeleton(),
+  dataset: () => state.dataset(),
 });
 
 /** The chains each segment belongs to. */
 async function chainsOfSegments(state: AtlasState): Promise<Map<string, string>> {
   const ds = await state.skeleton();
   return new Map(ds.segments.map((s) => [s.id, s.chain]));
-}
-
-/**
- * The firms the projects' investors are, by id: on a store read by chain each read by id (a province's firms are not
- * read whole for a few projects), else from the dataset kept here.
- */
-async function investorFirms(
-  state: AtlasState,
-  projects: ReadonlyArray<Project>,
-): Promise<Map<string, Firm>> {
-  const read = state.graphStore.readEntity?.bind(state.graphStore);
-  if (!state.readsByChain || !read) return firmIndex((await state.dataset()).firms);
-  const ids = [...new Set(projects.flatMap((p) => (p.investor.firm ? [p.investor.firm] : [])))];
-  const firms = await Promise.all(ids.map((id) => read("firms", id) as Promise<Firm | undefined>));
-  return firmIndex(firms.filter((f): f is Firm => f !== undefined));
 }
 
 /** A lead sees the projects of the chains he or she leads; everyone else sees all. */
@@ -169,7 +170,7 @@ async function visible(ctx: RouteContext, projects: Project[]): Promise<Project[
 }
 
 async function readOne(ctx: RouteContext): Promise<Project> {
-  const p = pipeline(ctx.state).book.get(ctx.params.id!);
+  const p = await pipeline(ctx.state).book.get(ctx.params.id!);
   if ((await visible(ctx, [p])).length === 0)
     throw new ForbiddenError(`project ${p.id} fills no segment of the chains you lead`);
   return p;
@@ -200,20 +201,20 @@ async function progressOf(ctx: RouteContext) {
       "query",
     );
   const { book, settings } = pipeline(ctx.state);
-  const projects = book.list();
+  const projects = await book.list();
   return goalProgress(
     projects,
-    await investorFirms(ctx.state, projects),
-    settings.goals(),
+    await investorFirms(mapReader(ctx.state), projects),
+    await settings.goals(),
     { year: q.year, county: q.county },
-    settings.config(),
+    await settings.config(),
   );
 }
 
-function goalsOf(state: AtlasState, year: number) {
+async function goalsOf(state: AtlasState, year: number) {
   const { settings } = pipeline(state);
-  const stamp = settings.stamp("goals");
-  return { year, goals: settings.goals().filter((g) => g.year === year), ...(stamp ?? {}) };
+  const stamp = await settings.stamp("goals");
+  return { year, goals: (await settings.goals()).filter((g) => g.year === year), ...(stamp ?? {}) };
 }
 
 /** Replaces the year's goals after checking every entry (known county, one entry each); other years are kept. */
@@ -242,11 +243,11 @@ async function setGoals(ctx: RouteContext) {
   });
   if (issues.length > 0) throw new ValidationError(issues, "goals");
   const { settings } = pipeline(ctx.state);
-  const others = settings.goals().filter((g) => g.year !== year);
+  const others = (await settings.goals()).filter((g) => g.year !== year);
   const next = [...others, ...body.goals.map((g) => ({ year, ...g }))].sort(
     (a, b) => a.year - b.year || (a.county ?? "").localeCompare(b.county ?? ""),
   );
-  settings.setGoals(next, ctx.user!.username);
+  await settings.setGoals(next, ctx.user!.username);
   return goalsOf(ctx.state, year);
 }
 
@@ -276,7 +277,8 @@ export const projectRoutes: RouteSpec[] = [
     ],
     handler: async (ctx) => {
       const q = parseOrThrow(ListQuery, ctx.query, "query");
-      let ps = await visible(ctx, pipeline(ctx.state).book.list());
+      const { book, settings } = pipeline(ctx.state);
+      let ps = await visible(ctx, await book.list());
       if (q.stage) ps = ps.filter((p) => p.stage === q.stage);
       if (q.county) ps = ps.filter((p) => p.owner === q.county || creditedCounties(p).includes(q.county!));
       if (q.chain) {
@@ -284,7 +286,8 @@ export const projectRoutes: RouteSpec[] = [
         ps = ps.filter((p) => p.gaps.some((g) => chainOf.get(g.segment) === q.chain));
       }
       const today = q.today ?? now();
-      const items = ps.map((p) => row(p, today, ctx.state));
+      const config = await settings.config();
+      const items = ps.map((p) => row(p, today, config));
       return { items, total: items.length };
     },
   },
@@ -298,10 +301,9 @@ export const projectRoutes: RouteSpec[] = [
     responses: [{ status: 200, description: "the project", schema: JsonObject }, errors[403], errors[404]],
     handler: async (ctx) => {
       const p = await readOne(ctx);
-      const changes = pipeline(ctx.state)
-        .book.changes(p.id)
-        .map(({ after: _a, ...c }) => c);
-      return { ...row(p, now(), ctx.state), changes };
+      const { book, settings } = pipeline(ctx.state);
+      const changes = (await book.changes(p.id)).map(({ after: _a, ...c }) => c);
+      return { ...row(p, now(), await settings.config()), changes };
     },
   },
   {
@@ -331,8 +333,8 @@ export const projectRoutes: RouteSpec[] = [
       const by = changeBy(user, body);
       const { book, settings } = pipeline(ctx.state);
       // The investor by id or name, and the other projects' investors (the same investor under another name).
-      const ds = await projectMap(ctx.state, {
-        firms: [body.investor.firm, ...book.list().map((q) => q.investor.firm)],
+      const ds = await projectMap(mapReader(ctx.state), {
+        firms: [body.investor.firm, ...(await book.list()).map((q) => q.investor.firm)],
         names: body.investor.firm ? [] : [body.investor.name],
       });
       let firm = body.investor.firm;
@@ -345,11 +347,11 @@ export const projectRoutes: RouteSpec[] = [
         owner: county,
         investor: { ...body.investor, ...(firm ? { firm } : {}) },
       };
-      const config = settings.config();
+      const config = await settings.config();
       let seen: Project[] = [];
       let p: Project;
       try {
-        p = book.write({ op: "add", who: user.username, note: body.note }, (all) => {
+        p = await book.write({ op: "add", who: user.username, note: body.note }, (all) => {
           seen = all;
           const next = registerProject(draft, all, firmIndex(ds.firms), by, config);
           const issues = unknownRefs(next, ds);
@@ -359,7 +361,7 @@ export const projectRoutes: RouteSpec[] = [
       } catch (e) {
         throw asConflict(e, seen);
       }
-      ctx.res.status(201).json(row(p, now(), ctx.state));
+      ctx.res.status(201).json(row(p, now(), config));
     },
   },
   {
@@ -388,28 +390,20 @@ export const projectRoutes: RouteSpec[] = [
       const by = changeBy(user, body);
       // Through the state's write queue: a landing replaces the map, and the kept graph and answers are dropped.
       return ctx.state.write(async () => {
-        const before = book.get(ctx.params.id!);
+        const before = await book.get(ctx.params.id!);
         mayWork(user, before.owner);
-        const config = settings.config();
+        const config = await settings.config();
         const next = moveStage(before, body.stage, by, config);
         let landed: Record<string, unknown> | null = null;
         if (body.stage === "production") {
           // The investor and the ids its plant may take: one firm is written, not the map.
-          const ds = await projectMap(ctx.state, {
+          const ds = await projectMap(mapReader(ctx.state), {
             firms: [next.investor.firm, ...plantIds(plantStem(next))],
           });
           const change = landingChange(next, ds, config);
           const meta = { who: user.username, why: `project ${next.id} in production (投产)` };
-          const store = ctx.state.graphStore;
-          const whole = !ctx.state.readsByChain;
-          if (store.writeEntities)
-            await store.writeEntities(
-              [{ kind: "firms", id: change.firm.id, json: JSON.stringify(change.firm) }],
-              meta,
-              { op: "landing" },
-            );
-          else await store.replaceDataset(applyLanding(ds, change), meta, { op: "landing" });
-          if (whole)
+          await writeLanding(ctx.state.graphStore, ds, change, meta);
+          if (!ctx.state.readsByChain)
             ctx.state.written(applyLanding(ds, change), {
               kind: "firms",
               id: change.firm.id,
@@ -424,7 +418,12 @@ export const projectRoutes: RouteSpec[] = [
             ),
           };
         }
-        const p = book.write({ op: "stage", who: user.username, note: body.note }, () => next);
+        const p = await book.write({ op: "stage", who: user.username, note: body.note }, (all) => {
+          // Moved from what was read: a change another writer made since is not overwritten.
+          if (JSON.stringify(projectIn(all, before.id)) !== JSON.stringify(before))
+            throw new ConflictError(`project ${before.id} was changed meanwhile; read it again and retry`);
+          return next;
+        });
         return { project: p, landed };
       });
     },
@@ -454,12 +453,13 @@ export const projectRoutes: RouteSpec[] = [
           [{ path: "to", rule: "unknown-ref", message: `no county ${JSON.stringify(body.to)} in the map` }],
           "transfer",
         );
-      const p = book.write({ op: "transfer", who: user.username, note: body.note }, () => {
-        const cur = book.get(ctx.params.id!);
+      const config = await settings.config();
+      const p = await book.write({ op: "transfer", who: user.username, note: body.note }, (all) => {
+        const cur = projectIn(all, ctx.params.id!);
         mayWork(user, cur.owner);
-        return transferProject(cur, body.to, by, settings.config());
+        return transferProject(cur, body.to, by, config);
       });
-      return row(p, now(), ctx.state);
+      return row(p, now(), config);
     },
   },
   {
@@ -479,14 +479,14 @@ export const projectRoutes: RouteSpec[] = [
     handler: async (ctx) => {
       const body = parseOrThrow(PreReportBody, ctx.req.body ?? {}, "pre-report");
       const user = ctx.user!;
-      const { book } = pipeline(ctx.state);
+      const { book, settings } = pipeline(ctx.state);
       const by = changeBy(user, body);
-      const p = book.write({ op: "prereport", who: user.username, note: body.note }, () => {
-        const cur = book.get(ctx.params.id!);
+      const p = await book.write({ op: "prereport", who: user.username, note: body.note }, (all) => {
+        const cur = projectIn(all, ctx.params.id!);
         mayWork(user, cur.owner);
         return recordPreReport(cur, by.at);
       });
-      return row(p, now(), ctx.state);
+      return row(p, now(), await settings.config());
     },
   },
   {

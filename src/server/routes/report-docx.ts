@@ -38,7 +38,7 @@ export const reportDocxRoutes: RouteSpec[] = [
       const chain = ctx.params.chain!;
       const date = q.date ?? new Date().toISOString().slice(0, 10);
       const { ds, g, report } = await chainReportOf(ctx.state, chain);
-      const { projects } = pipelineProjects(ctx.state);
+      const { projects } = await pipelineProjects(ctx.state);
       const talks = projects.length > 0 ? projectsInTalks(projects, date, regionNamesOf(g)) : undefined;
       const svg = renderFishboneSvg(
         fishboneInputOf(g, chain, {

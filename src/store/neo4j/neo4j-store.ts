@@ -2,6 +2,7 @@
 import neo4j, { type Driver, type Session } from "neo4j-driver";
 import { AtlasError, StoreError } from "../../errors.ts";
 import { type Dataset, type Firm, isLocalFirm, normaliseUrl } from "../../model/index.ts";
+import { Project } from "../../model/project.ts";
 import type { SubgraphKeys } from "../chain-subgraph.ts";
 import { datasetRows, diffRows } from "../dataset-entities.ts";
 import type {
@@ -15,7 +16,11 @@ import type {
   MatchAsk,
   NamedTarget,
   Namers,
+  PipelineCopy,
+  PipelineSetting,
   Placed,
+  ProjectChange,
+  ProjectNote,
   ReviewItem,
   ReviewStatus,
   Store,
@@ -46,6 +51,16 @@ import {
   writeTextEvidence,
 } from "./neo4j-subgraph.ts";
 import { type BuiltPack, writePack } from "./pack-subgraph.ts";
+import {
+  getProject,
+  projectChanges as listProjectChanges,
+  listProjects,
+  readPipeline as readPipelineTx,
+  readSetting,
+  replacePipeline as replacePipelineTx,
+  writeProject as writeProjectTx,
+  writeSetting,
+} from "./pipeline.ts";
 import { parseEntity, readEntityRows, rowOf, rowsToDataset } from "./read-dataset.ts";
 import { decideReviewItem, enqueueReviews, getReview, listReviews } from "./review-queue.ts";
 import { DROPPED_SCHEMA, SCHEMA_STATEMENTS, schemaName } from "./schema.ts";
@@ -443,6 +458,61 @@ export class Neo4jStore implements Store {
     return this.read("reading firm ids", (tx) => firmIdsLike(tx, bases));
   }
 
+  projects(): Promise<Project[]> {
+    return this.read("reading the projects", listProjects);
+  }
+
+  project(id: string): Promise<Project | undefined> {
+    return this.read(`reading project ${id}`, (tx) => getProject(tx, id));
+  }
+
+  async writeProject(note: ProjectNote, change: (all: Project[]) => Project): Promise<Project> {
+    // What the change throws (a rule of the pipeline refusing the write) reaches the caller as thrown.
+    let refused: { e: unknown } | undefined;
+    const guarded = (all: Project[]): Project => {
+      try {
+        return Project.parse(change(all));
+      } catch (e) {
+        refused = { e };
+        throw e;
+      }
+    };
+    try {
+      return await this.transaction("WRITE", (tx) => writeProjectTx(tx, note, guarded));
+    } catch (e) {
+      if (refused && refused.e === e) throw e;
+      throw storeError(e, this.endpoint, "writing a project");
+    }
+  }
+
+  projectChanges(id: string): Promise<ProjectChange[]> {
+    return this.read(`reading the changes of project ${id}`, (tx) => listProjectChanges(tx, id));
+  }
+
+  pipelineSetting(key: string): Promise<PipelineSetting | undefined> {
+    return this.read(`reading the pipeline setting ${key}`, (tx) => readSetting(tx, key));
+  }
+
+  async setPipelineSetting(key: string, json: unknown, who: string): Promise<void> {
+    try {
+      await this.transaction("WRITE", (tx) => writeSetting(tx, key, json, who));
+    } catch (e) {
+      throw storeError(e, this.endpoint, `writing the pipeline setting ${key}`);
+    }
+  }
+
+  readPipeline(): Promise<PipelineCopy> {
+    return this.read("reading the pipeline", readPipelineTx);
+  }
+
+  async replacePipeline(copy: PipelineCopy): Promise<void> {
+    try {
+      await this.transaction("WRITE", (tx) => replacePipelineTx(tx, copy));
+    } catch (e) {
+      throw storeError(e, this.endpoint, "replacing the pipeline");
+    }
+  }
+
   reviewItems(status?: ReviewStatus): Promise<ReviewItem[]> {
     return this.read("reading the review queue", (tx) => listReviews(tx, status));
   }
@@ -518,6 +588,9 @@ export class Neo4jStore implements Store {
           for (const label of [
             "ChangeItem",
             "ReviewItem",
+            "Project",
+            "ProjectChange",
+            "PipelineSetting",
             "ChangeSet",
             "AtlasMeta",
             "City",

@@ -1,7 +1,7 @@
 // Uniqueness constraints and indexes, created on connect when missing; every statement is idempotent (IF NOT EXISTS).
 import { ENTITY_LABELS, NODE_LABELS, stagedLabel } from "./graph-shape.ts";
 
-const UNIQUE_IDS = [...Object.values(NODE_LABELS), "ChangeSet", "ReviewItem"].map(
+const UNIQUE_IDS = [...Object.values(NODE_LABELS), "ChangeSet", "ReviewItem", "Project", "ProjectChange"].map(
   (label) =>
     `CREATE CONSTRAINT atlas_${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
 );
@@ -25,6 +25,9 @@ export const SCHEMA_STATEMENTS: ReadonlyArray<string> = [
   "CREATE CONSTRAINT atlas_meta_key IF NOT EXISTS FOR (n:AtlasMeta) REQUIRE n.key IS UNIQUE",
   // One question per key: an import asked again does not ask twice (review-queue.ts).
   "CREATE CONSTRAINT atlas_reviewitem_key IF NOT EXISTS FOR (n:ReviewItem) REQUIRE n.key IS UNIQUE",
+  // The investment pipeline (pipeline.ts): a project's changes found by its id, a setting by its key.
+  "CREATE INDEX atlas_projectchange_project IF NOT EXISTS FOR (n:ProjectChange) ON (n.project)",
+  "CREATE CONSTRAINT atlas_pipelinesetting_key IF NOT EXISTS FOR (n:PipelineSetting) REQUIRE n.key IS UNIQUE",
   "CREATE INDEX atlas_supplies_rel_id IF NOT EXISTS FOR ()-[r:SUPPLIES]-() ON (r.id)",
   "CREATE INDEX atlas_feeds_id IF NOT EXISTS FOR ()-[r:FEEDS]-() ON (r.id)",
   "CREATE CONSTRAINT atlas_industrycode_id IF NOT EXISTS FOR (n:IndustryCode) REQUIRE n.id IS UNIQUE",

@@ -1,5 +1,4 @@
 // The investment pipeline's persistence: projects with their change rows, and the bureau's settings.
 
 export { PipelineSettings, type SettingStamp } from "./pipeline-settings.ts";
-export { type ChangeNote, ProjectBook, type ProjectChange } from "./project-book.ts";
-export { ensureProjectTables } from "./project-tables.ts";
+export { type ChangeNote, ProjectBook, type ProjectChange, projectIn } from "./project-book.ts";
