@@ -1,33 +1,43 @@
-// The pipeline from the command line: report, refuse a second report, transfer after the month, sign, land, progress.
+// The pipeline from the command line: report, refuse a second report, transfer after the month, sign, land, progress —
+// the same commands and answers on the embedded store and on Neo4j (`--store`), where the pipeline is kept too.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/run-cli.ts";
 import { DEMO_SEED, edit, readSeedDir, tempDir, writeSeedDir } from "../helpers/seed-files.ts";
+import { emptyTestNeo4j, lockTestNeo4j, NEO4J_TEST_ENV, NEO4J_TEST_URL } from "../store/neo4j-test-server.ts";
 
-const dir = tempDir();
-const db = join(dir, "atlas.db");
-const cli = (...args: string[]) => runCli(["--db", db, ...args]);
-const json = (...args: string[]) => {
-  const r = cli("--json", ...args);
-  if (r.code !== 0) throw new Error(`chain-atlas ${args.join(" ")} exited ${r.code}: ${r.stderr}`);
-  return JSON.parse(r.stdout);
-};
+describe.each(["embedded", "neo4j"] as const)("chain-atlas project and progress on the %s store", (kind) => {
+  const dir = tempDir();
+  const db = join(dir, "atlas.db");
+  const where = kind === "neo4j" ? ["--store", NEO4J_TEST_URL] : ["--db", db];
+  const cli = (...args: string[]) => runCli([...where, ...args], kind === "neo4j" ? NEO4J_TEST_ENV : {});
+  const json = (...args: string[]) => {
+    const r = cli("--json", ...args);
+    if (r.code !== 0) throw new Error(`chain-atlas ${args.join(" ")} exited ${r.code}: ${r.stderr}`);
+    return JSON.parse(r.stdout);
+  };
 
-beforeAll(() => {
-  // The demo seed (SYNTHETIC) with a second district, so a project can move between two counties.
-  const files = readSeedDir(DEMO_SEED);
-  edit(
-    files,
-    "region.yaml",
-    "  - { id: demo-east",
-    "  - { id: demo-west, name: { zh: 西区, en: West District }, kind: district, parent: demo-city }\n  - { id: demo-east",
-  );
-  expect(runCli(["--db", db, "import", writeSeedDir(files)]).code).toBe(0);
-});
+  let release: (() => void) | undefined;
+  afterAll(() => release?.());
 
-describe("chain-atlas project and progress", () => {
+  beforeAll(async () => {
+    if (kind === "neo4j") {
+      release = await lockTestNeo4j();
+      await (await emptyTestNeo4j()).close();
+    }
+    // The demo seed (SYNTHETIC) with a second district, so a project can move between two counties.
+    const files = readSeedDir(DEMO_SEED);
+    edit(
+      files,
+      "region.yaml",
+      "  - { id: demo-east",
+      "  - { id: demo-west, name: { zh: 西区, en: West District }, kind: district, parent: demo-city }\n  - { id: demo-east",
+    );
+    expect(cli("import", writeSeedDir(files)).code).toBe(0);
+  }, 120_000);
+
   it("reports a project, resolving the investor by name, and starts the first-report clock", () => {
     const p = json(
       "project",
@@ -165,6 +175,9 @@ describe("chain-atlas project and progress", () => {
       "west-team",
     );
     expect(landed.landed).toBe("new local firm glass-co-demo-west");
+    // One firm written with its own change set, not the map replaced.
+    const [landing] = json("history", "--limit", "1");
+    expect(landing).toMatchObject({ op: "landing", who: "west-team", added: 1, changed: 0, removed: 0 });
     expect(missingBefore).toBe(1);
     expect(json("gaps", "--chain", "pv").figures.gapsByKind.missing).toBe(0);
     const changes = json("project", "show", "glass-plant").changes.map(
