@@ -9,10 +9,13 @@ import { isLocalFirm } from "../../src/model/index.ts";
 import { loadSeed } from "../../src/seed/index.ts";
 import { type RunningServer, serve } from "../../src/server/serve.ts";
 import { SHIPPED_SEED } from "../../src/store/index.ts";
+import { runCli } from "../helpers/run-cli.ts";
 import {
   connectTestNeo4j,
   emptyTestNeo4j,
   lockTestNeo4j,
+  NEO4J_TEST_ENV,
+  NEO4J_TEST_URL,
   NEO4J_TEST_URL_WITH_CREDENTIALS,
 } from "../store/neo4j-test-server.ts";
 import { json, PASSWORD, startTestServer, type TestServer } from "./test-server.ts";
@@ -458,6 +461,19 @@ describe("serve --store neo4j://…", () => {
           location: { region: "haining" },
         });
         expect((await back.history(1))[0]).toMatchObject({ who: "adm", op: "landing" });
+        // The pipeline is kept with the graph: the project and its changes are Neo4j's, not the accounts file's,
+        // so another server or a command on the same Neo4j sees it.
+        expect((await back.project("neo4j-jinko-wafer"))?.stage).toBe("production");
+        expect((await back.projectChanges("neo4j-jinko-wafer")).map((c) => [c.op, c.who])).toEqual([
+          ["add", "adm"],
+          ...["contacted", "negotiating", "signed", "started", "production"].map(() => ["stage", "adm"]),
+        ]);
+        expect(await fresh.state.store.projects()).toEqual([]);
+        const listed = runCli(["--store", NEO4J_TEST_URL, "--json", "project", "list"], NEO4J_TEST_ENV);
+        expect(listed.stderr).toBe("");
+        expect(
+          (JSON.parse(listed.stdout) as Array<{ project: { id: string } }>).map((x) => x.project.id),
+        ).toEqual(["neo4j-jinko-wafer"]);
       } finally {
         await back.close();
       }

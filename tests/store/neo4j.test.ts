@@ -1,7 +1,7 @@
 // The Neo4j store against a real Neo4j (npm run neo4j:start): the contract, the same answers as the embedded
 // store on every shipped chain, its schema and graph shape, its errors, and the CLI's --store, push and pull.
 // All Neo4j tests live in this one file: they share the server's one database, so they must not run in parallel.
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import neo4j from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -304,6 +304,71 @@ describe("chain-atlas with --store, push and pull", () => {
     expect(await b.loadDataset()).toEqual(await a.loadDataset());
     await a.close();
     await b.close();
+  });
+
+  it("push and pull carry the investment pipeline (projects, their changes, settings); a source without one keeps the target's", {
+    timeout: 180_000,
+  }, async () => {
+    await (await emptyTestNeo4j()).close();
+    const db = join(tempDir(), "atlas.db");
+    const here = (...args: string[]) => runCli(["--db", db, ...args]);
+    expect(here("import", DEMO_SEED).code).toBe(0);
+    const add = here(
+      "project",
+      "add",
+      "--id",
+      "carried",
+      "--investor",
+      "外地玻璃有限公司",
+      "--county",
+      "demo-east",
+      "--amount",
+      "1500",
+      "--currency",
+      "CNY",
+      "--at",
+      "2024-01-15",
+    );
+    expect(add.code, add.stderr).toBe(0);
+    expect(here("project", "stage", "carried", "contacted", "--at", "2024-01-20").code).toBe(0);
+    const goals = join(tempDir(), "goals.yaml");
+    writeFileSync(goals, "# TEST DATA\ngoals:\n  - { year: 2024, domesticOver5Bn: 2 }\n");
+    expect(here("progress", "--year", "2024", "--goals", goals).code).toBe(0);
+
+    const pushed = runCli(["--db", db, "push", "--to", NEO4J_TEST_URL], NEO4J_TEST_ENV);
+    expect(pushed.code, pushed.stderr).toBe(0);
+    expect(pushed.stdout).toContain("pipeline: 1 project(s), 2 change record(s), 1 setting(s) copied");
+    const local = new EmbeddedStore(db);
+    const copy = await local.readPipeline();
+    await local.close();
+    const remote = await connectTestNeo4j();
+    try {
+      expect(await remote.readPipeline()).toEqual(copy);
+    } finally {
+      await remote.close();
+    }
+    const show = ["--json", "project", "show", "carried"];
+    expect(runCli(["--store", NEO4J_TEST_URL, ...show], NEO4J_TEST_ENV).stdout).toBe(here(...show).stdout);
+
+    // A store without projects pushes its map only: the target's pipeline is kept.
+    const bare = join(tempDir(), "bare.db");
+    expect(runCli(["--db", bare, "import", DEMO_SEED]).code).toBe(0);
+    const again = runCli(["--db", bare, "push", "--to", NEO4J_TEST_URL], NEO4J_TEST_ENV);
+    expect(again.stdout).toContain("pipeline: none to copy");
+    // Pulled into a new file: the same pipeline, and the new file's project commands read it.
+    const other = join(tempDir(), "pulled.db");
+    const pulled = runCli(
+      ["--db", other, "--json", "pull", "--from", NEO4J_TEST_URL, "--pipeline-only"],
+      NEO4J_TEST_ENV,
+    );
+    expect(pulled.code, pulled.stderr).toBe(0);
+    expect(JSON.parse(pulled.stdout)).toEqual({
+      from: NEO4J_TEST_URL,
+      pipeline: { projects: 1, changes: 2, settings: 1, kept: false },
+    });
+    const back = new EmbeddedStore(other);
+    expect(await back.readPipeline()).toEqual(copy);
+    await back.close();
   });
 
   it("exits 4 with one line on stderr when the password is wrong or the server is down, 2 for a bad address", () => {
