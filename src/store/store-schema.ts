@@ -21,7 +21,8 @@ create index if not exists change_item_by_change on change_item(change_id);
 
 /** Tables (with fts5 shadow tables) an unmarked store made by chain-atlas before version 1 holds (an import made
  * the review queue's table; this one makes it on opening). */
-const LEGACY_TABLE = /^(meta|entity|change_set|change_item|review_item|firm_search(_\w+)?)$/;
+const LEGACY_TABLE =
+  /^(meta|entity|change_set|change_item|review_item|project|project_change(_by_project)?|pipeline_setting|firm_search(_\w+)?)$/;
 
 /**
  * Migrations by the version they lead to: MIGRATIONS[v - 1] turns a version v − 1 store into version v.

@@ -4,11 +4,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { isLocalFirm } from "../../src/model/index.ts";
+import { Project } from "../../src/model/project.ts";
 import { loadSeed } from "../../src/seed/index.ts";
 import { type RunningServer, serve } from "../../src/server/serve.ts";
-import { SHIPPED_SEED } from "../../src/store/index.ts";
+import { EmbeddedStore, SHIPPED_SEED } from "../../src/store/index.ts";
 import { runCli } from "../helpers/run-cli.ts";
 import {
   connectTestNeo4j,
@@ -480,6 +481,47 @@ describe("serve --store neo4j://…", () => {
     } finally {
       await fresh.close();
     }
+  });
+
+  it("says so at start when its accounts file holds projects an older chain-atlas kept there and Neo4j holds none", {
+    timeout: 120_000,
+  }, async () => {
+    const remote = await connectTestNeo4j();
+    const kept = await remote.readPipeline();
+    await remote.replacePipeline({ projects: [], changes: [], settings: [] });
+    const file = join(dir, "accounts-old.db");
+    const old = new EmbeddedStore(file);
+    await old.writeProject({ op: "add", who: "old" }, () =>
+      Project.parse({
+        id: "kept-locally",
+        investor: { name: "某投资方" },
+        gaps: [],
+        region: "haining",
+        owner: "haining",
+        amount: { millions: 10, currency: "CNY" },
+        stage: "lead",
+        history: [{ stage: "lead", at: "2024-01-01", who: "old" }],
+        assumed: true,
+      }),
+    );
+    await old.close();
+    const said: string[] = [];
+    const spy = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
+      said.push(String(chunk));
+      return true;
+    });
+    let started: RunningServer | undefined;
+    try {
+      started = await serveNeo4j("accounts-old.db");
+    } finally {
+      spy.mockRestore();
+      await started?.close();
+      await remote.replacePipeline(kept);
+      await remote.close();
+    }
+    expect(said.join("")).toContain(
+      `${file} holds 1 project(s) the graph store does not; projects are now kept with the graph (copy them with chain-atlas --db ${file} push --to URL --pipeline-only)`,
+    );
   });
 
   it("imports a list through the API, asks its review question and applies the decision, without reading the whole dataset", {

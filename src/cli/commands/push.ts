@@ -27,8 +27,9 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .action(
       async (opts: { to: string; who: string; why: string; progress?: boolean; pipelineOnly?: boolean }) => {
-        // Pushing from a fresh checkout fills the embedded store from the shipped seed first, as start does.
-        const source = await ctx.openStore("fill");
+        // Pushing from a fresh checkout fills the embedded store from the shipped seed first, as start does (not for
+        // the pipeline alone: a server's accounts file keeps no map).
+        const source = await ctx.openStore(opts.pipelineOnly ? "read" : "fill");
         const target = await openNeo4j(opts.to);
         try {
           let summary: Awaited<ReturnType<typeof target.replaceDataset>> | undefined;
