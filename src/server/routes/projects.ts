@@ -147,7 +147,7 @@ const row = (p: Project, today: string, config: PipelineConfig) => ({
 });
 
 /** How the pipeline's routes read the map: the state's store, skeleton and (off a store read by chain) dataset. */
-export const mapReader = (state: AtlasState): MapReader => ({
+const mapReader = (state: AtlasState): MapReader => ({
   store: state.graphStore,
   readsByChain: state.readsByChain,
   skeleton: () => state.skeleton(),

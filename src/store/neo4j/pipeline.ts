@@ -3,19 +3,10 @@
 // project write first takes the pipeline's lock (its counter in (:AtlasMeta {key: 'pipeline'})), so writers queue
 // and two counties reporting at once cannot both pass the first-report check.
 import neo4j from "neo4j-driver";
-import { StoreError } from "../../errors.ts";
 import { Project } from "../../model/project.ts";
+import { parseStoredProject } from "../projects/project-book.ts";
 import type { PipelineCopy, PipelineSetting, ProjectChange, ProjectNote } from "../store.ts";
 import type { Tx } from "./write-dataset.ts";
-
-function parseStored(json: string, where: string): Project {
-  const r = Project.safeParse(JSON.parse(json));
-  if (!r.success)
-    throw new StoreError(
-      `${where} holds a project that no longer fits the schema: ${r.error.issues[0]?.message}`,
-    );
-  return r.data;
-}
 
 const CHANGE_FIELDS =
   "c.id AS id, c.project AS project, c.op AS op, c.at AS at, c.who AS who, c.note AS note, c.json AS json";
@@ -29,19 +20,19 @@ function toChange(rec: neo4j.Record): ProjectChange {
     at: rec.get("at") as string,
     who: rec.get("who") as string,
     note: (rec.get("note") as string | null) ?? undefined,
-    after: parseStored(rec.get("json") as string, `change #${id}`),
+    after: parseStoredProject(rec.get("json") as string, `change #${id}`),
   };
 }
 
 export async function listProjects(tx: Tx): Promise<Project[]> {
   const r = await tx.run("MATCH (p:Project) RETURN p.id AS id, p.json AS json ORDER BY id");
-  return r.records.map((x) => parseStored(x.get("json") as string, `project ${x.get("id")}`));
+  return r.records.map((x) => parseStoredProject(x.get("json") as string, `project ${x.get("id")}`));
 }
 
 export async function getProject(tx: Tx, id: string): Promise<Project | undefined> {
   const r = await tx.run("MATCH (p:Project {id: $id}) RETURN p.json AS json", { id });
   const json = r.records[0]?.get("json") as string | undefined;
-  return json === undefined ? undefined : parseStored(json, `project ${id}`);
+  return json === undefined ? undefined : parseStoredProject(json, `project ${id}`);
 }
 
 /** Takes the pipeline's lock, reads every project, writes the one `change` computes with its change record. */
@@ -120,7 +111,7 @@ export async function readPipeline(tx: Tx): Promise<PipelineCopy> {
   );
   return {
     projects: ps.records.map((x) => ({
-      project: parseStored(x.get("json") as string, `project ${x.get("id")}`),
+      project: parseStoredProject(x.get("json") as string, `project ${x.get("id")}`),
       version: Number(x.get("version")),
       updatedAt: x.get("at") as string,
       updatedBy: x.get("who") as string,

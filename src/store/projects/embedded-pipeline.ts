@@ -1,9 +1,9 @@
 // The investment pipeline in the embedded store: its tables beside the map's in the SQLite file — one row per
 // project (its JSON), one per recorded change, one per setting — and the statements over them.
 import type Database from "better-sqlite3";
-import { StoreError } from "../../errors.ts";
 import { Project } from "../../model/project.ts";
 import type { PipelineCopy, PipelineSetting, ProjectChange, ProjectNote } from "../store.ts";
+import { parseStoredProject } from "./project-book.ts";
 
 const SCHEMA = `
 create table if not exists project (id text primary key, json text not null, version integer not null,
@@ -28,16 +28,6 @@ interface ChangeRow {
   who: string;
   note: string | null;
   json: string;
-}
-
-/** A stored project through the schema; one that no longer fits is named. */
-export function parseStoredProject(json: string, where: string): Project {
-  const r = Project.safeParse(JSON.parse(json));
-  if (!r.success)
-    throw new StoreError(
-      `${where} holds a project that no longer fits the schema: ${r.error.issues[0]?.message}`,
-    );
-  return r.data;
 }
 
 export function listProjects(db: Database.Database): Project[] {

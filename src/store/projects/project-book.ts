@@ -1,7 +1,7 @@
 // The store's projects as the pipeline's faces read and write them: by id (a missing one named), every change
 // recorded with who and when — on whichever store holds the map (the embedded file or Neo4j).
-import { NotFoundError } from "../../errors.ts";
-import type { Project } from "../../model/project.ts";
+import { NotFoundError, StoreError } from "../../errors.ts";
+import { Project } from "../../model/project.ts";
 import type { ProjectChange, ProjectNote, Store } from "../store.ts";
 
 export type { ProjectChange, ProjectNote as ChangeNote };
@@ -39,4 +39,14 @@ export function projectIn(all: ReadonlyArray<Project>, id: string): Project {
   const p = all.find((q) => q.id === id);
   if (!p) throw new NotFoundError(`no project ${JSON.stringify(id)}; see chain-atlas project list`);
   return p;
+}
+
+/** A stored project's JSON through the schema (on either store); one that no longer fits is named by `where`. */
+export function parseStoredProject(json: string, where: string): Project {
+  const r = Project.safeParse(JSON.parse(json));
+  if (!r.success)
+    throw new StoreError(
+      `${where} holds a project that no longer fits the schema: ${r.error.issues[0]?.message}`,
+    );
+  return r.data;
 }
