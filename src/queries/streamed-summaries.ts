@@ -32,3 +32,28 @@ export async function streamedStats(
   for await (const t of store.streamEntities("ties")) tally.addTie(t as SupplyTie);
   return tally.stats();
 }
+
+/**
+ * `chain-atlas start`'s two figures, the chains' summaries and the stats, counted in one pass over the streamed
+ * sources, firms and ties (each firm and tie is read once, not once per figure).
+ */
+export async function streamedOverview(
+  store: StreamingStore,
+  blockedHosts?: ReadonlySet<string>,
+): Promise<{ chains: ChainSummary[]; stats: DatasetStats }> {
+  const skeleton = await skeletonOf(store);
+  const counts = new ChainSummaryCounts(skeleton);
+  const tally = new DatasetStatsTally(skeleton, blockedHosts);
+  for await (const x of store.streamEntities("sources")) tally.addSource(x as Source);
+  for await (const raw of store.streamEntities("firms")) {
+    const f = raw as Firm;
+    counts.addFirm(f);
+    tally.addFirm(f);
+  }
+  for await (const raw of store.streamEntities("ties")) {
+    const t = raw as SupplyTie;
+    counts.addTie(t);
+    tally.addTie(t);
+  }
+  return { chains: counts.summaries(), stats: tally.stats() };
+}

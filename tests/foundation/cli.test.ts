@@ -112,6 +112,22 @@ describe("chain-atlas", () => {
   });
 });
 
+describe("chain-atlas start", () => {
+  it("fills a new store from the shipped seed and gives the figures `chains` and `stats` give", () => {
+    const db = freshDb();
+    const r = runCli(["--db", db, "--json", "start"]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.chains.length).toBeGreaterThan(5);
+    expect(out.stats.localFirms).toBeGreaterThan(0);
+    expect(out.chains).toEqual(JSON.parse(runCli(["--db", db, "--json", "chains"]).stdout));
+    expect(out.stats).toEqual(JSON.parse(runCli(["--db", db, "--json", "stats"]).stdout));
+    const text = runCli(["--db", db, "start"]).stdout;
+    expect(text).toMatch(/^chain-atlas · 嘉兴市 产业链图谱 \(Jiaxing\)/);
+    expect(text).toContain(`合计 total: ${out.stats.chains} chains`);
+  });
+});
+
 describe("chain-atlas in a pipe", () => {
   it("exits quietly when the reader stops early (| head -1)", () => {
     const db = join(tempDir(), "atlas.db");

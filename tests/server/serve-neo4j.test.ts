@@ -219,12 +219,25 @@ describe("serve --store neo4j://…", () => {
       });
       expect(regions.status).toBe(200);
       expect(fresh.state.wholeReads).toBe(0);
-      // A route over the whole city still reads it (and says so in the count): the whole map's layout.
+      // The whole map: every chain's segments, coloured by their gaps, and the chain masters; no firm list read.
       const all = await fetch(`${fresh.url}/api/graph`, {
         headers: { authorization: `Bearer ${token}` },
       });
       expect(all.status).toBe(200);
-      expect(fresh.state.wholeReads).toBe(1);
+      expect(fresh.state.wholeReads).toBe(0);
+      type Node = { key: string; kind: string; status?: string };
+      const map = (await all.json()) as { nodes: Node[]; edges: Array<{ kind: string }>; scope?: string };
+      expect(map.scope).toBe("segments-and-masters");
+      const masters = new Set(ds.chains.flatMap((c) => c.masters.map((m) => `firm:${m.firm}`)));
+      expect(masters.size).toBeGreaterThan(0);
+      expect(new Set(map.nodes.filter((n) => n.kind === "firm").map((n) => n.key))).toEqual(masters);
+      expect(map.nodes.filter((n) => n.kind === "segment")).toHaveLength(ds.segments.length);
+      expect(map.edges.some((e) => e.kind === "FEEDS")).toBe(true);
+      // Each segment's colour is its gap on the embedded server's whole map.
+      const whole = (await json(await embedded.call("/api/graph"))) as { nodes: Node[] };
+      const statusOf = (nodes: Node[]) =>
+        Object.fromEntries(nodes.filter((n) => n.kind === "segment").map((n) => [n.key, n.status]));
+      expect(statusOf(map.nodes)).toEqual(statusOf(whole.nodes));
     } finally {
       await fresh.close();
     }

@@ -241,6 +241,9 @@ describe("chain-atlas with --store, push and pull", () => {
       ["--lang", "en", "gaps", "--all"],
       ["stats"],
       ["--json", "stats"],
+      // start counts the chains and the stats in one pass as the store streams.
+      ["start"],
+      ["--json", "start"],
       ["--json", "find", "光伏玻璃"],
       ["find", "电池", "--limit", "40"],
       ["--json", "find", "逆变器"],

@@ -149,6 +149,8 @@ const zh = {
   open: "打开",
   none: "无",
   demoNote: "点击图中节点查看详情与来源；拖动平移，滚轮缩放。图中位置由服务器一次计算并缓存。",
+  overviewNote:
+    "本库（Neo4j）按产业链分块读取，全图只画出各链的环节与链主；选择一条产业链可看到它的全部企业。",
   terms: { gapFit: "补缺", tier: "层级", masterTies: "链主关联", relatedness: "关联度" } as Record<
     string,
     string
@@ -358,6 +360,8 @@ const en: Words = {
   after: "After",
   open: "Open",
   none: "none",
+  overviewNote:
+    "This store (Neo4j) is read chain by chain: the whole map draws each chain's segments and chain masters only; pick a chain to see all its firms.",
   demoNote:
     "Click a node for its card and sources; drag to pan, scroll to zoom. Positions are computed once on the server and cached.",
   terms: { gapFit: "gap fit", tier: "tier", masterTies: "master ties", relatedness: "relatedness" },

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { findGaps, type GapKind } from "../../analysis/index.ts";
 import { NotFoundError } from "../../errors.ts";
-import { type AtlasGraph, chainsOf } from "../../graph/index.ts";
+import { type AtlasGraph, buildGraph, chainsOf } from "../../graph/index.ts";
 import type { Firm } from "../../model/index.ts";
 import { ChainParam, ErrorSchema, JsonObject } from "../api-schemas.ts";
 import type { AtlasState } from "../atlas-state.ts";
@@ -10,7 +10,12 @@ import { cityGaps } from "../outputs/city-gaps.ts";
 import { graphLayout } from "../outputs/graph-layout.ts";
 import type { RouteSpec } from "../route-spec.ts";
 
-const GraphSchema = z.object({ nodes: z.array(JsonObject), edges: z.array(JsonObject) });
+const GraphSchema = z.object({
+  nodes: z.array(JsonObject),
+  edges: z.array(JsonObject),
+  /** Set on the whole map of a store read by chain: only segments and chain masters are drawn. */
+  scope: z.literal("segments-and-masters").optional(),
+});
 
 function statusOf(g: AtlasGraph, chains: ReadonlyArray<string>): Map<string, GapKind> {
   const m = new Map<string, GapKind>();
@@ -18,9 +23,31 @@ function statusOf(g: AtlasGraph, chains: ReadonlyArray<string>): Map<string, Gap
   return m;
 }
 
+/**
+ * The whole map of a store read by chain (a province's Neo4j), whose firms no browser could draw: every chain's
+ * segments and feeds, each segment coloured by its gap (cityGaps, chain by chain as `gaps --all`), and the chain
+ * masters on their segments, read by id. A chain's own map (`/api/chains/:chain/graph`) shows all its firms.
+ */
+async function segmentsAndMasters(state: AtlasState) {
+  const skeleton = await state.skeleton();
+  const masters = [...new Set(skeleton.chains.flatMap((c) => c.masters.map((m) => m.firm)))];
+  const read = state.graphStore.readPlaced?.bind(state.graphStore);
+  const segments = new Set(skeleton.segments.map((s) => s.id));
+  const firms = (read ? await read("firms", masters) : []).map((p) => {
+    const f = p.entity as Firm;
+    return { ...f, segments: f.segments.filter((l) => segments.has(l.segment)) };
+  });
+  const g = buildGraph({ ...skeleton, firms, ties: [], sources: [] });
+  const status = new Map<string, GapKind>(skeleton.segments.map((s) => [s.id, "covered"]));
+  for (const x of (await cityGaps(state)).open) status.set(x.segment, x.kind);
+  const chains = skeleton.chains.map((c) => c.id);
+  return { ...(await graphLayout(g, chains, status, 80)), scope: "segments-and-masters" as const };
+}
+
 /** The whole map's layout, cached per dataset version (what `/api/graph` answers). */
 function wholeMap(state: AtlasState) {
   return state.cached("graph:all", async () => {
+    if (state.readsByChain) return segmentsAndMasters(state);
     const g = await state.graph();
     const chains = chainsOf(g).map((c) => c.id);
     return graphLayout(g, chains, statusOf(g, chains), 80);
@@ -116,7 +143,8 @@ export const graphRoutes: RouteSpec[] = [
   {
     method: "get",
     path: "/api/graph",
-    summary: "All chains' segments and firms with positions (computed once, cached)",
+    summary:
+      "All chains' segments and firms with positions (computed once, cached); on a store read by chain (Neo4j) the segments and chain masters only (scope)",
     tag: "graph",
     roles: "any",
     responses: [{ status: 200, description: "nodes and edges", schema: GraphSchema }],

@@ -52,18 +52,27 @@ async function waitFor(url: string, child: ChildProcess, log: () => string, ms =
   throw new Error(`chain-atlas serve did not answer ${url}/api/health in ${ms} ms:\n${log()}`);
 }
 
-export async function startServer(): Promise<TestServer> {
+/**
+ * Starts `chain-atlas serve` on a temp db, or with `store` (a Neo4j address; its credentials in `env`) on that store,
+ * the temp db then holding the accounts only. The store is filled from the shipped seed by `start`.
+ */
+export async function startServer(
+  opts: { store?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), "atlas-web-"));
   const db = join(dir, "atlas.db");
+  const where = ["--db", db, ...(opts.store ? ["--store", opts.store] : [])];
+  const env = { ...process.env, ...opts.env };
   const cli = async (...args: string[]) =>
-    (await run("node", [BIN, "--db", db, ...args], { cwd: ROOT })).stdout;
+    (await run("node", [BIN, ...where, ...args], { cwd: ROOT, env })).stdout;
   await cli("start");
   for (const u of USERS)
     await cli("user", "add", u.name, "--role", u.role, "--password", PASSWORD, ...u.extra);
   const port = await freePort();
   let out = "";
-  const child = spawn("node", [BIN, "--db", db, "serve", "--port", String(port), "--host", "127.0.0.1"], {
+  const child = spawn("node", [BIN, ...where, "serve", "--port", String(port), "--host", "127.0.0.1"], {
     cwd: ROOT,
+    env,
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (d) => (out += d));

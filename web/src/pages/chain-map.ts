@@ -31,7 +31,7 @@ export async function chainMapPage(main: HTMLElement, ctx: Ctx): Promise<void> {
   mount(main, pageHead(w.chainMap), loading());
   const t0 = performance.now();
   const [data, segments] = await Promise.all([
-    get<{ nodes: GraphNode[]; edges: GraphEdge[] }>(
+    get<{ nodes: GraphNode[]; edges: GraphEdge[]; scope?: string }>(
       chain ? `/api/chains/${encodeURIComponent(chain)}/graph` : "/api/graph",
     ),
     get<List<{ id: string; stage: string }>>(`/api/segments${qs({ chain, limit: 500 })}`).catch(() => ({
@@ -159,6 +159,9 @@ export async function chainMapPage(main: HTMLElement, ctx: Ctx): Promise<void> {
     pageHead(w.chainMap),
     bar,
     legend,
+    data.scope === "segments-and-masters"
+      ? h("p", { class: "notice", id: "map-scope" }, w.overviewNote)
+      : null,
     h("div", { class: "map-wrap" }, container, h("div", { class: "side" }, results, card)),
   );
 
