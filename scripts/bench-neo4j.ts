@@ -266,9 +266,9 @@ async function million(): Promise<void> {
       const args = ["--store", url, "targets", "--chain", c, "--top", "50"];
       // The first ranking of a chain after a change builds its candidate pack (SubgraphOptions.pack).
       const first = cold(args);
-      // The median of three more (one run on a shared machine varies by ±10 %).
-      const runs = [cold(args), cold(args), cold(args)].sort((a, b) => a - b);
-      const again = runs[1]!;
+      // The median of five more (one run on a shared machine varies by ±20 %).
+      const runs = Array.from({ length: 5 }, () => cold(args)).sort((a, b) => a - b);
+      const again = runs[2]!;
       const ok = again <= 2;
       if (!ok) failed = true;
       process.stdout.write(
@@ -330,19 +330,28 @@ async function million(): Promise<void> {
     process.stdout.write(
       `targets --chain ${ds.chains[0]!.id} --top 50, the first after the edits (catches up, builds the pack) on Neo4j: ${cold(top0).toFixed(2)} s (no target)\n`,
     );
-    // A list of 1,000 rows imported through the CLI: 500 firms the store has (by name) and 500 new ones.
-    const list = join(work, "million-list.csv");
-    const rows = Array.from({ length: 1000 }, (_, i) =>
-      i % 2 === 0 ? `${ds.firms[i * 997]!.name.en},JP` : `SYNTHETIC 新企业${i},DE`,
-    );
-    writeFileSync(list, `Company,Country\n${rows.join("\n")}\n`);
-    const imported = cold(["--store", url, "ingest", list, "--as", "candidates", "--who", "bench"], 1024);
-    process.stdout.write(
-      `ingest of a 1,000-row list (500 known firms, 500 new) on Neo4j, ${ds.firms.length} firms (cold process, 1 GB heap): ${imported.toFixed(2)} s (no target)\n`,
-    );
-    process.stdout.write(
-      `targets --chain ${ds.chains[0]!.id} --top 50, the first after the import on Neo4j: ${cold(top0).toFixed(2)} s; the next: ${cold(top0).toFixed(2)} s (no target)\n`,
-    );
+    // A list of 1,000 rows imported through the CLI: 500 firms the store has (by name) and 500 new ones. Only with
+    // BENCH_MILLION_INGEST=1: the synthetic firms are named "SYNTHETIC firm <n>", so each name is a close match of
+    // thousands of others and the import's close-name check compares every pair (over 20 minutes; real names are not
+    // alike in this way, but no real million-firm list is at hand to time instead).
+    if (process.env.BENCH_MILLION_INGEST !== "1")
+      process.stdout.write(
+        "ingest of a 1,000-row list on Neo4j, 1,000,000 firms: not timed (BENCH_MILLION_INGEST=1; synthetic names are all close to each other)\n",
+      );
+    else {
+      const list = join(work, "million-list.csv");
+      const rows = Array.from({ length: 1000 }, (_, i) =>
+        i % 2 === 0 ? `${ds.firms[i * 997]!.name.en},JP` : `SYNTHETIC 新企业${i},DE`,
+      );
+      writeFileSync(list, `Company,Country\n${rows.join("\n")}\n`);
+      const imported = cold(["--store", url, "ingest", list, "--as", "candidates", "--who", "bench"], 1024);
+      process.stdout.write(
+        `ingest of a 1,000-row list (500 known firms, 500 new) on Neo4j, ${ds.firms.length} firms (cold process, 1 GB heap): ${imported.toFixed(2)} s (no target)\n`,
+      );
+      process.stdout.write(
+        `targets --chain ${ds.chains[0]!.id} --top 50, the first after the import on Neo4j: ${cold(top0).toFixed(2)} s; the next: ${cold(top0).toFixed(2)} s (no target)\n`,
+      );
+    }
     if (process.env.BENCH_MILLION_KEEP !== "1") {
       const wipe = await Neo4jStore.connect(url, credentials);
       await wipe.dropAll();

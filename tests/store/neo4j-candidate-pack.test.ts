@@ -160,26 +160,48 @@ describe("a ranking on Neo4j's candidate packs", () => {
     }
     const driver = testDriver();
     const frames = await driver.executeQuery(
-      "MATCH (m:AtlasMeta) WHERE m.key STARTS WITH 'pack.frame.' MATCH (c:AtlasMeta {key: 'changes'}) RETURN m.change = c.last AS fresh",
+      "MATCH (m:AtlasMeta) WHERE m.key STARTS WITH 'pack.frame2.' MATCH (c:AtlasMeta {key: 'changes'}) RETURN m.change = c.last AS fresh",
     );
     await driver.close();
     expect(frames.records.map((x) => x.get("fresh"))).toEqual([true]);
   });
 
-  it("names the row of a kept chain frame that is damaged", { timeout: 120_000 }, async () => {
+  it("reads a kept chain frame that is damaged or not rows anew from the rows, and ranks as before", {
+    timeout: 120_000,
+  }, async () => {
     const ds = generateSynthetic({ seed: 5, chains: 2, firms: 200, ties: 400 });
     await graph.replaceDataset(ds, { who: "test", why: "bad frame" });
     const chain = ds.chains[0]!.id;
-    expect((await rank(chain, NO_RESOURCES, { top: 5 })).builds).toBe(1);
+    const first = await rank(chain, NO_RESOURCES, { top: 5 });
+    expect(first.builds).toBe(1);
     expect((await rank(chain, NO_RESOURCES, { top: 5 })).builds).toBe(0);
     const driver = testDriver();
-    const r = await driver.executeQuery(
-      `MATCH (m:AtlasMeta) WHERE m.key STARTS WITH 'pack.frame.' SET m.data = $bad RETURN count(m) AS n`,
-      { bad: JSON.stringify([["ties", "syn-t-damaged", 0, '{"id":"syn-t-damaged","supplier":1}', null]]) },
-    );
+    const kept = async () =>
+      (
+        await driver.executeQuery(
+          "MATCH (m:AtlasMeta) WHERE m.key STARTS WITH 'pack.frame2.' RETURN m.data AS data",
+        )
+      ).records.map((x) => x.get("data") as string);
+    const [good] = await kept();
+    expect(good).toMatch(/^gz:/);
+    // A flipped byte (gzip's checksum refuses it), the older kind of frame, rows of no shape.
+    for (const bad of [
+      `gz:${Buffer.from(Buffer.from(good!.slice(3), "base64").map((b, i) => (i === 40 ? b ^ 0xff : b))).toString("base64")}`,
+      JSON.stringify([["ties", "syn-t-damaged", 0, '{"id":"syn-t-damaged","supplier":1}', null]]),
+      JSON.stringify([{ kind: "ties", seq: "x" }]),
+    ]) {
+      await driver.executeQuery(
+        "MATCH (m:AtlasMeta) WHERE m.key STARTS WITH 'pack.frame2.' SET m.data = $bad",
+        {
+          bad,
+        },
+      );
+      const again = await rank(chain, NO_RESOURCES, { top: 5 });
+      expect([again.builds, again.rows]).toEqual([0, first.rows]);
+      // Kept again as read.
+      expect(await kept()).toEqual([good]);
+    }
     await driver.close();
-    expect(Number(r.records[0]!.get("n"))).toBe(1);
-    await expect(rank(chain, NO_RESOURCES, { top: 5 })).rejects.toThrow(/syn-t-damaged/);
   });
 
   it("names the chain whose kept pack is damaged", { timeout: 120_000 }, async () => {
