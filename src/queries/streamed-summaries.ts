@@ -2,7 +2,7 @@
 // province is never held whole: `chain-atlas chains` / `stats` and the API's /api/chains/summary and /api/stats.
 import { type ChainSummary, ChainSummaryCounts } from "../analysis/summary/chain-summary.ts";
 import { type DatasetStats, DatasetStatsTally } from "../analysis/summary/dataset-stats.ts";
-import type { Firm, Source, SupplyTie } from "../model/index.ts";
+import type { Dataset, Firm, Source, SupplyTie } from "../model/index.ts";
 import type { Store } from "../store/store.ts";
 
 /** A store that streams (Store.streamEntities is then given). */
@@ -35,12 +35,12 @@ export async function streamedStats(
 
 /**
  * `chain-atlas start`'s two figures, the chains' summaries and the stats, counted in one pass over the streamed
- * sources, firms and ties (each firm and tie is read once, not once per figure).
+ * sources, firms and ties (each firm and tie is read once, not once per figure), with the skeleton's region.
  */
 export async function streamedOverview(
   store: StreamingStore,
   blockedHosts?: ReadonlySet<string>,
-): Promise<{ chains: ChainSummary[]; stats: DatasetStats }> {
+): Promise<{ chains: ChainSummary[]; stats: DatasetStats; region: Dataset["region"] }> {
   const skeleton = await skeletonOf(store);
   const counts = new ChainSummaryCounts(skeleton);
   const tally = new DatasetStatsTally(skeleton, blockedHosts);
@@ -55,5 +55,5 @@ export async function streamedOverview(
     counts.addTie(t);
     tally.addTie(t);
   }
-  return { chains: counts.summaries(), stats: tally.stats() };
+  return { chains: counts.summaries(), stats: tally.stats(), region: skeleton.region };
 }

@@ -19,13 +19,13 @@ export function register(program: Command, ctx: CliContext): void {
       // Counted in one pass as the store streams its firms and ties (a province is never held whole), else over
       // the dataset: the same figures as `chains` and `stats` give.
       const blockedHosts = readBlockedHosts(SHIPPED_SEED);
-      const { chains, stats } = streams(store)
+      const { chains, stats, region } = streams(store)
         ? await streamedOverview(store, blockedHosts)
         : await ctx.dataset().then((ds) => ({
             chains: summarizeChainsOfDataset(ds),
             stats: datasetStats(ds, { blockedHosts }),
+            region: ds.region,
           }));
-      const region = (await store.loadDataset({ omit: ["firms", "ties", "sources"] })).region;
       if (ctx.json) {
         printJson({ stats, chains });
         return;

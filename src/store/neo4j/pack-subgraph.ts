@@ -8,7 +8,7 @@ import type { Dataset, Firm } from "../../model/index.ts";
 import type { SubgraphKeys } from "../chain-subgraph.ts";
 import type { SubgraphOptions } from "../store.ts";
 import { lastChangeId } from "./change-history.ts";
-import { jsonRow, type ParsedRow, parsedToDataset, readParsed } from "./read-dataset.ts";
+import { type ParsedRow, parsedToDataset, readParsed } from "./read-dataset.ts";
 import {
   briefOrWhole,
   bySeq,
@@ -59,11 +59,9 @@ export async function readPack(
   );
   const fresh = (k: string) => {
     const rec = r.records.find((x) => x.get("key") === k);
-    return rec !== undefined && Number(rec.get("change")) === change ? rec.get("data") : undefined;
+    return rec !== undefined && Number(rec.get("change")) === change ? unpacked(rec.get("data")) : undefined;
   };
-  const [data, frame] = [fresh(key), fresh(frameKey)];
-  const text = (x: unknown) => (x === undefined ? undefined : unpacked(x));
-  return { key, change, data: text(data), frameKey, frame: text(frame) };
+  return { key, change, data: fresh(key), frameKey, frame: fresh(frameKey) };
 }
 
 /** What marks a kept text as gzip in base64 (a pack or frame in JSON begins with "[" or "{"). */
@@ -217,13 +215,13 @@ async function readPackFrame(
   const beside = side ? [side(localRead), side(suppliersRead)] : undefined;
   for (const p of beside ?? []) p.catch(() => undefined);
   const keyFirms = await keyFirmsOf(tx, frame);
-  const tieRows = await chainTies(tx, frame, keyFirms, false, jsonRow("ties"));
+  const tieRows = await chainTies(tx, frame, keyFirms, false);
   const [localRows, supplierRows] = beside
     ? await Promise.all(beside)
     : [await localRead(tx), await suppliersRead(tx)];
   const have = new Set([...localRows!, ...supplierRows!].map((r) => (r.value as Firm).id));
   const missing = [...neededFirms(frame, keyFirms, tieRows)].filter((id) => !have.has(id));
-  const missingRows = await firmsById(tx, missing, true, briefOrWhole);
+  const missingRows = await firmsById(tx, missing, true);
   const read = [...localRows!, ...supplierRows!, ...missingRows, ...tieRows].sort(bySeq);
   keep(JSON.stringify(read));
   return read;

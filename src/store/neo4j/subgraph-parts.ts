@@ -32,18 +32,13 @@ export function briefOrWhole(r: { get(k: string): unknown }): ParsedRow {
 }
 
 /** The firms of these ids, whole, or (briefs) those outside the city in brief. */
-export function firmsById(
-  tx: Tx,
-  ids: string[],
-  briefs = false,
-  parse: (r: { get(k: string): unknown }) => ParsedRow = briefs ? briefOrWhole : wholeFirm,
-): Promise<ParsedRow[]> {
+export function firmsById(tx: Tx, ids: string[], briefs = false): Promise<ParsedRow[]> {
   return readParsed(
     tx,
     "firms",
     `UNWIND $ids AS id MATCH (n:Firm {id: id}) USING INDEX n:Firm(id) RETURN ${firmFields("n", briefs)}`,
     { ids },
-    parse,
+    briefs ? briefOrWhole : wholeFirm,
   );
 }
 
@@ -134,13 +129,7 @@ export async function keyFirmsOf(tx: Tx, frame: ChainFrame): Promise<Set<string>
  * analysis files no other: analysis-index.ts tiesIn), and none filed elsewhere but the key firms' (no gap or fit of
  * this chain counts them).
  */
-export function chainTies(
-  tx: Tx,
-  frame: ChainFrame,
-  keyFirms: ReadonlySet<string>,
-  all: boolean,
-  parse?: (r: { get(k: string): unknown }) => ParsedRow,
-) {
+export function chainTies(tx: Tx, frame: ChainFrame, keyFirms: ReadonlySet<string>, all: boolean) {
   return readParsed(
     tx,
     "ties",
@@ -159,7 +148,6 @@ export function chainTies(
        }
        RETURN e.id AS id, e.seq AS seq, e.json AS json`,
     { own: frame.own, key: [...keyFirms], all },
-    parse,
   );
 }
 
